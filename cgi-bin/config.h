@@ -1,0 +1,73 @@
+/*
+ * Site configuration read from etc/kaaj.conf with libconfig.
+ */
+#ifndef KAAJ_CONFIG_H
+#define KAAJ_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A per-site raise of one job type's minimum pay. */
+struct config_min_pay {
+	char *jobtype;
+	int64_t min_pay;	/* micro-units */
+};
+
+struct kaaj_config {
+	char *path;		/* the file this was read from */
+
+	/* site */
+	char *site_name;
+	char *base_url;
+	char *default_language;
+	char *currency;
+	unsigned char secret_key[32];	/* from 64 hex digits */
+
+	/* paths */
+	char *template_dir;
+	char *plugin_dir;
+	char *upload_dir;
+	char *sql_dir;
+
+	/* database */
+	char *db_socket;	/* "" when host is used */
+	char *db_host;
+	int db_port;
+	char *db_name;
+	char *db_user;
+	char *db_password;
+	int db_retries;		/* whole-transaction retries on 1213/1205 */
+
+	/* limits */
+	size_t max_body;	/* bytes of a request body */
+	size_t max_fields;	/* query + form fields */
+	size_t max_field_length;
+	size_t max_files;
+	size_t max_cookies;
+	int board_page_size;
+
+	/* jobtypes */
+	struct config_min_pay *min_pay;
+	size_t n_min_pay;
+};
+
+/*
+ * Read and check the file at path into *cfg. On error returns -1 and puts
+ * "file:line: what is wrong" (or "file: what is wrong") in err; *cfg is
+ * then empty. On success the caller owns *cfg and frees it with
+ * config_free().
+ */
+int config_load(const char *path, struct kaaj_config *cfg, char *err,
+    size_t errlen);
+
+/* Release everything config_load() allocated. Safe on an empty config. */
+void config_free(struct kaaj_config *cfg);
+
+/*
+ * The site's minimum pay for a job type: the larger of the plugin's own
+ * and the configured one.
+ */
+int64_t config_min_pay(const struct kaaj_config *cfg, const char *jobtype,
+    int64_t plugin_min);
+
+#endif

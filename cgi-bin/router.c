@@ -1,0 +1,325 @@
+/*
+ * The route table and the dispatcher.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "db.h"
+#include "log.h"
+#include "pages.h"
+#include "router.h"
+
+struct route {
+	const char *method;
+	const char *pattern;	/* exact path; a trailing "#" matches an id */
+	handler_fn handler;
+	unsigned int flags;
+};
+
+/* Every page of the site. HEAD is served wherever GET is. */
+static const struct route routes[] = {
+	{ "GET", "/", page_home, 0 },
+	{ "GET", "/jobs/#", page_job, 0 },
+	{ "GET", "/jobtypes", page_jobtypes, 0 },
+	{ "GET", "/admin", page_admin, NEED_ADMIN },
+	{ "POST", "/logout", page_logout, NEED_LOGIN | NEED_CSRF },
+};
+
+#define NROUTES (sizeof(routes) / sizeof(routes[0]))
+
+/*
+ * Match path against pattern; a trailing '#' takes a positive decimal id
+ * of at most 18 digits into *id. Returns non-zero on a match.
+ */
+static int
+route_match(const char *pattern, const char *path, int64_t *id)
+{
+	size_t plen = strlen(pattern), n;
+
+	if (plen == 0 || pattern[plen - 1] != '#')
+		return strcmp(pattern, path) == 0;
+	if (strncmp(pattern, path, plen - 1) != 0)
+		return 0;
+	path += plen - 1;
+	n = strspn(path, "0123456789");
+	if (n == 0 || n > 18 || path[n] != '\0' || path[0] == '0')
+		return 0;
+	*id = (int64_t)strtoll(path, NULL, 10);
+	return 1;
+}
+
+/*
+ * Find the route for method and path. Returns it, or NULL with *status 404
+ * (no such path) or 405 (path known, method not; allow lists the methods).
+ */
+static const struct route *
+route_find(const char *method, const char *path, int64_t *id, int *status,
+    char *allow, size_t allowlen)
+{
+	int head = strcmp(method, "HEAD") == 0;
+	size_t i;
+
+	*status = 404;
+	allow[0] = '\0';
+	for (i = 0; i < NROUTES; i++) {
+		if (!route_match(routes[i].pattern, path, id))
+			continue;
+		if (strcmp(routes[i].method, method) == 0 ||
+		    (head && strcmp(routes[i].method, "GET") == 0))
+			return &routes[i];
+		*status = 405;
+		if (allow[0] != '\0')
+			strncat(allow, ", ", allowlen - strlen(allow) - 1);
+		strncat(allow, routes[i].method, allowlen - strlen(allow) - 1);
+		if (strcmp(routes[i].method, "GET") == 0)
+			strncat(allow, ", HEAD", allowlen - strlen(allow) - 1);
+	}
+	return NULL;
+}
+
+int
+ctx_redirect(struct ctx *c, int status, const char *path)
+{
+	char loc[1024];
+
+	snprintf(loc, sizeof(loc), "%s%s", c->app->base_path, path);
+	response_header(c->res, "Location", loc);
+	c->template = NULL;
+	return status;
+}
+
+/* Put what every page shows (site, user, paths) into the page data. */
+static void
+fill_common(struct ctx *c)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+
+	render_set(c->hdf, "Site.Name", cfg->site_name);
+	render_set(c->hdf, "Site.Base", c->app->base_path);
+	render_set(c->hdf, "Site.Currency", cfg->currency);
+	render_set(c->hdf, "Page.Path", c->req->path != NULL ? c->req->path :
+	    "");
+	if (c->session.user_id != 0) {
+		render_setf(c->hdf, "User.Id", "%lld",
+		    (long long)c->session.user_id);
+		render_set(c->hdf, "User.Name", c->session.username);
+		render_setf(c->hdf, "User.IsAdmin", "%d", c->session.is_admin);
+		render_set(c->hdf, "User.Csrf", c->session.csrf);
+	}
+}
+
+/*
+ * Parse the query string and the cookies and load the session. Returns 0
+ * or an error status with *why set.
+ */
+static int
+read_input(struct ctx *c, const struct http_io *io,
+    const struct param_limits *lim, const char **why)
+{
+	const char *cookie, *tok;
+	enum parse_result pr;
+
+	pr = parse_urlencoded(c->req->query_string,
+	    strlen(c->req->query_string), lim, &c->req->query, why);
+	if (pr != PARSE_OK)
+		return (int)pr;
+	cookie = http_getenv(io, "HTTP_COOKIE");
+	if (cookie != NULL) {
+		pr = parse_cookies(cookie, lim, &c->req->cookies, why);
+		if (pr != PARSE_OK)
+			return (int)pr;
+	}
+	tok = param_get(&c->req->cookies, SESSION_COOKIE);
+	if (tok == NULL)
+		return 0;
+	if (!session_token_valid(tok)) {
+		/* Forget the damaged cookie so the next request works. */
+		response_header(c->res, "Set-Cookie", SESSION_COOKIE
+		    "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+		*why = "the session cookie is damaged; it has been cleared";
+		return 400;
+	}
+	if (session_load(c->app->db, &c->app->cfg, tok, &c->session) == -1) {
+		*why = "the database is not answering";
+		return 503;
+	}
+	return 0;
+}
+
+/* Check the route's flags; 0 when the handler may run. */
+static int
+check_flags(struct ctx *c, const struct route *r, const char **why)
+{
+	if ((r->flags & (NEED_LOGIN | NEED_ADMIN)) && c->session.user_id == 0) {
+		*why = "login";
+		return 403;
+	}
+	if ((r->flags & NEED_ADMIN) && !c->session.is_admin) {
+		*why = "admin";
+		return 403;
+	}
+	if ((r->flags & NEED_CSRF) &&
+	    !session_csrf_ok(&c->session, param_get(&c->req->form, "csrf"))) {
+		*why = "csrf";
+		return 403;
+	}
+	return 0;
+}
+
+/*
+ * Render the error page for status into c->res. detail is a key under
+ * Lang.Error.Detail when the language file has it, else shown as it is.
+ */
+static void
+render_error(struct ctx *c, int status, const char *detail)
+{
+	char key[64], err[512];
+	const char *text;
+
+	c->res->status = status;
+	buf_reset(&c->res->body);
+	fill_common(c);
+	render_setf(c->hdf, "Error.Status", "%d", status);
+	snprintf(key, sizeof(key), "Error.%d.Title", status);
+	text = render_lang(c->hdf, key);
+	if (*text == '\0')
+		text = render_lang(c->hdf, status >= 500 ? "Error.500.Title" :
+		    "Error.400.Title");
+	render_set(c->hdf, "Error.Title", text);
+	snprintf(key, sizeof(key), "Error.%d.Text", status);
+	render_set(c->hdf, "Error.Text", render_lang(c->hdf, key));
+	if (detail != NULL) {
+		snprintf(key, sizeof(key), "Error.Detail.%s", detail);
+		text = render_lang(c->hdf, key);
+		render_set(c->hdf, "Error.Detail", *text != '\0' ? text : detail);
+	}
+	if (render_page(&c->app->render, c->hdf, "error.cs", &c->res->body,
+	    err, sizeof(err)) == -1) {
+		log_err(c->req->rid, "render error.cs: %s", err);
+		buf_reset(&c->res->body);
+		c->res->content_type = "text/plain; charset=utf-8";
+		buf_printf(&c->res->body, "%d %s\n", status,
+		    http_reason(status));
+	}
+}
+
+/*
+ * Under nginx the path still holds the site's base path (/kaaj/jobs/1 for
+ * base_url http://host/kaaj); take it off in place.
+ */
+static void
+strip_base_path(char *path, const char *base)
+{
+	size_t n = strlen(base);
+
+	if (n == 0 || strncmp(path, base, n) != 0)
+		return;
+	if (path[n] == '\0')
+		strcpy(path, "/");
+	else if (path[n] == '/')
+		memmove(path, path + n, strlen(path + n) + 1);
+}
+
+/* Route, check and run the handler; returns the status to answer with. */
+static int
+run(struct ctx *c, const struct http_io *io, const char **why)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	struct param_limits lim = { cfg->max_fields, cfg->max_field_length,
+	    cfg->max_files, cfg->max_cookies };
+	const struct route *r;
+	char allow[64], err[512];
+	int status;
+
+	if ((status = http_read_head(io, c->req, why)) != 0)
+		return status;
+	strip_base_path(c->req->path, c->app->base_path);
+	r = route_find(c->req->method, c->req->path, &c->path_id, &status,
+	    allow, sizeof(allow));
+	if (r == NULL) {
+		if (status == 405)
+			response_header(c->res, "Allow", allow);
+		*why = NULL;
+		return status;
+	}
+	if ((status = http_read_body(io, c->req, &lim, cfg->max_body, why)) != 0)
+		return status;
+	if ((status = read_input(c, io, &lim, why)) != 0)
+		return status;
+	fill_common(c);
+	if ((status = check_flags(c, r, why)) != 0)
+		return status;
+	*why = NULL;
+	status = r->handler(c);
+	if (status >= 400) {
+		*why = c->error_detail;
+		return status;
+	}
+	if (c->template != NULL && render_page(&c->app->render, c->hdf,
+	    c->template, &c->res->body, err, sizeof(err)) == -1) {
+		log_err(c->req->rid, "render %s: %s", c->template, err);
+		*why = NULL;
+		return 500;
+	}
+	return status;
+}
+
+/* Milliseconds since start. */
+static double
+elapsed_ms(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) * 1e3 +
+	    (double)(now.tv_nsec - start->tv_nsec) / 1e6;
+}
+
+void
+dispatch(struct app *app, const struct http_io *io)
+{
+	struct request req;
+	struct response res;
+	struct timespec start;
+	unsigned char rnd[8];
+	const char *why = NULL;
+	struct ctx c;
+	int status;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	memset(&req, 0, sizeof(req));
+	memset(&c, 0, sizeof(c));
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(req.rid, sizeof(req.rid), rnd, sizeof(rnd));
+	response_init(&res);
+	c.app = app;
+	c.req = &req;
+	c.res = &res;
+	c.hdf = render_page_new(&app->render, app->cfg.default_language);
+	if (c.hdf == NULL) {
+		status = 500;
+		res.content_type = "text/plain; charset=utf-8";
+		buf_puts(&res.body, "500 out of memory\n");
+	} else {
+		status = run(&c, io, &why);
+		if (status >= 400) {
+			if (status >= 500 && why != NULL)
+				log_err(req.rid, "%s", why);
+			render_error(&c, status, why);
+		}
+		hdf_destroy(&c.hdf);
+	}
+	res.status = status;
+	http_send(io, &res, req.method != NULL &&
+	    strcmp(req.method, "HEAD") == 0);
+	log_info(req.rid, "%s %s %d %.2fms",
+	    req.method != NULL ? req.method : "-",
+	    req.path != NULL ? req.path : "-", status, elapsed_ms(&start));
+	response_free(&res);
+	http_request_free(&req);
+	sodium_memzero(&c.session, sizeof(c.session));
+}

@@ -1,0 +1,65 @@
+/*
+ * The route table and the dispatcher: the one place that checks a route's
+ * preconditions (login, admin, CSRF) before its handler runs, and the one
+ * place that turns an error into an HTTP status page.
+ */
+#ifndef KAAJ_ROUTER_H
+#define KAAJ_ROUTER_H
+
+#include <stdint.h>
+
+#include "config.h"
+#include "cs.h"
+#include "http.h"
+#include "plugin.h"
+#include "render.h"
+#include "session.h"
+
+struct db;
+
+/* What a process holds between requests. */
+struct app {
+	struct kaaj_config cfg;
+	struct db *db;
+	struct plugin_set plugins;
+	struct render_env render;
+	char base_path[256];	/* path part of site.base_url, "" at root */
+};
+
+/* Everything one request's handler may use; reset for each request. */
+struct ctx {
+	struct app *app;
+	struct request *req;
+	struct response *res;
+	struct session session;	/* user_id 0 when not logged in */
+	HDF *hdf;		/* the page data */
+	const char *template;	/* page to render, set by the handler */
+	int64_t path_id;	/* the number in routes such as /jobs/# */
+	const char *error_detail;	/* shown on an error page */
+};
+
+/* Route preconditions, checked by the dispatcher in this order. */
+enum route_flags {
+	NEED_LOGIN = 1 << 0,
+	NEED_ADMIN = 1 << 1,	/* implies NEED_LOGIN */
+	NEED_CSRF = 1 << 2	/* form field "csrf" must match the session */
+};
+
+/*
+ * A handler fills c->hdf and sets c->template and returns 200, or sets a
+ * redirect with ctx_redirect() and returns its status, or returns an
+ * error status (4xx, 5xx) after setting c->error_detail, and the
+ * dispatcher renders the error page.
+ */
+typedef int (*handler_fn)(struct ctx *c);
+
+/*
+ * Serve one request from io: parse, route, check, run the handler,
+ * render, send, log. Frees everything it allocated.
+ */
+void dispatch(struct app *app, const struct http_io *io);
+
+/* Answer with a redirect to base_path + path (path starts with '/'). */
+int ctx_redirect(struct ctx *c, int status, const char *path);
+
+#endif

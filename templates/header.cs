@@ -1,0 +1,23 @@
+<!DOCTYPE html>
+<html lang="<?cs var:Page.Lang ?>">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Site.Name ?></title>
+<link rel="stylesheet" href="<?cs var:Site.Base ?>/static/kaaj.css">
+</head>
+<body>
+<header class="top">
+ <a class="brand" href="<?cs var:Site.Base ?>/"><?cs var:Site.Name ?></a>
+ <nav>
+  <a href="<?cs var:Site.Base ?>/"><?cs var:Lang.Nav.Jobs ?></a>
+  <a href="<?cs var:Site.Base ?>/jobtypes"><?cs var:Lang.Nav.JobTypes ?></a>
+<?cs if:User.IsAdmin == 1 ?>  <a href="<?cs var:Site.Base ?>/admin"><?cs var:Lang.Nav.Admin ?></a>
+<?cs /if ?><?cs if:User.Id ?>  <span class="who"><?cs var:User.Name ?></span>
+  <form class="inline" method="post" action="<?cs var:Site.Base ?>/logout">
+   <input type="hidden" name="csrf" value="<?cs var:User.Csrf ?>">
+   <button type="submit"><?cs var:Lang.Nav.Logout ?></button>
+  </form>
+<?cs /if ?> </nav>
+</header>
+<main>

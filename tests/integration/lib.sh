@@ -1,0 +1,701 @@
+# shellcheck shell=bash
+#
+# tests/integration/lib.sh: shell helpers for kaaj's integration tests and
+# for ./bootstrap. Sourced, never run.
+#
+# A "stack" is one private folder ($KAAJ_WORK) holding a MariaDB data folder
+# and server on a unix socket, kaaj.fcgi under spawn-fcgi, and nginx on a
+# loopback port, plus their logs. Every server started here writes its pid
+# file under $KAAJ_WORK/pids and is listed in $KAAJ_WORK/pids/list, so that
+# stop_all can stop them by process id, in reverse order of start, even when
+# a test script (a child process) restarted one of them.
+#
+# Before calling anything else: set KAAJ_SRCDIR (the source tree),
+# KAAJ_BUILDDIR (where cgi-bin/kaaj.fcgi was built) and KAAJ_WORK, then call
+# stack_init. Test scripts run as children of tests/integration/run and
+# inherit the exported KAAJ_* variables; they only source this file.
+
+PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin	# mariadbd and nginx live in sbin
+
+# ------------------------------------------------------------ messages
+
+# say MESSAGE...: print a line on stdout.
+say() {
+	printf '%s\n' "$*"
+}
+
+# warn MESSAGE...: print a line on stderr, prefixed with the program name.
+warn() {
+	printf '%s: %s\n' "${0##*/}" "$*" >&2
+}
+
+# die MESSAGE...: print an error on stderr and exit 1 (EXIT traps still run).
+die() {
+	warn "error: $*"
+	exit 1
+}
+
+# show_tail FILE [LINES]: print the end of FILE on stderr, indented, if any.
+show_tail() {
+	[[ -s $1 ]] || return 0
+	printf '  --- last lines of %s:\n' "$1" >&2
+	tail -n "${2:-20}" "$1" | sed 's/^/  | /' >&2
+}
+
+# ------------------------------------------------------------ tools
+
+# pkg_of COMMAND: the Debian 12 package that provides COMMAND.
+pkg_of() {
+	case $1 in
+	mariadbd | mariadb-install-db) echo mariadb-server ;;
+	mariadb | mariadb-admin) echo mariadb-client ;;
+	nginx) echo nginx-light ;;
+	ab) echo apache2-utils ;;
+	*) echo "$1" ;;
+	esac
+}
+
+# need_cmds COMMAND...: die naming every COMMAND missing from PATH and the
+# package to install for it.
+need_cmds() {
+	local c missing=()
+	for c in "$@"; do
+		command -v "$c" >/dev/null 2>&1 || missing+=("$c ($(pkg_of "$c"))")
+	done
+	((${#missing[@]} == 0)) ||
+		die "missing tools: ${missing[*]}; install them (apt-get install PACKAGE) or run ./bootstrap check"
+}
+
+# random_hex BYTES: print 2*BYTES random lowercase hex digits.
+random_hex() {
+	od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'
+}
+
+# sed_quote TEXT: TEXT escaped for the right side of a sed s|||.
+sed_quote() {
+	printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'
+}
+
+# ------------------------------------------------------------ ports
+
+# port_in_use PORT: true if something accepts connections on 127.0.0.1:PORT.
+port_in_use() {
+	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# pick_free_port: print a random loopback port in 20000-60000 that nothing
+# listens on. Another program may still take it before we bind it; callers
+# that bind retry (nginx_start).
+pick_free_port() {
+	local i p
+	for ((i = 0; i < 200; i++)); do
+		p=$((20000 + (RANDOM * 32768 + RANDOM) % 40001))
+		if ! port_in_use "$p"; then
+			echo "$p"
+			return 0
+		fi
+	done
+	die "found no free loopback port in 20000-60000 after 200 tries"
+}
+
+# ------------------------------------------------------------ the stack
+
+# stack_init: derive and export every path of the stack under $KAAJ_WORK and
+# create its folders. Idempotent.
+stack_init() {
+	[[ -n ${KAAJ_WORK:-} ]] || die "stack_init: KAAJ_WORK is not set"
+	[[ -n ${KAAJ_SRCDIR:-} && -n ${KAAJ_BUILDDIR:-} ]] ||
+		die "stack_init: KAAJ_SRCDIR and KAAJ_BUILDDIR must be set"
+	export KAAJ_SRCDIR KAAJ_BUILDDIR KAAJ_WORK
+	export KAAJ_LOG_DIR=$KAAJ_WORK/logs
+	export KAAJ_PID_DIR=$KAAJ_WORK/pids
+	export KAAJ_TMP=$KAAJ_WORK/tmp
+	export KAAJ_DB_DATA=$KAAJ_WORK/db
+	export KAAJ_DB_PIDFILE=$KAAJ_PID_DIR/mariadbd.pid
+	export KAAJ_DB_LOG=$KAAJ_LOG_DIR/mariadbd.log
+	export KAAJ_CONF=$KAAJ_WORK/kaaj.conf
+	export KAAJ_PLUGIN_DIR=$KAAJ_WORK/plugins
+	export KAAJ_UPLOAD_DIR=$KAAJ_WORK/uploads
+	export KAAJ_FCGI_PIDFILE=$KAAJ_PID_DIR/kaaj-fcgi.pid
+	export KAAJ_FCGI_LOG=$KAAJ_LOG_DIR/kaaj-fcgi.log
+	export KAAJ_NGINX_DIR=$KAAJ_WORK/nginx
+	export KAAJ_NGINX_PIDFILE=$KAAJ_PID_DIR/nginx.pid
+	export KAAJ_NGINX_LOG=$KAAJ_LOG_DIR/nginx-error.log
+	mkdir -p "$KAAJ_LOG_DIR" "$KAAJ_PID_DIR" "$KAAJ_TMP" "$KAAJ_PLUGIN_DIR" \
+		"$KAAJ_UPLOAD_DIR" "$KAAJ_NGINX_DIR/tmp"
+	stack_sock_dir
+	export KAAJ_DB_SOCKET=$KAAJ_SOCK_DIR/mariadbd.sock
+	export KAAJ_FCGI_SOCKET=$KAAJ_SOCK_DIR/kaaj-fcgi.sock
+	stack_static_dir
+}
+
+# stack_static_dir: set KAAJ_STATIC_DIR, the folder nginx serves as
+# /static/: templates/static in the source tree (or static/), else an
+# empty folder of the stack.
+stack_static_dir() {
+	local d
+	for d in "$KAAJ_SRCDIR/templates/static" "$KAAJ_SRCDIR/static"; do
+		if [[ -d $d ]]; then
+			export KAAJ_STATIC_DIR=$d
+			return 0
+		fi
+	done
+	export KAAJ_STATIC_DIR=$KAAJ_WORK/static
+	mkdir -p "$KAAJ_STATIC_DIR"
+}
+
+# stack_sock_dir: choose KAAJ_SOCK_DIR, the folder for unix sockets. A socket
+# path must stay under 108 bytes, so a deep $KAAJ_WORK gets a short folder
+# in /tmp instead (removed by stop_all).
+stack_sock_dir() {
+	if [[ -n ${KAAJ_SOCK_DIR:-} && -d $KAAJ_SOCK_DIR ]]; then
+		export KAAJ_SOCK_DIR
+	elif ((${#KAAJ_WORK} <= 80)); then
+		export KAAJ_SOCK_DIR=$KAAJ_WORK/sock
+		mkdir -p "$KAAJ_SOCK_DIR"
+	else
+		KAAJ_SOCK_DIR=$(mktemp -d /tmp/kaaj-sock.XXXXXX)
+		export KAAJ_SOCK_DIR
+		echo "$KAAJ_SOCK_DIR" >"$KAAJ_WORK/sock-dir"
+	fi
+}
+
+# ------------------------------------------------------------ processes
+
+# proc_alive PID: true if PID runs and is not a zombie.
+proc_alive() {
+	local state
+	kill -0 "$1" 2>/dev/null || return 1
+	state=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null) ||
+		return 1
+	[[ -n $state && $state != Z ]]
+}
+
+# proc_is NAME PID: true if PID's command name is NAME (as /proc shows it,
+# at most 15 characters), so a stale pid file never makes us signal a
+# stranger.
+proc_is() {
+	local comm
+	comm=$(cat "/proc/$2/comm" 2>/dev/null) || return 1
+	[[ $comm == "${1:0:15}" ]]
+}
+
+# read_pids FILE: print the pids in FILE, one a line (spawn-fcgi writes its
+# last pid without a newline).
+read_pids() {
+	[[ -f $1 ]] || return 0
+	tr -s '[:blank:]' '\n' <"$1" | grep -E '^[0-9]+$' || true
+}
+
+# running_pids NAME FILE: print the pids from FILE that run as NAME.
+running_pids() {
+	local pid
+	for pid in $(read_pids "$2"); do
+		if proc_alive "$pid" && proc_is "$1" "$pid"; then
+			echo "$pid"
+		fi
+	done
+}
+
+# register_pidfile NAME FILE: remember that FILE holds pids of NAME
+# processes we started, for stop_all.
+register_pidfile() {
+	local list=$KAAJ_PID_DIR/list
+	touch "$list"
+	grep -qxF "$1 $2" "$list" || printf '%s %s\n' "$1" "$2" >>"$list"
+}
+
+# wait_gone SECONDS PID...: wait until every PID has ended; reap those that
+# are our children. False if some still run after SECONDS.
+wait_gone() {
+	local secs=$1 i pid left
+	shift
+	for ((i = 0; i <= secs * 10; i++)); do
+		left=0
+		for pid in "$@"; do
+			if proc_alive "$pid"; then
+				left=1
+			else
+				wait "$pid" 2>/dev/null || true
+			fi
+		done
+		((left)) || return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# stop_pidfile NAME FILE: stop the NAME processes whose pids FILE holds:
+# SIGTERM, up to 30 s to end, then SIGKILL. Removes FILE.
+stop_pidfile() {
+	local name=$1 file=$2 pid pids=()
+	[[ -f $file ]] || return 0
+	for pid in $(read_pids "$file"); do
+		proc_alive "$pid" || continue
+		if ! proc_is "$name" "$pid"; then
+			warn "pid $pid in $file is not $name any more; leaving it alone"
+			continue
+		fi
+		kill -TERM "$pid" 2>/dev/null || true
+		pids+=("$pid")
+	done
+	if ! wait_gone 30 "${pids[@]}"; then
+		warn "$name (pids ${pids[*]}) did not stop within 30 s; killing it"
+		for pid in "${pids[@]}"; do
+			kill -KILL "$pid" 2>/dev/null || true
+		done
+		wait_gone 5 "${pids[@]}" || warn "$name (pids ${pids[*]}) survived SIGKILL"
+	fi
+	rm -f "$file"
+}
+
+# stop_all: stop every server this stack started, newest first, and wait
+# for each to end. Safe to call twice, and from a trap.
+stop_all() {
+	local list=$KAAJ_PID_DIR/list lines=() i name file
+	if [[ -f $list ]]; then
+		mapfile -t lines <"$list"
+		for ((i = ${#lines[@]} - 1; i >= 0; i--)); do
+			read -r name file <<<"${lines[i]}"
+			stop_pidfile "$name" "$file" || warn "could not stop $name ($file)"
+		done
+		rm -f "$list"
+	fi
+	if [[ -f $KAAJ_WORK/sock-dir ]]; then
+		rm -rf "$(cat "$KAAJ_WORK/sock-dir")"
+		rm -f "$KAAJ_WORK/sock-dir"
+	fi
+}
+
+# refuse_if_running: die if a server listed by an earlier run of this stack
+# still runs (used by ./bootstrap demo, whose folder persists); forget stale
+# entries.
+refuse_if_running() {
+	local list=$KAAJ_PID_DIR/list name file pids
+	[[ -f $list ]] || return 0
+	while read -r name file; do
+		pids=$(running_pids "$name" "$file")
+		[[ -z $pids ]] ||
+			die "$name from an earlier run still runs (pid $(echo "$pids" | tr '\n' ' ')); stop that run first (Ctrl-C in its terminal)"
+	done <"$list"
+	rm -f "$list"
+}
+
+# ------------------------------------------------------------ MariaDB
+
+# db_server_opts: options for both mariadb-install-db and mariadbd. Small
+# redo log and buffer pool: this server only holds test and demo data.
+db_server_opts() {
+	printf '%s\n' --innodb-log-file-size=16M --innodb-buffer-pool-size=64M \
+		--innodb-flush-log-at-trx-commit=2
+}
+
+# db_install: create the MariaDB data folder $KAAJ_DB_DATA unless it exists.
+db_install() {
+	local log=$KAAJ_LOG_DIR/mariadb-install-db.log
+	[[ -d $KAAJ_DB_DATA/mysql ]] && return 0
+	mkdir -p "$KAAJ_DB_DATA"
+	# shellcheck disable=SC2046 # one option a line, no spaces
+	if ! mariadb-install-db --no-defaults --user="$(id -un)" \
+		--datadir="$KAAJ_DB_DATA" --auth-root-authentication-method=normal \
+		--skip-test-db $(db_server_opts) >"$log" 2>&1; then
+		show_tail "$log"
+		die "mariadb-install-db failed to create $KAAJ_DB_DATA (log: $log)"
+	fi
+}
+
+# db_ping: true if the private server answers on its socket.
+db_ping() {
+	mariadb-admin --no-defaults --socket="$KAAJ_DB_SOCKET" -u root \
+		--connect-timeout=2 ping >/dev/null 2>&1
+}
+
+# db_start: start mariadbd on $KAAJ_DB_DATA and $KAAJ_DB_SOCKET (no TCP) and
+# wait until it answers.
+db_start() {
+	local pid i
+	[[ -d $KAAJ_DB_DATA/mysql ]] || die "no MariaDB data folder in $KAAJ_DB_DATA (db_install first)"
+	if [[ -S $KAAJ_DB_SOCKET ]] && db_ping; then
+		die "a MariaDB server already answers on $KAAJ_DB_SOCKET"
+	fi
+	rm -f "$KAAJ_DB_SOCKET"
+	# shellcheck disable=SC2046 # one option a line, no spaces
+	mariadbd --no-defaults --user="$(id -un)" --datadir="$KAAJ_DB_DATA" \
+		--socket="$KAAJ_DB_SOCKET" --skip-networking \
+		--pid-file="$KAAJ_DB_PIDFILE" --log-error="$KAAJ_DB_LOG" \
+		$(db_server_opts) </dev/null >>"$KAAJ_LOG_DIR/mariadbd.out" 2>&1 &
+	pid=$!
+	echo "$pid" >"$KAAJ_DB_PIDFILE"
+	register_pidfile mariadbd "$KAAJ_DB_PIDFILE"
+	for ((i = 0; i < 600; i++)); do
+		db_ping && return 0
+		if ! proc_alive "$pid"; then
+			show_tail "$KAAJ_DB_LOG"
+			die "mariadbd exited during start-up (log: $KAAJ_DB_LOG)"
+		fi
+		sleep 0.1
+	done
+	show_tail "$KAAJ_DB_LOG"
+	die "mariadbd did not answer on $KAAJ_DB_SOCKET within 60 s (log: $KAAJ_DB_LOG)"
+}
+
+# db_stop: stop the private mariadbd by its pid file and wait for it.
+db_stop() {
+	stop_pidfile mariadbd "$KAAJ_DB_PIDFILE"
+}
+
+# restart_mariadb: stop mariadbd and start it again on the same data folder
+# and socket.
+restart_mariadb() {
+	db_stop
+	db_start
+}
+
+# db_root ARG...: run the mariadb client as the server's root user.
+db_root() {
+	mariadb --no-defaults --socket="$KAAJ_DB_SOCKET" -u root "$@"
+}
+
+# db_sql SQL [DATABASE]: run SQL as root in DATABASE (default kaaj); print
+# the result without headers, tab-separated.
+db_sql() {
+	db_root -N -B -e "$1" "${2:-kaaj}"
+}
+
+# db_create_app: create database kaaj and user kaaj@localhost with password
+# $KAAJ_DB_PASSWORD (set it again if the user exists).
+db_create_app() {
+	[[ $KAAJ_DB_PASSWORD =~ ^[0-9a-f]+$ ]] || die "KAAJ_DB_PASSWORD must be hex"
+	db_root <<-SQL || die "could not create database kaaj and its user"
+		CREATE DATABASE IF NOT EXISTS kaaj
+		    CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+		CREATE USER IF NOT EXISTS 'kaaj'@'localhost' IDENTIFIED BY '$KAAJ_DB_PASSWORD';
+		ALTER USER 'kaaj'@'localhost' IDENTIFIED BY '$KAAJ_DB_PASSWORD';
+		GRANT ALL PRIVILEGES ON kaaj.* TO 'kaaj'@'localhost';
+	SQL
+}
+
+# ------------------------------------------------------------ config, plugins
+
+# write_config OUT: render etc/kaaj.conf.in into OUT for this stack (base
+# URL on $KAAJ_HTTP_PORT, secrets $KAAJ_DB_PASSWORD and $KAAJ_SECRET).
+write_config() {
+	local in=$KAAJ_SRCDIR/etc/kaaj.conf.in
+	[[ -f $in ]] || die "missing $in"
+	[[ $KAAJ_SECRET =~ ^[0-9a-f]{64}$ ]] || die "KAAJ_SECRET must be 64 hex digits"
+	sed -e "s|@TEMPLATE_DIR@|$(sed_quote "$KAAJ_SRCDIR/templates")|g" \
+		-e "s|@PLUGIN_DIR@|$(sed_quote "$KAAJ_PLUGIN_DIR")|g" \
+		-e "s|@UPLOAD_DIR@|$(sed_quote "$KAAJ_UPLOAD_DIR")|g" \
+		-e "s|@SQL_DIR@|$(sed_quote "$KAAJ_SRCDIR/sql")|g" \
+		-e "s|@DB_SOCKET@|$(sed_quote "$KAAJ_DB_SOCKET")|g" \
+		-e "s|@DB_PASSWORD@|$KAAJ_DB_PASSWORD|g" \
+		-e "s|@SECRET_KEY@|$KAAJ_SECRET|g" \
+		"$in" >"$1.tmp"
+	chmod 600 "$1.tmp"
+	mv "$1.tmp" "$1"
+	conf_set "$1" base_url "\"http://127.0.0.1:${KAAJ_HTTP_PORT:-8080}\""
+}
+
+# conf_set FILE KEY VALUE: set the one setting named KEY (unique in FILE)
+# to VALUE, written as libconfig text (quote strings yourself).
+conf_set() {
+	local file=$1 key=$2 value=$3 n
+	n=$(grep -c "^[[:space:]]*${key}[[:space:]]*=" "$file" || true)
+	[[ $n == 1 ]] || die "conf_set: $key occurs $n times in $file"
+	sed -i -e "s|^\([[:space:]]*${key}[[:space:]]*=\).*|\1 $(sed_quote "$value");|" "$file"
+}
+
+# install_plugins [--with-test-plugins]: fill $KAAJ_PLUGIN_DIR with the built
+# job types; with the option, add the broken test plugins (wrong ABI, no
+# symbol, misnamed) and a symlink evil.so -> signup.so, which kaaj must skip.
+install_plugins() {
+	local so name
+	rm -f "$KAAJ_PLUGIN_DIR"/*.so
+	for so in "$KAAJ_BUILDDIR"/plugins/.libs/*.so; do
+		[[ -f $so ]] || die "no plugin built in $KAAJ_BUILDDIR/plugins/.libs (run make)"
+		cp "$so" "$KAAJ_PLUGIN_DIR/"
+	done
+	[[ ${1:-} == --with-test-plugins ]] || return 0
+	for name in badabi nosymbol misnamed; do
+		so=$KAAJ_BUILDDIR/tests/plugins/.libs/$name.so
+		[[ -f $so ]] || die "test plugin $so not built (make check builds it)"
+		cp "$so" "$KAAJ_PLUGIN_DIR/"
+	done
+	ln -s signup.so "$KAAJ_PLUGIN_DIR/evil.so"
+}
+
+# kaaj_admin ARG...: run the built kaaj-admin on this stack's config.
+kaaj_admin() {
+	"$KAAJ_BUILDDIR/cgi-bin/kaaj-admin" -c "$KAAJ_CONF" "$@"
+}
+
+# ------------------------------------------------------------ kaaj.fcgi
+
+# fcgi_start [N]: start N (default 1) kaaj.fcgi processes under spawn-fcgi on
+# $KAAJ_FCGI_SOCKET with KAAJ_CONFIG=$KAAJ_CONF. Their stderr goes to
+# $KAAJ_FCGI_LOG (spawn-fcgi itself would send it to /dev/null, hence the
+# sh that redirects and then execs kaaj.fcgi in the same process).
+fcgi_start() {
+	local n=${1:-1} prog=$KAAJ_BUILDDIR/cgi-bin/kaaj.fcgi pid
+	[[ -x $prog ]] || die "$prog is not built (run make)"
+	rm -f "$KAAJ_FCGI_SOCKET"
+	# shellcheck disable=SC2016 # $1 and $2 are for sh -c
+	if ! KAAJ_CONFIG=$KAAJ_CONF spawn-fcgi -s "$KAAJ_FCGI_SOCKET" \
+		-P "$KAAJ_FCGI_PIDFILE" -F "$n" -- \
+		/bin/sh -c 'exec "$1" 2>>"$2"' kaaj-fcgi "$prog" "$KAAJ_FCGI_LOG" \
+		</dev/null >>"$KAAJ_LOG_DIR/spawn-fcgi.log" 2>&1; then
+		show_tail "$KAAJ_LOG_DIR/spawn-fcgi.log" 5
+		show_tail "$KAAJ_FCGI_LOG"
+		die "spawn-fcgi could not start $prog (log: $KAAJ_FCGI_LOG)"
+	fi
+	register_pidfile kaaj.fcgi "$KAAJ_FCGI_PIDFILE"
+	sleep 0.2
+	for pid in $(read_pids "$KAAJ_FCGI_PIDFILE"); do
+		if ! proc_alive "$pid"; then
+			show_tail "$KAAJ_FCGI_LOG"
+			die "kaaj.fcgi (pid $pid) exited right after start (log: $KAAJ_FCGI_LOG)"
+		fi
+	done
+}
+
+# fcgi_pid: print the pid of the (first) kaaj.fcgi process.
+fcgi_pid() {
+	read_pids "$KAAJ_FCGI_PIDFILE" | head -n 1
+}
+
+# fcgi_stop: stop the kaaj.fcgi processes by their pid file.
+fcgi_stop() {
+	stop_pidfile kaaj.fcgi "$KAAJ_FCGI_PIDFILE"
+}
+
+# ------------------------------------------------------------ nginx
+
+# nginx_render PORT: write $KAAJ_NGINX_DIR/nginx.conf from etc/nginx.conf.in.
+nginx_render() {
+	local in=$KAAJ_SRCDIR/etc/nginx.conf.in
+	[[ -f $in ]] || die "missing $in"
+	sed -e "s|@PORT@|$1|g" \
+		-e "s|@RUN_DIR@|$(sed_quote "$KAAJ_NGINX_DIR")|g" \
+		-e "s|@FCGI_SOCKET@|$(sed_quote "$KAAJ_FCGI_SOCKET")|g" \
+		-e "s|@STATIC_DIR@|$(sed_quote "$KAAJ_STATIC_DIR")|g" \
+		-e "s|@NGINX_USER@|$(id -un)|g" \
+		"$in" >"$KAAJ_NGINX_DIR/nginx.conf"
+}
+
+# nginx_start [PORT]: start nginx from the private prefix $KAAJ_NGINX_DIR on
+# 127.0.0.1:PORT; without PORT, on a free port, trying another one if the
+# chosen one was taken meanwhile. Exports KAAJ_HTTP_PORT and KAAJ_URL.
+nginx_start() {
+	local fixed=${1:-} port try i
+	for ((try = 0; try < 10; try++)); do
+		port=${fixed:-$(pick_free_port)}
+		nginx_render "$port"
+		rm -f "$KAAJ_NGINX_DIR/nginx.pid"
+		: >"$KAAJ_NGINX_LOG"
+		if nginx -p "$KAAJ_NGINX_DIR" -c "$KAAJ_NGINX_DIR/nginx.conf" \
+			-e "$KAAJ_NGINX_LOG" </dev/null >"$KAAJ_LOG_DIR/nginx.out" 2>&1; then
+			for ((i = 0; i < 50; i++)); do
+				[[ -s $KAAJ_NGINX_DIR/nginx.pid ]] && break
+				sleep 0.1
+			done
+			[[ -s $KAAJ_NGINX_DIR/nginx.pid ]] || die "nginx wrote no pid file"
+			cp "$KAAJ_NGINX_DIR/nginx.pid" "$KAAJ_NGINX_PIDFILE"
+			register_pidfile nginx "$KAAJ_NGINX_PIDFILE"
+			export KAAJ_HTTP_PORT=$port
+			export KAAJ_URL=http://127.0.0.1:$port
+			return 0
+		fi
+		if [[ -z $fixed ]] && grep -q 'Address already in use' \
+			"$KAAJ_NGINX_LOG" "$KAAJ_LOG_DIR/nginx.out"; then
+			continue
+		fi
+		show_tail "$KAAJ_LOG_DIR/nginx.out"
+		show_tail "$KAAJ_NGINX_LOG"
+		die "nginx did not start on 127.0.0.1:$port (log: $KAAJ_NGINX_LOG)"
+	done
+	die "nginx found no free port after 10 tries"
+}
+
+# ------------------------------------------------------------ HTTP
+
+# http METHOD PATH [CURL-ARG...]: send one request to the stack's nginx.
+# Sets HTTP_STATUS (000 when curl failed) and writes the response headers to
+# $HTTP_HEADERS and the body to $HTTP_BODY.
+http() {
+	local method=$1 path=$2
+	shift 2
+	HTTP_HEADERS=$KAAJ_TMP/http.$$.headers
+	HTTP_BODY=$KAAJ_TMP/http.$$.body
+	: >"$HTTP_HEADERS"
+	: >"$HTTP_BODY"
+	HTTP_STATUS=$(curl -sS --globoff --max-time 30 -X "$method" \
+		-D "$HTTP_HEADERS" -o "$HTTP_BODY" -w '%{http_code}' "$@" \
+		"$KAAJ_URL$path" 2>"$KAAJ_TMP/http.$$.err") || HTTP_STATUS=000
+}
+
+# http_status METHOD PATH [CURL-ARG...]: print only the status code.
+http_status() {
+	http "$@"
+	echo "$HTTP_STATUS"
+}
+
+# http_header NAME: print the value of header NAME of the last response
+# (the last one if repeated), without the CR.
+http_header() {
+	tr -d '\r' <"$HTTP_HEADERS" |
+		sed -n "s/^$1:[[:space:]]*//Ip" | tail -n 1
+}
+
+# wait_http_ready [PATH]: wait up to 30 s until GET PATH (default /) answers 200.
+wait_http_ready() {
+	local i
+	for ((i = 0; i < 150; i++)); do
+		http GET "${1:-/}"
+		[[ $HTTP_STATUS == 200 ]] && return 0
+		sleep 0.2
+	done
+	show_tail "$KAAJ_FCGI_LOG"
+	show_tail "$KAAJ_NGINX_LOG"
+	die "GET ${1:-/} did not answer 200 within 30 s (last status $HTTP_STATUS)"
+}
+
+# csrf_token SESSION-TOKEN: print the CSRF token kaaj expects for the
+# session cookie text: hex HMAC-SHA256(secret_key bytes, "csrf:" TOKEN).
+csrf_token() {
+	printf 'csrf:%s' "$1" |
+		openssl dgst -sha256 -mac HMAC -macopt "hexkey:$KAAJ_SECRET" |
+		awk '{print $NF}'
+}
+
+# new_session USERNAME [INTERVAL]: insert a session for USERNAME expiring
+# after INTERVAL (SQL, default "1 DAY"; "-1 HOUR" makes an expired one) and
+# print its cookie value (32 lowercase hex digits).
+new_session() {
+	local tok
+	tok=$(random_hex 16)
+	db_sql "INSERT INTO sessions (token_hash, user_id, expires_at)
+	    VALUES (UNHEX(SHA2('$tok', 256)),
+	    (SELECT id FROM users WHERE username = '$1'),
+	    NOW() + INTERVAL ${2:-1 DAY})" || die "could not insert a session for $1"
+	echo "$tok"
+}
+
+# ------------------------------------------------------------ assertions
+
+T_PASS=0
+T_FAIL=0
+
+# ok WHAT: count and print a passed check.
+ok() {
+	T_PASS=$((T_PASS + 1))
+	printf '  ok    %s\n' "$*"
+}
+
+# fail WHAT [DETAIL...]: count and print a failed check, with detail lines.
+fail() {
+	local what=$1
+	shift
+	T_FAIL=$((T_FAIL + 1))
+	printf '  FAIL  %s\n' "$what"
+	[[ $# -eq 0 ]] || printf '        %s\n' "$@"
+}
+
+# show_response: print the last response's headers and body start, indented.
+show_response() {
+	printf '        --- response headers:\n'
+	tr -d '\r' <"$HTTP_HEADERS" | sed 's/^/        | /'
+	printf '        --- body (first 15 lines):\n'
+	head -n 15 "$HTTP_BODY" | sed 's/^/        | /'
+	if [[ -s $KAAJ_TMP/http.$$.err ]]; then
+		printf '        --- curl:\n'
+		sed 's/^/        | /' "$KAAJ_TMP/http.$$.err"
+	fi
+}
+
+# check WHAT COMMAND...: pass if COMMAND succeeds.
+check() {
+	local what=$1
+	shift
+	if "$@"; then ok "$what"; else fail "$what" "command failed: $*"; fi
+}
+
+# expect_eq WHAT GOT WANT: pass if GOT equals WANT.
+expect_eq() {
+	if [[ $2 == "$3" ]]; then
+		ok "$1"
+	else
+		fail "$1" "expected: $3" "got:      $2"
+	fi
+}
+
+# expect_match WHAT TEXT REGEX: pass if TEXT matches the extended REGEX.
+expect_match() {
+	if grep -Eq -- "$3" <<<"$2"; then
+		ok "$1"
+	else
+		fail "$1" "expected to match: $3" "got: $(head -c 600 <<<"$2")"
+	fi
+}
+
+# expect_status CODE WHAT: pass if the last response had status CODE.
+expect_status() {
+	if [[ $HTTP_STATUS == "$1" ]]; then
+		ok "$2 -> $1"
+	else
+		fail "$2 -> $1" "got status $HTTP_STATUS"
+		show_response
+	fi
+}
+
+# expect_body TEXT WHAT: pass if the last response body contains TEXT.
+expect_body() {
+	if grep -qF -- "$1" "$HTTP_BODY"; then
+		ok "$2"
+	else
+		fail "$2" "body lacks: $1"
+		show_response
+	fi
+}
+
+# expect_no_body TEXT WHAT: pass if the last response body lacks TEXT.
+expect_no_body() {
+	if grep -qF -- "$1" "$HTTP_BODY"; then
+		fail "$2" "body contains: $1"
+		show_response
+	else
+		ok "$2"
+	fi
+}
+
+# expect_header NAME REGEX WHAT: pass if header NAME of the last response
+# matches the extended REGEX.
+expect_header() {
+	local v
+	v=$(http_header "$1")
+	if [[ -n $v ]] && grep -Eq -- "$2" <<<"$v"; then
+		ok "$3"
+	else
+		fail "$3" "header $1 should match $2; got '${v}'"
+		show_response
+	fi
+}
+
+# expect_error_page CODE TITLE WHAT: pass if the last response is an HTML
+# error page with status CODE and TITLE in it.
+expect_error_page() {
+	expect_status "$1" "$3"
+	if [[ $HTTP_STATUS == "$1" ]]; then
+		expect_header Content-Type '^text/html' "$3: HTML page"
+		expect_body "$2" "$3: page says \"$2\""
+	fi
+}
+
+# test_done: print the counts of this test script and exit 0 if every check
+# passed (and there was one), 1 otherwise.
+test_done() {
+	printf '  (%d checks passed, %d failed)\n' "$T_PASS" "$T_FAIL"
+	if ((T_FAIL > 0 || T_PASS == 0)); then
+		exit 1
+	fi
+	exit 0
+}

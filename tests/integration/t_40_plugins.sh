@@ -1,0 +1,47 @@
+#!/bin/bash
+#
+# t_40_plugins: the stack's plugin folder holds signup.so and, beside it, a
+# plugin with the wrong ABI (badabi.so), a .so without the kaaj_jobtype
+# symbol (nosymbol.so), one whose name does not match its file
+# (misnamed.so) and a symlink evil.so -> signup.so. kaaj.fcgi skips each
+# with a log line that names the file and the reason, and serves on.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$KAAJ_SRCDIR/tests/integration/lib.sh"
+
+# expect_skipped FILE REASON-REGEX: the kaaj.fcgi log says FILE was skipped
+# for a reason matching REASON-REGEX.
+expect_skipped() {
+	local so=$KAAJ_PLUGIN_DIR/$1
+	expect_match "log: $1 skipped ($2)" "$(cat "$KAAJ_FCGI_LOG")" \
+		"plugin $so skipped: .*$2"
+}
+
+main() {
+	local out rc=0 name
+	expect_skipped badabi.so "ABI version 999"
+	expect_skipped nosymbol.so "no kaaj_jobtype symbol"
+	expect_skipped evil.so "symlink"
+	expect_skipped misnamed.so ""
+	if grep -q "plugin $KAAJ_PLUGIN_DIR/signup.so skipped" "$KAAJ_FCGI_LOG"; then
+		fail "signup.so is not skipped" "$(grep "signup.so" "$KAAJ_FCGI_LOG")"
+	else
+		ok "signup.so is not skipped"
+	fi
+
+	http GET /jobtypes
+	expect_status 200 "GET /jobtypes"
+	expect_body signup "/jobtypes lists signup"
+	for name in badabi nosymbol misnamed evil; do
+		expect_no_body "$name" "/jobtypes does not list $name"
+	done
+	http GET /
+	expect_status 200 "GET / (the site keeps serving)"
+
+	out=$(kaaj_admin plugins 2>"$KAAJ_TMP/admin-plugins.err") || rc=$?
+	expect_eq "kaaj-admin plugins: exit status" "$rc" 0
+	expect_match "kaaj-admin plugins lists signup" "$out" "signup"
+	test_done
+}
+
+main "$@"

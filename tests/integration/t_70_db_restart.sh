@@ -1,0 +1,37 @@
+#!/bin/bash
+#
+# t_70_db_restart: kaaj.fcgi survives a MariaDB restart between two
+# requests: the request after the restart is served by the same process,
+# which reconnected.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$KAAJ_SRCDIR/tests/integration/lib.sh"
+
+main() {
+	local pid title
+	pid=$(fcgi_pid)
+	title=$(db_sql "SELECT title FROM campaigns WHERE status = 'running'
+	    AND title NOT REGEXP '[&<>\"\\']' ORDER BY id LIMIT 1")
+	http GET /
+	expect_status 200 "GET / before the restart"
+	expect_body "$title" "home page shows \"$title\" before"
+
+	restart_mariadb
+	ok "mariadbd restarted on the same socket"
+
+	http GET /
+	expect_status 200 "GET / right after the restart"
+	expect_body "$title" "home page shows \"$title\" after"
+	http GET /jobtypes
+	expect_status 200 "GET /jobtypes after the restart"
+	expect_eq "still the same kaaj.fcgi process" "$(fcgi_pid)" "$pid"
+	check "kaaj.fcgi pid $pid is alive" proc_alive "$pid"
+
+	restart_mariadb
+	http GET /admin -b "kaaj_session=$(new_session admin)"
+	expect_status 200 "GET /admin (session lookup) after a second restart"
+	expect_eq "still the same kaaj.fcgi process" "$(fcgi_pid)" "$pid"
+	test_done
+}
+
+main "$@"

@@ -1,0 +1,168 @@
+/*
+ * config_load: a good file, and each kind of bad file with its
+ * "file:line: reason" message.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+
+#define KEY "4f1c2e9a7b3d5f60112233445566778899aabbccddeeff00123456789abcdef0"
+
+static const char good[] =
+    "site = {\n"
+    "  name = \"kaaj test\";\n"
+    "  base_url = \"http://127.0.0.1:8080\";\n"
+    "  secret_key = \"" KEY "\";\n"
+    "};\n"
+    "paths = {\n"
+    "  templates = \"/srv/kaaj/templates\";\n"
+    "  plugins = \"/srv/kaaj/plugins\";\n"
+    "  uploads = \"/srv/kaaj/uploads\";\n"
+    "  sql = \"/srv/kaaj/sql\";\n"
+    "};\n"
+    "database = { socket = \"/tmp/db.sock\"; password = \"pw\"; };\n"
+    "limits = { max_body = 2097152; };\n"
+    "jobtypes = { min_pay = { signup = \"0.05\"; }; };\n";
+
+/* Write text to a new temporary file; the caller unlinks it. */
+static char *
+write_temp(const char *text)
+{
+	static char path[64];
+	FILE *f;
+	int fd;
+
+	snprintf(path, sizeof(path), "/tmp/kaaj-conf-XXXXXX");
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	f = fdopen(fd, "w");
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+/* Replace the first occurrence of from in good by to. */
+static char *
+variant(const char *from, const char *to)
+{
+	static char out[4096];
+	const char *at = strstr(good, from);
+
+	ck_assert_ptr_nonnull(at);
+	snprintf(out, sizeof(out), "%.*s%s%s", (int)(at - good), good, to,
+	    at + strlen(from));
+	return out;
+}
+
+START_TEST(test_good)
+{
+	struct kaaj_config cfg;
+	char err[512] = "", *path = write_temp(good);
+
+	ck_assert_msg(config_load(path, &cfg, err, sizeof(err)) == 0, "%s",
+	    err);
+	ck_assert_str_eq(cfg.site_name, "kaaj test");
+	ck_assert_str_eq(cfg.db_socket, "/tmp/db.sock");
+	ck_assert_str_eq(cfg.db_name, "kaaj");	/* default */
+	ck_assert_int_eq(cfg.db_port, 3306);	/* default */
+	ck_assert_uint_eq(cfg.max_body, 2097152);
+	ck_assert_uint_eq(cfg.max_fields, 200);
+	ck_assert_uint_eq(cfg.secret_key[0], 0x4f);
+	ck_assert_uint_eq(cfg.secret_key[31], 0xf0);
+	ck_assert_int_eq(config_min_pay(&cfg, "signup", 20000), 50000);
+	ck_assert_int_eq(config_min_pay(&cfg, "signup", 90000), 90000);
+	ck_assert_int_eq(config_min_pay(&cfg, "survey", 10000), 10000);
+	config_free(&cfg);
+	unlink(path);
+}
+END_TEST
+
+/* Each bad file and a piece of the message it must give. */
+static const struct {
+	const char *from, *to, *want;
+} bad_cases[] = {
+	{ "name = \"kaaj test\";", "name = = \"kaaj test\";", ":2: syntax error" },
+	{ "name = \"kaaj test\";", "nmae = \"x\";", ":2: unknown key site.nmae" },
+	{ "limits = {", "limit = {", ":13: unknown key limit" },
+	{ "max_body = 2097152;", "max_body = -5;", ":13: limits.max_body is -5, out of range" },
+	{ "socket = \"/tmp/db.sock\";", "port = 70000;", ":12: database.port is 70000, out of range" },
+	{ "max_body = 2097152;", "max_body = \"big\";", ":13: limits.max_body must be a whole number" },
+	{ "base_url = \"http://127.0.0.1:8080\";", "base_url = \"ftp://x\";", ":3: site.base_url must start with http" },
+	{ "base_url = \"http://127.0.0.1:8080\";", "base_url = \"http://x/\";", ":3: site.base_url must have no spaces and no trailing slash" },
+	{ KEY, "abc", ":4: site.secret_key must be exactly 64 hex digits" },
+	{ KEY, "0000000000000000000000000000000000000000000000000000000000000000", "still the sample value" },
+	{ "templates = \"/srv/kaaj/templates\";", "templates = \"templates\";", ":7: paths.templates must be an absolute path" },
+	{ "templates = \"/srv/kaaj/templates\";", "", "paths.templates is missing" },
+	{ "signup = \"0.05\";", "signup = \"0.0000001\";", ":14: jobtypes.min_pay.signup must be an amount" },
+	{ "min_pay = {", "minpay = {", ":14: unknown key jobtypes.minpay" },
+	{ "site = {", "site = 5; x = {", ":1: site must be a group" },
+};
+
+START_TEST(test_bad_table)
+{
+	struct kaaj_config cfg;
+	char err[512] = "", *path;
+	char want[600];
+
+	path = write_temp(variant(bad_cases[_i].from, bad_cases[_i].to));
+	ck_assert_int_eq(config_load(path, &cfg, err, sizeof(err)), -1);
+	ck_assert_msg(strncmp(err, path, strlen(path)) == 0,
+	    "message does not start with the file: %s", err);
+	snprintf(want, sizeof(want), "%s", bad_cases[_i].want);
+	ck_assert_msg(strstr(err, want) != NULL, "case %d: \"%s\" lacks \"%s\"",
+	    _i, err, want);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(test_missing_file)
+{
+	struct kaaj_config cfg;
+	char err[512];
+
+	ck_assert_int_eq(config_load("/nonexistent/kaaj.conf", &cfg, err,
+	    sizeof(err)), -1);
+	ck_assert_str_eq(err,
+	    "/nonexistent/kaaj.conf: cannot open: No such file or directory");
+}
+END_TEST
+
+START_TEST(test_shipped_sample)
+{
+	struct kaaj_config cfg;
+	char err[512] = "", path[1024];
+
+	/* The shipped sample, as the build fills it, must only lack a key. */
+	snprintf(path, sizeof(path), "%s/etc/kaaj.conf", BUILDDIR);
+	if (access(path, R_OK) != 0)
+		return;
+	ck_assert_int_eq(config_load(path, &cfg, err, sizeof(err)), -1);
+	ck_assert_msg(strstr(err, "site.secret_key is still the sample value")
+	    != NULL, "%s", err);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("config");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_test(tc, test_good);
+	tcase_add_loop_test(tc, test_bad_table, 0,
+	    sizeof(bad_cases) / sizeof(bad_cases[0]));
+	tcase_add_test(tc, test_missing_file);
+	tcase_add_test(tc, test_shipped_sample);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

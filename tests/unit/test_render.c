@@ -1,0 +1,168 @@
+/*
+ * Golden-file tests of the templates: each tests/golden/NAME.hdf is
+ * rendered through its template and compared byte for byte with
+ * NAME.gold. Run with KAAJ_GOLDEN_UPDATE=1 to write the .gold files after
+ * a deliberate change, then read the diff before committing it.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+
+static const struct {
+	const char *name;	/* tests/golden/NAME.hdf and NAME.gold */
+	const char *template;
+} golden[] = {
+	{ "home", "home.cs" },
+	{ "home_empty", "home.cs" },
+	{ "job", "job.cs" },
+	{ "jobtypes", "jobtypes.cs" },
+	{ "admin", "admin.cs" },
+	{ "error_404", "error.cs" },
+};
+
+static struct render_env env;
+
+static void
+setup(void)
+{
+	char err[512];
+	NEOERR *nerr = nerr_init();
+
+	nerr_ignore(&nerr);
+	ck_assert_msg(render_env_init(&env, SRCDIR "/templates", "en", err,
+	    sizeof(err)) == 0, "%s", err);
+}
+
+static void
+teardown(void)
+{
+	render_env_free(&env);
+}
+
+/* Render golden case i into out. */
+static void
+render_case(int i, struct buf *out)
+{
+	char path[1024], err[512];
+	NEOERR *nerr;
+	HDF *hdf;
+
+	hdf = render_page_new(&env, "en");
+	ck_assert_ptr_nonnull(hdf);
+	snprintf(path, sizeof(path), SRCDIR "/tests/golden/%s.hdf",
+	    golden[i].name);
+	nerr = hdf_read_file(hdf, path);
+	ck_assert_msg(nerr == STATUS_OK, "cannot read %s", path);
+	ck_assert_msg(render_page(&env, hdf, golden[i].template, out, err,
+	    sizeof(err)) == 0, "%s", err);
+	hdf_destroy(&hdf);
+}
+
+/* Read a whole file into b; -1 when it cannot be read. */
+static int
+slurp(const char *path, struct buf *b)
+{
+	char chunk[4096];
+	size_t n;
+	FILE *f;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(b, chunk, n);
+	fclose(f);
+	return 0;
+}
+
+START_TEST(test_golden)
+{
+	struct buf out, want;
+	char path[1024];
+	FILE *f;
+
+	buf_init(&out);
+	buf_init(&want);
+	render_case(_i, &out);
+	snprintf(path, sizeof(path), SRCDIR "/tests/golden/%s.gold",
+	    golden[_i].name);
+	if (getenv("KAAJ_GOLDEN_UPDATE") != NULL) {
+		f = fopen(path, "w");
+		ck_assert_ptr_nonnull(f);
+		fwrite(out.data, 1, out.len, f);
+		fclose(f);
+	}
+	ck_assert_msg(slurp(path, &want) == 0, "missing %s", path);
+	ck_assert_msg(out.len == want.len &&
+	    memcmp(out.data, want.data, out.len) == 0,
+	    "%s differs from its rendering:\n%s", path, out.data);
+	buf_free(&out);
+	buf_free(&want);
+}
+END_TEST
+
+/* Whatever a user typed must reach the page escaped, in every template. */
+START_TEST(test_escaping)
+{
+	struct buf out;
+
+	buf_init(&out);
+	render_case(_i, &out);
+	ck_assert_msg(strstr(out.data, "<script>") == NULL &&
+	    strstr(out.data, "<img src=x") == NULL &&
+	    strstr(out.data, "<b>now") == NULL,
+	    "%s renders markup unescaped", golden[_i].name);
+	buf_free(&out);
+}
+END_TEST
+
+START_TEST(test_escaped_forms)
+{
+	struct buf out;
+
+	buf_init(&out);
+	render_case(0, &out);	/* home */
+	ck_assert_ptr_nonnull(strstr(out.data,
+	    "Sign up &amp; confirm &lt;b&gt;now&lt;/b&gt;"));
+	ck_assert_ptr_nonnull(strstr(out.data, "&quot;Quoted&quot; title&#39;s"));
+	buf_reset(&out);
+	render_case(2, &out);	/* job: a URL inside an attribute */
+	ck_assert_ptr_nonnull(strstr(out.data,
+	    "href=\"https://example.com/join?a=1&amp;b=&quot;2&quot;\""));
+	buf_free(&out);
+}
+END_TEST
+
+START_TEST(test_unknown_language_falls_back)
+{
+	HDF *hdf = render_page_new(&env, "xx");
+
+	ck_assert_ptr_nonnull(hdf);
+	ck_assert_str_eq(render_lang(hdf, "Error.404.Title"), "Page not found");
+	ck_assert_str_eq(render_lang(hdf, "No.Such.Key"), "");
+	hdf_destroy(&hdf);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("render");
+	TCase *tc = tcase_create("templates");
+	SRunner *sr;
+	int failed, n = (int)(sizeof(golden) / sizeof(golden[0]));
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, test_golden, 0, n);
+	tcase_add_loop_test(tc, test_escaping, 0, n);
+	tcase_add_test(tc, test_escaped_forms);
+	tcase_add_test(tc, test_unknown_language_falls_back);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
