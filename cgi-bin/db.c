@@ -281,6 +281,7 @@ db_txn(struct db *db, int (*body)(struct db *db, void *arg), void *arg)
 		return DB_ERROR;
 	}
 	attempts = 1 + (db->cfg->db_retries > 0 ? db->cfg->db_retries : 0);
+	db_set_error(db, 0, "");
 	for (attempt = 1;; attempt++) {
 		if ((rc = db_ready(db)) != DB_OK)
 			return rc;
@@ -302,8 +303,9 @@ db_txn(struct db *db, int (*body)(struct db *db, void *arg), void *arg)
 		db_backoff(db, attempt);
 	}
 	if (rc == DB_RETRY)
-		log_warn(NULL, "db: transaction abandoned after %d attempts: %s",
-		    attempts, db->err);
+		log_warn(NULL, "db: transaction abandoned after %d "
+		    "attempt%s%s%s", attempts, attempts == 1 ? "" : "s",
+		    db->err[0] != '\0' ? ": " : "", db->err);
 	return rc;
 }
 

@@ -17,7 +17,13 @@
 #include "db_int.h"
 #include "log.h"
 
-#define CELL_MIN	64	/* bytes; a longer number is fetched again */
+/*
+ * Smallest bound buffer: room for any integer or floating-point number as
+ * text. It matters because Connector/C writes a FLOAT or DOUBLE in fewer
+ * digits to fit a small buffer without reporting truncation. Longer values
+ * (strings, whose length the server reports) are fetched again.
+ */
+#define CELL_MIN	64
 #define NO_CELL		((size_t)-1)
 
 /* Storage behind the MYSQL_BIND of one parameter. */
@@ -47,6 +53,13 @@ db_stmt_cache_clear(struct db *db)
 		free(e->sql);
 		memset(e, 0, sizeof(*e));
 	}
+}
+
+/* Record the statement's error on the handle. */
+static void
+stmt_error(struct db *db, MYSQL_STMT *stmt)
+{
+	db_set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 }
 
 /* FNV-1a over the text; also measures it. */
@@ -93,7 +106,7 @@ db_prepare(struct db *db, const char *sql, int *rc)
 		return NULL;
 	}
 	if (mysql_stmt_prepare(stmt, sql, len) != 0) {
-		db_set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+		stmt_error(db, stmt);
 		mysql_stmt_close(stmt);
 		*rc = db_fail(db, sql);
 		return NULL;
@@ -205,7 +218,7 @@ db_run(struct db *db, MYSQL_STMT **out, const char *sql, const char *types,
 	}
 	if ((n > 0 && mysql_stmt_bind_param(stmt, bind) != 0) ||
 	    mysql_stmt_execute(stmt) != 0) {
-		db_set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+		stmt_error(db, stmt);
 		rc = db_fail(db, sql);
 		goto out;
 	}
@@ -236,7 +249,7 @@ db_exec(struct db *db, uint64_t *affected, uint64_t *insert_id,
 		return rc;
 	if (mysql_stmt_field_count(stmt) > 0 &&
 	    mysql_stmt_store_result(stmt) != 0) {
-		db_set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+		stmt_error(db, stmt);
 		mysql_stmt_free_result(stmt);
 		return db_fail(db, sql);
 	}
@@ -353,7 +366,7 @@ db_fetch(struct db *db, MYSQL_STMT *stmt, struct db_result *res,
 		return DB_OK;
 	if (mysql_stmt_store_result(stmt) != 0 ||
 	    (meta = mysql_stmt_result_metadata(stmt)) == NULL)
-		goto stmt_error;
+		goto fail;
 	fields = mysql_fetch_fields(meta);
 	res->nrows = (size_t)mysql_stmt_num_rows(stmt);
 	n = res->nrows * res->ncols;
@@ -374,11 +387,11 @@ db_fetch(struct db *db, MYSQL_STMT *stmt, struct db_result *res,
 		bind[c].error = &col[c].truncated;
 	}
 	if (mysql_stmt_bind_result(stmt, bind) != 0)
-		goto stmt_error;
+		goto fail;
 	for (r = 0; r < res->nrows; r++) {
 		frc = mysql_stmt_fetch(stmt);
 		if (frc != 0 && frc != MYSQL_DATA_TRUNCATED)
-			goto stmt_error;
+			goto fail;
 		for (c = 0; c < res->ncols; c++) {
 			k = r * res->ncols + c;
 			offs[k] = NO_CELL;
@@ -391,7 +404,7 @@ db_fetch(struct db *db, MYSQL_STMT *stmt, struct db_result *res,
 			if (frc == -1)
 				goto oom;
 			if (frc == 1)
-				goto stmt_error;
+				goto fail;
 		}
 	}
 	if (result_cells(res, offs, offs + n, &text) == -1)
@@ -401,8 +414,8 @@ db_fetch(struct db *db, MYSQL_STMT *stmt, struct db_result *res,
 oom:
 	rc = db_oom(db);
 	goto out;
-stmt_error:
-	db_set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+fail:
+	stmt_error(db, stmt);
 	mysql_stmt_free_result(stmt);
 	stmt = NULL;		/* db_fail() may close it */
 	rc = db_fail(db, sql);

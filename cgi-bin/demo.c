@@ -98,33 +98,39 @@ struct demo_run {
 	char hash[NELEM(demo_users)][crypto_pwhash_STRBYTES];
 	int created[NELEM(demo_users)];
 	size_t campaigns;
-	size_t failed_user;	/* the account a DB_DUPLICATE is about */
+	size_t failed_user;	/* the account a DB_ROLLBACK is about */
 };
 
-/* Find the user, locking the row, or create it; *id gets its id. */
+/*
+ * Find the user by name, locking the row, or create it; *id gets its id.
+ * DB_ROLLBACK when another account has the email. A duplicate on insert
+ * means a run at the same time created it: run again to find it.
+ */
 static int
 user_ensure(struct db *db, const struct demo_user *u, const char *hash,
     int64_t *id, int *created)
 {
 	struct db_result res;
 	uint64_t new_id = 0;
-	int rc;
+	int rc, same;
 
-	rc = db_query(db, &res, "SELECT id FROM users WHERE username = ?"
-	    " FOR UPDATE", "s", u->username);
+	rc = db_query(db, &res, "SELECT id, username = ? FROM users"
+	    " WHERE username = ? OR email = ? ORDER BY 2 DESC FOR UPDATE",
+	    "sss", u->username, u->username, u->email);
 	if (rc != DB_OK)
 		return rc;
 	*created = res.nrows == 0;
 	*id = db_cell_int(&res, 0, 0);
+	same = db_cell_int(&res, 0, 1) == 1;
 	db_result_free(&res);
 	if (!*created)
-		return DB_OK;
+		return same ? DB_OK : DB_ROLLBACK;
 	rc = db_exec(db, NULL, &new_id, "INSERT INTO users (username, email,"
 	    " password_hash, country, is_admin, status)"
 	    " VALUES (?, ?, ?, ?, ?, 'active')", "ssssi", u->username,
 	    u->email, hash, u->country, u->is_admin);
 	*id = (int64_t)new_id;
-	return rc;
+	return rc == DB_DUPLICATE ? DB_RETRY : rc;
 }
 
 static int
@@ -234,10 +240,9 @@ demo_load(struct db *db, FILE *out)
 		}
 	}
 	rc = db_txn(db, demo_body, &run);
-	if (rc == DB_DUPLICATE) {
-		log_err(NULL, "demo: another account already uses the name %s"
-		    " or the email %s; nothing loaded",
-		    demo_users[run.failed_user].username,
+	if (rc == DB_ROLLBACK) {
+		log_err(NULL, "demo: another account than %s has the email %s;"
+		    " nothing loaded", demo_users[run.failed_user].username,
 		    demo_users[run.failed_user].email);
 		return -1;
 	}

@@ -1,6 +1,7 @@
 /*
- * Logging to stderr, one line per event. Under spawn-fcgi and mod_fcgid
- * stderr goes to the web server's error log.
+ * Logging to stderr, one line per event. Under mod_fcgid stderr goes to
+ * Apache's error log; spawn-fcgi points it at /dev/null, so the shipped
+ * nginx sample starts kaaj.fcgi through a shell that sends it to a file.
  */
 #ifndef KAAJ_LOG_H
 #define KAAJ_LOG_H

@@ -101,6 +101,20 @@ page_home(struct ctx *c)
 	return 200;
 }
 
+/* What a stored value looks like to users: a choice shows its label. */
+static const char *
+field_display(const struct kaaj_field *fd, const char *value)
+{
+	const struct kaaj_choice *ch;
+
+	if (fd->type != KAAJ_FIELD_CHOICE || value == NULL)
+		return value;
+	for (ch = fd->choices; ch->value != NULL; ch++)
+		if (strcmp(ch->value, value) == 0)
+			return ch->label;
+	return value;
+}
+
 int
 page_job(struct ctx *c)
 {
@@ -147,7 +161,8 @@ page_job(struct ctx *c)
 			snprintf(name, sizeof(name), "Job.Fields.%zu.Label", i);
 			render_set(c->hdf, name, fd->label);
 			snprintf(name, sizeof(name), "Job.Fields.%zu.Value", i);
-			render_set(c->hdf, name, db_cell(&f, j, 1));
+			render_set(c->hdf, name, field_display(fd,
+			    db_cell(&f, j, 1)));
 			snprintf(name, sizeof(name), "Job.Fields.%zu.IsUrl", i);
 			/* Only web links become links, whatever was stored. */
 			render_set(c->hdf, name, fd->type == KAAJ_FIELD_URL &&

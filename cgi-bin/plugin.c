@@ -46,11 +46,20 @@ name_is_valid(const char *s)
 	return 1;
 }
 
+/* Non-zero when s is a non-empty [a-z0-9_]* of at most KAAJ_NAME_MAX. */
+static int
+valid_choice_value(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_");
+
+	return n > 0 && n <= KAAJ_NAME_MAX && s[n] == '\0';
+}
+
 /* Check the fields of one form; the caller has checked n and the array. */
 static const char *
 check_fields(const struct kaaj_field *f, size_t n)
 {
-	const char *const *c;
+	const struct kaaj_choice *c;
 	size_t i, j;
 
 	for (i = 0; i < n; i++) {
@@ -74,12 +83,16 @@ check_fields(const struct kaaj_field *f, size_t n)
 				return "an int field has min above max";
 			break;
 		case KAAJ_FIELD_CHOICE:
-			if (f[i].choices == NULL || f[i].choices[0] == NULL)
+			if (f[i].choices == NULL || f[i].choices[0].value == NULL)
 				return "a choice field has no choices";
-			for (c = f[i].choices; *c != NULL; c++)
-				if ((*c)[0] == '\0')
+			for (c = f[i].choices; c->value != NULL; c++) {
+				if (!valid_choice_value(c->value))
 					return "a choice field has an empty "
-					    "choice";
+					    "choice or one not [a-z0-9_]+";
+				if (c->label == NULL || c->label[0] == '\0')
+					return "a choice field has a choice "
+					    "without a label";
+			}
 			break;
 		case KAAJ_FIELD_SCREENSHOT:
 			break;

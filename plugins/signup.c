@@ -13,10 +13,11 @@
 #define USERNAME_MAX	100	/* bytes, as the field's max_len */
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-static const char *const action_choices[] = {
-	"register",
-	"register_and_verify_email",
-	NULL
+static const struct kaaj_choice action_choices[] = {
+	{ "register", "Register an account" },
+	{ "register_and_verify_email",
+	    "Register and confirm the e-mail address" },
+	{ NULL, NULL }
 };
 
 static const struct kaaj_field campaign_fields[] = {

@@ -11,7 +11,7 @@ CREATE TABLE IF NOT EXISTS users (
 	username VARCHAR(32) NOT NULL,
 	email VARCHAR(254) NOT NULL,
 	password_hash VARCHAR(255) NOT NULL,	-- crypto_pwhash_str (argon2id)
-	country CHAR(2) NOT NULL DEFAULT '',	-- ISO 3166-1 alpha-2, '' unknown
+	country CHAR(2) NOT NULL DEFAULT '',	-- ISO 3166 alpha-2; '' unknown
 	language VARCHAR(8) NOT NULL DEFAULT 'en',
 	is_admin TINYINT(1) NOT NULL DEFAULT 0,
 	status ENUM('pending', 'active', 'banned') NOT NULL DEFAULT 'pending',

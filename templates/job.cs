@@ -4,8 +4,8 @@
 <dl class="facts">
  <dt><?cs var:Lang.Job.Pay ?></dt><dd><?cs var:Job.Pay ?> <?cs var:Site.Currency ?></dd>
  <dt><?cs var:Lang.Job.Type ?></dt><dd><?cs alt:Job.TypeLabel ?><?cs var:Job.JobType ?><?cs /alt ?></dd>
- <dt><?cs var:Lang.Board.Done ?></dt><dd><?cs var:Job.SlotsDone ?> / <?cs var:Job.SlotsTotal ?></dd>
- <dt><?cs var:Lang.Job.TimeToFinish ?></dt><dd><?cs var:Job.Minutes ?> <?cs var:Lang.Board.Minutes ?></dd>
+ <dt><?cs var:Lang.Job.Progress ?></dt><dd><?cs var:Job.SlotsDone ?> / <?cs var:Job.SlotsTotal ?></dd>
+ <dt><?cs var:Lang.Job.TimeToFinish ?></dt><dd><?cs var:Job.Minutes ?> <?cs var:Lang.Job.Minutes ?></dd>
  <dt><?cs var:Lang.Job.DaysToRate ?></dt><dd><?cs var:Job.DaysToRate ?></dd>
  <dt><?cs var:Lang.Job.Employer ?></dt><dd><?cs var:Job.Owner ?></dd>
 <?cs each:f = Job.Fields ?> <dt><?cs var:f.Label ?></dt><dd><?cs if:f.IsUrl == 1 ?><a href="<?cs var:f.Value ?>" rel="nofollow noopener" target="_blank"><?cs var:f.Value ?></a><?cs else ?><?cs var:f.Value ?><?cs /if ?></dd>

@@ -45,6 +45,12 @@ enum kaaj_field_type {
 	KAAJ_FIELD_SCREENSHOT	/* an uploaded PNG, JPEG or WebP image */
 };
 
+/* One option of a CHOICE field: a stored value and its English label. */
+struct kaaj_choice {
+	const char *value;	/* [a-z0-9_]+, what is stored */
+	const char *label;	/* what the user sees */
+};
+
 /*
  * One form field. The core checks the generic limits (required, length,
  * number range, choice membership, URL syntax) before calling the plugin's
@@ -58,7 +64,8 @@ struct kaaj_field {
 	int required;		/* non-zero: an empty value is refused */
 	size_t max_len;		/* bytes, for text, textarea and url */
 	int64_t min, max;	/* for KAAJ_FIELD_INT */
-	const char *const *choices;	/* NULL-terminated, for CHOICE */
+	const struct kaaj_choice *choices;	/* for CHOICE; ends with
+						 * { NULL, NULL } */
 };
 
 /*

@@ -276,7 +276,7 @@ refuse_if_running() {
 	while read -r name file; do
 		pids=$(running_pids "$name" "$file")
 		[[ -z $pids ]] ||
-			die "$name from an earlier run still runs (pid $(echo "$pids" | tr '\n' ' ')); stop that run first (Ctrl-C in its terminal)"
+			die "$name from an earlier run still runs (pid $(paste -sd " " <<<"$pids")); stop that run first (Ctrl-C in its terminal)"
 	done <"$list"
 	rm -f "$list"
 }
@@ -405,17 +405,21 @@ conf_set() {
 	sed -i -e "s|^\([[:space:]]*${key}[[:space:]]*=\).*|\1 $(sed_quote "$value");|" "$file"
 }
 
-# install_plugins [--with-test-plugins]: fill $KAAJ_PLUGIN_DIR with the built
-# job types; with the option, add the broken test plugins (wrong ABI, no
-# symbol, misnamed) and a symlink evil.so -> signup.so, which kaaj must skip.
+# install_plugins: fill $KAAJ_PLUGIN_DIR with the built job types.
 install_plugins() {
-	local so name
+	local so
 	rm -f "$KAAJ_PLUGIN_DIR"/*.so
 	for so in "$KAAJ_BUILDDIR"/plugins/.libs/*.so; do
 		[[ -f $so ]] || die "no plugin built in $KAAJ_BUILDDIR/plugins/.libs (run make)"
 		cp "$so" "$KAAJ_PLUGIN_DIR/"
 	done
-	[[ ${1:-} == --with-test-plugins ]] || return 0
+}
+
+# add_test_plugins: add to $KAAJ_PLUGIN_DIR the broken test plugins (wrong
+# ABI, no symbol, misnamed) and a symlink evil.so -> signup.so, which kaaj
+# must each skip with a log line.
+add_test_plugins() {
+	local so name
 	for name in badabi nosymbol misnamed; do
 		so=$KAAJ_BUILDDIR/tests/plugins/.libs/$name.so
 		[[ -f $so ]] || die "test plugin $so not built (make check builds it)"
@@ -604,8 +608,9 @@ fail() {
 show_response() {
 	printf '        --- response headers:\n'
 	tr -d '\r' <"$HTTP_HEADERS" | sed 's/^/        | /'
-	printf '        --- body (first 15 lines):\n'
-	head -n 15 "$HTTP_BODY" | sed 's/^/        | /'
+	printf '        --- body text (tags removed, first 20 lines):\n'
+	sed -e 's/<[^>]*>//g' "$HTTP_BODY" | grep -v '^[[:space:]]*$' |
+		head -n 20 | sed 's/^/        | /' || true
 	if [[ -s $KAAJ_TMP/http.$$.err ]]; then
 		printf '        --- curl:\n'
 		sed 's/^/        | /' "$KAAJ_TMP/http.$$.err"

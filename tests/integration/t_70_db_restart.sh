@@ -8,7 +8,7 @@ set -euo pipefail
 . "$KAAJ_SRCDIR/tests/integration/lib.sh"
 
 main() {
-	local pid title
+	local pid title dbpid newpid
 	pid=$(fcgi_pid)
 	title=$(db_sql "SELECT title FROM campaigns WHERE status = 'running'
 	    AND title NOT REGEXP '[&<>\"\\']' ORDER BY id LIMIT 1")
@@ -16,8 +16,14 @@ main() {
 	expect_status 200 "GET / before the restart"
 	expect_body "$title" "home page shows \"$title\" before"
 
+	dbpid=$(read_pids "$KAAJ_DB_PIDFILE")
 	restart_mariadb
-	ok "mariadbd restarted on the same socket"
+	newpid=$(read_pids "$KAAJ_DB_PIDFILE")
+	if [[ -n $newpid && $newpid != "$dbpid" ]] && ! proc_alive "$dbpid"; then
+		ok "mariadbd restarted on the same socket (pid $dbpid -> $newpid)"
+	else
+		fail "mariadbd restarted on the same socket" "pid before $dbpid, after $newpid"
+	fi
 
 	http GET /
 	expect_status 200 "GET / right after the restart"

@@ -307,9 +307,9 @@ START_TEST(test_signup_declarations)
 	ck_assert_str_eq(f[1].name, "action");
 	ck_assert_int_eq(f[1].type, KAAJ_FIELD_CHOICE);
 	ck_assert_int_ne(f[1].required, 0);
-	ck_assert_str_eq(f[1].choices[0], "register");
-	ck_assert_str_eq(f[1].choices[1], "register_and_verify_email");
-	ck_assert_ptr_null(f[1].choices[2]);
+	ck_assert_str_eq(f[1].choices[0].value, "register");
+	ck_assert_str_eq(f[1].choices[1].value, "register_and_verify_email");
+	ck_assert_ptr_null(f[1].choices[2].value);
 	ck_assert_uint_eq(jt->n_proof_fields, 2);
 	f = jt->proof_fields;
 	ck_assert_str_eq(f[0].name, "username");
@@ -500,9 +500,19 @@ START_TEST(test_load_empty_dir)
 }
 END_TEST
 
-static const char *const two_choices[] = { "yes", "no", NULL };
-static const char *const no_choices[] = { NULL };
-static const char *const empty_choice[] = { "yes", "", NULL };
+static const struct kaaj_choice two_choices[] = {
+	{ "yes", "Yes" }, { "no", "No" }, { NULL, NULL }
+};
+static const struct kaaj_choice no_choices[] = { { NULL, NULL } };
+static const struct kaaj_choice empty_choice[] = {
+	{ "yes", "Yes" }, { "", "Empty" }, { NULL, NULL }
+};
+static const struct kaaj_choice unlabelled_choice[] = {
+	{ "yes", "Yes" }, { "no", NULL }, { NULL, NULL }
+};
+static const struct kaaj_choice bad_choice_value[] = {
+	{ "Yes!", "Yes" }, { NULL, NULL }
+};
 
 static const struct kaaj_field good_fields[] = {
 	{ .name = "site", .type = KAAJ_FIELD_URL, .label = "Site",
@@ -694,6 +704,10 @@ static const struct {
 	    .choices = no_choices } }, 1, "no choices" },
 	{ { { .name = "x", .type = KAAJ_FIELD_CHOICE, .label = "L",
 	    .choices = empty_choice } }, 1, "empty choice" },
+	{ { { .name = "x", .type = KAAJ_FIELD_CHOICE, .label = "L",
+	    .choices = bad_choice_value } }, 1, "not [a-z0-9_]+" },
+	{ { { .name = "x", .type = KAAJ_FIELD_CHOICE, .label = "L",
+	    .choices = unlabelled_choice } }, 1, "without a label" },
 };
 
 /* Each bad form must be refused as campaign fields and as proof fields. */

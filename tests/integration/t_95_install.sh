@@ -1,0 +1,62 @@
+#!/bin/bash
+#
+# t_95_install: `make install DESTDIR=...` puts every part where the README
+# says; the installed kaaj.pc and <kaaj/jobtype.h> build a plugin outside
+# the tree; the installed sample config is refused until it has a secret.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$KAAJ_SRCDIR/tests/integration/lib.sh"
+
+main() {
+	local dest=$KAAJ_TMP/destdir prefix rc=0 out f pcdir cflags
+	# The prefix configure was given (default /usr/local).
+	prefix=$(sed -n 's/^prefix = //p' "$KAAJ_BUILDDIR/Makefile")
+	out=$(make -s -C "$KAAJ_BUILDDIR" install DESTDIR="$dest" 2>&1) || rc=$?
+	expect_eq "make install DESTDIR=...: exit status" "$rc" 0
+	((rc == 0)) || printf '        %s\n' "$out"
+	for f in libexec/kaaj/kaaj.fcgi bin/kaaj-admin lib/kaaj/plugins/signup.so \
+		include/kaaj/jobtype.h lib/pkgconfig/kaaj.pc etc/kaaj/kaaj.conf \
+		share/kaaj/templates/home.cs share/kaaj/templates/lang/en.hdf \
+		share/kaaj/static/kaaj.css share/kaaj/sql/0001_core.sql \
+		share/kaaj/etc/nginx.conf.in share/kaaj/etc/kaaj.conf.in; do
+		check "installed $prefix/$f" test -s "$dest$prefix/$f"
+	done
+	check "no test plugin is installed" \
+		test ! -e "$dest$prefix/lib/kaaj/plugins/badabi.so"
+	out=$(nm -D --defined-only "$dest$prefix/lib/kaaj/plugins/signup.so" |
+		awk '{print $3}' | grep -v '^_' | tr '\n' ' ')
+	expect_eq "signup.so exports only kaaj_jobtype" "$out" "kaaj_jobtype "
+
+	# A plugin built against the installed header only.
+	pcdir=$dest$prefix/lib/pkgconfig
+	cflags=$(PKG_CONFIG_PATH=$pcdir PKG_CONFIG_SYSROOT_DIR=$dest \
+		pkg-config --cflags kaaj)
+	expect_match "kaaj.pc gives the include folder" "$cflags" "include"
+	cat >"$KAAJ_TMP/outside.c" <<-'SRC'
+		#include <kaaj/jobtype.h>
+		static const struct kaaj_field proof[] = {
+			{ .name = "code", .type = KAAJ_FIELD_TEXT, .label = "Code",
+			    .required = 1, .max_len = 20 },
+		};
+		const struct kaaj_jobtype kaaj_jobtype = {
+			.abi_version = KAAJ_JOBTYPE_ABI, .name = "outside",
+			.category = "test", .label = "Outside", .description = "",
+			.min_pay = 1000, .proof_fields = proof, .n_proof_fields = 1,
+		};
+	SRC
+	rc=0
+	# shellcheck disable=SC2086 # cflags is a word list
+	gcc -std=c99 -Wall -Werror -fPIC -shared $cflags -o "$KAAJ_TMP/outside.so" \
+		"$KAAJ_TMP/outside.c" || rc=$?
+	expect_eq "a plugin builds against the installed header alone" "$rc" 0
+
+	rc=0
+	out=$("$dest$prefix/libexec/kaaj/kaaj.fcgi" --check-config \
+		"$dest$prefix/etc/kaaj/kaaj.conf" 2>&1) || rc=$?
+	expect_eq "installed sample config: exit status 1" "$rc" 1
+	expect_match "installed sample config asks for a secret key" "$out" \
+		"kaaj.conf:[0-9]+: site.secret_key is still the sample value"
+	test_done
+}
+
+main "$@"
