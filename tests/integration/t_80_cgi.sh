@@ -53,6 +53,24 @@ expect_cgi() {
 	fi
 }
 
+# routing: the path is found from whichever variables the server sends:
+# PATH_INFO (Apache, the nginx sample), DOCUMENT_URI (nginx's stock
+# fastcgi_params), or REQUEST_URI less a SCRIPT_NAME prefix.
+routing() {
+	cgi GET "" /dev/null PATH_INFO= DOCUMENT_URI=/jobtypes \
+		SCRIPT_NAME=/jobtypes REQUEST_URI=/jobtypes
+	expect_cgi 200 "signup" "CGI routes on DOCUMENT_URI (nginx stock params)"
+	cgi GET "" /dev/null PATH_INFO= SCRIPT_NAME=/app \
+		REQUEST_URI="/app/jobtypes?x=1" QUERY_STRING=x=1
+	expect_cgi 200 "signup" "CGI routes on REQUEST_URI less SCRIPT_NAME /app"
+	cgi GET "" /dev/null PATH_INFO= SCRIPT_NAME=/kaaj.fcgi REQUEST_URI=/jobtypes
+	expect_cgi 200 "signup" "CGI routes on REQUEST_URI when SCRIPT_NAME differs"
+	cgi GET "" /dev/null PATH_INFO= SCRIPT_NAME=/app REQUEST_URI=/app
+	expect_cgi 200 "$title" "CGI: REQUEST_URI equal to SCRIPT_NAME is the home page"
+	cgi GET "" /dev/null PATH_INFO= SCRIPT_NAME=/app REQUEST_URI=/application
+	expect_cgi 404 "Page not found" "CGI: SCRIPT_NAME is only stripped at a / boundary"
+}
+
 main() {
 	local title body tok
 	title=$(db_sql "SELECT title FROM campaigns WHERE status = 'running'
@@ -76,6 +94,8 @@ main() {
 	cgi POST /logout "$body" CONTENT_TYPE="multipart/form-data; boundary=XyZ" \
 		CONTENT_LENGTH="$(wc -c <"$body")"
 	expect_cgi 400 "Bad request" "CGI POST /logout (multipart without closing boundary)"
+
+	routing
 
 	tok=$(new_session admin)
 	printf 'csrf=%s' "$(csrf_token "$tok")" >"$body"
