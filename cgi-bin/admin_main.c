@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "admin_users.h"
 #include "config.h"
 #include "db.h"
 #include "demo.h"
@@ -34,11 +35,13 @@ struct admin {
 	struct kaaj_config cfg;
 	struct db *db;		/* for commands that need the database */
 	int flag;		/* the command's optional flag was given */
+	char **args;		/* the command's own arguments */
 };
 
 struct command {
 	const char *name;
-	const char *flag;	/* the one optional argument, or NULL */
+	const char *flag;	/* its one optional flag, or its arguments' names */
+	int nargs;		/* arguments it needs (then no flag) */
 	int needs_db;
 	int (*run)(struct admin *);
 	const char *help;
@@ -97,18 +100,42 @@ cmd_plugins(struct admin *a)
 	return 0;
 }
 
+static int
+cmd_create_admin(struct admin *a)
+{
+	return admin_create_admin(a->db, &a->cfg, a->args[0], a->args[1],
+	    stdin);
+}
+
+static int
+cmd_ban(struct admin *a)
+{
+	return admin_ban(a->db, a->args[0], a->args[1]);
+}
+
+static int
+cmd_unban(struct admin *a)
+{
+	return admin_ban(a->db, a->args[0], NULL);
+}
+
 static const struct command commands[] = {
-	{ "check-config", NULL, 0, cmd_check_config,
+	{ "check-config", NULL, 0, 0, cmd_check_config,
 	    "read and check the configuration file" },
-	{ "migrate", "--dry-run", 1, cmd_migrate,
+	{ "migrate", "--dry-run", 0, 1, cmd_migrate,
 	    "apply the pending schema migrations (--dry-run: list them)" },
-	{ "schema-version", NULL, 1, cmd_schema_version,
+	{ "schema-version", NULL, 0, 1, cmd_schema_version,
 	    "print the applied schema version (0: none)" },
-	{ "load-demo", NULL, 1, cmd_load_demo,
+	{ "load-demo", NULL, 0, 1, cmd_load_demo,
 	    "add demo accounts and campaigns (safe to repeat)" },
-	{ "plugins", NULL, 0, cmd_plugins,
+	{ "plugins", NULL, 0, 0, cmd_plugins,
 	    "list the job types that load, with their minimum pay" },
-	{ "help", NULL, 0, NULL, "show this text" },
+	{ "create-admin", "USERNAME EMAIL", 2, 1, cmd_create_admin,
+	    "create an admin account; the password is read from stdin" },
+	{ "ban", "USERNAME REASON", 2, 1, cmd_ban,
+	    "ban a user, ending their sessions; they see the reason" },
+	{ "unban", "USERNAME", 1, 1, cmd_unban, "lift a user's ban" },
+	{ "help", NULL, 0, 0, NULL, "show this text" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -123,9 +150,11 @@ usage(FILE *f)
 	    DEFAULT_CONFIG);
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %s%s%s%s\n      %s\n", commands[i].name,
-		    commands[i].flag != NULL ? " [" : "",
+		    commands[i].flag == NULL ? "" : commands[i].nargs > 0 ?
+		    " " : " [",
 		    commands[i].flag != NULL ? commands[i].flag : "",
-		    commands[i].flag != NULL ? "]" : "", commands[i].help);
+		    commands[i].flag == NULL || commands[i].nargs > 0 ? "" :
+		    "]", commands[i].help);
 }
 
 static int
@@ -200,15 +229,21 @@ main(int argc, char *argv[])
 		return bad_usage("no command given", "");
 	if ((cmd = find_command(argv[0])) == NULL)
 		return bad_usage("unknown command: ", argv[0]);
-	if (argc > 1 && (cmd->flag == NULL || strcmp(argv[1], cmd->flag) != 0))
+	if (cmd->nargs > 0) {
+		if (argc - 1 != cmd->nargs)
+			return bad_usage("wrong number of arguments for ",
+			    cmd->name);
+	} else if (argc > 1 && (cmd->flag == NULL ||
+	    strcmp(argv[1], cmd->flag) != 0))
 		return bad_usage("unexpected argument: ", argv[1]);
-	if (argc > 2)
+	else if (argc > 2)
 		return bad_usage("unexpected argument: ", argv[2]);
+	a.args = argv + 1;
 	if (cmd->run == NULL) {
 		usage(stdout);
 		return EXIT_SUCCESS;
 	}
-	a.flag = argc == 2;
+	a.flag = cmd->nargs == 0 && argc == 2;
 	if (a.config_path == NULL) {
 		env = getenv("KAAJ_CONFIG");
 		a.config_path = env != NULL && env[0] != '\0' ? env :

@@ -55,6 +55,7 @@ static const struct config_key config_keys[] = {
 	{ "database", "user", K_STR, OFF(db_user), 0, 80, "kaaj", 0 },
 	{ "database", "password", K_OPTSTR, OFF(db_password), 0, 256, "", 0 },
 	{ "database", "retries", K_INT, OFF(db_retries), 0, 20, NULL, 5 },
+	{ "database", "timeout", K_INT, OFF(db_timeout), 1, 3600, NULL, 20 },
 	{ "limits", "max_body", K_SIZE, OFF(max_body), 1024, 104857600, NULL,
 	    10485760 },
 	{ "limits", "max_fields", K_SIZE, OFF(max_fields), 1, 10000, NULL, 200 },
@@ -64,12 +65,46 @@ static const struct config_key config_keys[] = {
 	{ "limits", "max_cookies", K_SIZE, OFF(max_cookies), 1, 200, NULL, 50 },
 	{ "limits", "board_page_size", K_INT, OFF(board_page_size), 5, 200,
 	    NULL, 20 },
+	{ "accounts", "argon2_ops", K_INT, OFF(argon2_ops), 1, 10, NULL, 2 },
+	{ "accounts", "argon2_mem_kib", K_SIZE, OFF(argon2_mem_kib), 8,
+	    1048576, NULL, 19456 },
+	{ "accounts", "session_idle_minutes", K_INT, OFF(session_idle_minutes),
+	    5, 525600, NULL, 1440 },
+	{ "accounts", "session_max_days", K_INT, OFF(session_max_days), 1, 365,
+	    NULL, 30 },
+	{ "accounts", "activation_hours", K_INT, OFF(activation_hours), 1, 720,
+	    NULL, 48 },
+	{ "accounts", "reset_minutes", K_INT, OFF(reset_minutes), 5, 1440,
+	    NULL, 60 },
+	{ "captcha", "difficulty", K_INT, OFF(captcha_bits), 1, 28, NULL, 16 },
+	{ "captcha", "ttl_seconds", K_INT, OFF(captcha_ttl), 60, 86400, NULL,
+	    900 },
+	{ "mail", "sendmail", K_STR, OFF(sendmail), 0, 1024,
+	    "/usr/sbin/sendmail -t -i", 0 },
+	{ "mail", "from", K_STR, OFF(mail_from), 0, 254,
+	    "kaaj <noreply@localhost>", 0 },
+	{ "ratelimits", "login_failures_per_account", K_INT,
+	    OFF(rl_login_account), 1, 1000, NULL, 5 },
+	{ "ratelimits", "login_failures_per_account_minutes", K_INT,
+	    OFF(rl_login_account_minutes), 1, 1440, NULL, 15 },
+	{ "ratelimits", "login_failures_per_ip", K_INT, OFF(rl_login_ip), 1,
+	    10000, NULL, 30 },
+	{ "ratelimits", "login_failures_per_ip_minutes", K_INT,
+	    OFF(rl_login_ip_minutes), 1, 1440, NULL, 15 },
+	{ "ratelimits", "registrations_per_ip", K_INT, OFF(rl_register_ip), 1,
+	    10000, NULL, 5 },
+	{ "ratelimits", "registrations_per_ip_minutes", K_INT,
+	    OFF(rl_register_ip_minutes), 1, 10080, NULL, 60 },
+	{ "ratelimits", "resets_per_address", K_INT, OFF(rl_reset_address), 1,
+	    1000, NULL, 3 },
+	{ "ratelimits", "resets_per_address_minutes", K_INT,
+	    OFF(rl_reset_address_minutes), 1, 10080, NULL, 60 },
 };
 
 #define NKEYS (sizeof(config_keys) / sizeof(config_keys[0]))
 
 /* Groups that hold something other than plain keys. */
-static const char *const special_groups[] = { "jobtypes", NULL };
+static const char *const special_groups[] = { "jobtypes", "payouts", NULL };
 
 static void say(char *err, size_t errlen, const char *file,
     const config_setting_t *s, const char *fmt, ...)
@@ -307,6 +342,119 @@ read_jobtypes(const config_setting_t *g, struct kaaj_config *cfg,
 	return 0;
 }
 
+/* Non-zero when s is [a-z][a-z0-9_]* of 1 to 32 bytes. */
+static int
+is_name(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_");
+
+	return s[0] >= 'a' && s[0] <= 'z' && n <= 32 && s[n] == '\0';
+}
+
+/* Read one payouts.methods entry into *m. */
+static int
+read_payout(const config_setting_t *e, struct config_payout *m,
+    const char *file, char *err, size_t errlen)
+{
+	static const char *const keys[] = { "name", "label", "account_hint",
+	    NULL };
+	const config_setting_t *s;
+	const char *v[3];
+	unsigned int i, k;
+
+	if (!config_setting_is_group(e)) {
+		say(err, errlen, file, e,
+		    "payouts.methods entries must be groups { name = ...; }");
+		return -1;
+	}
+	v[0] = v[1] = v[2] = NULL;
+	for (i = 0; i < (unsigned int)config_setting_length(e); i++) {
+		s = config_setting_get_elem(e, i);
+		for (k = 0; keys[k] != NULL; k++)
+			if (strcmp(keys[k], config_setting_name(s)) == 0)
+				break;
+		if (keys[k] == NULL) {
+			say(err, errlen, file, s, "unknown key %s in a payout method",
+			    config_setting_name(s));
+			return -1;
+		}
+		if (config_setting_type(s) != CONFIG_TYPE_STRING) {
+			say(err, errlen, file, s, "payout method %s must be a string",
+			    keys[k]);
+			return -1;
+		}
+		v[k] = config_setting_get_string(s);
+	}
+	if (v[0] == NULL || !is_name(v[0])) {
+		say(err, errlen, file, e, "a payout method needs a name of "
+		    "small letters, digits and _ (such as \"bkash\")");
+		return -1;
+	}
+	if (v[1] == NULL || v[1][0] == '\0' || strlen(v[1]) > 60) {
+		say(err, errlen, file, e, "payout method %s needs a label of 1 "
+		    "to 60 characters", v[0]);
+		return -1;
+	}
+	if (v[2] != NULL && strlen(v[2]) > 120) {
+		say(err, errlen, file, e, "payout method %s: account_hint is "
+		    "longer than 120 characters", v[0]);
+		return -1;
+	}
+	m->name = strdup(v[0]);
+	m->label = strdup(v[1]);
+	m->account_hint = strdup(v[2] != NULL ? v[2] : "");
+	if (m->name == NULL || m->label == NULL || m->account_hint == NULL) {
+		say(err, errlen, file, e, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+/* Read payouts = { methods = ( { name = ...; label = ...; }, ... ); }. */
+static int
+read_payouts(const config_setting_t *g, struct kaaj_config *cfg,
+    const char *file, char *err, size_t errlen)
+{
+	const config_setting_t *s, *list;
+	unsigned int i, j, n;
+
+	for (i = 0; i < (unsigned int)config_setting_length(g); i++) {
+		s = config_setting_get_elem(g, i);
+		if (strcmp(config_setting_name(s), "methods") != 0) {
+			say(err, errlen, file, s, "unknown key payouts.%s",
+			    config_setting_name(s));
+			return -1;
+		}
+	}
+	if ((list = config_setting_get_member(g, "methods")) == NULL)
+		return 0;
+	if (!config_setting_is_list(list)) {
+		say(err, errlen, file, list, "payouts.methods must be a list "
+		    "( { ... }, { ... } )");
+		return -1;
+	}
+	n = (unsigned int)config_setting_length(list);
+	if (n > 0 && (cfg->payouts = calloc(n, sizeof(*cfg->payouts))) == NULL) {
+		say(err, errlen, file, list, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		s = config_setting_get_elem(list, i);
+		cfg->n_payouts = i + 1;
+		if (read_payout(s, &cfg->payouts[i], file, err, errlen) == -1)
+			return -1;
+		for (j = 0; j < i; j++) {
+			if (strcmp(cfg->payouts[j].name,
+			    cfg->payouts[i].name) == 0) {
+				say(err, errlen, file, s, "payout method %s is "
+				    "listed twice", cfg->payouts[i].name);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* Fill defaults before reading, so absent optional keys have values. */
 static int
 set_defaults(struct kaaj_config *cfg)
@@ -365,7 +513,11 @@ read_settings(const config_t *lc, struct kaaj_config *cfg, const char *file,
 				say(err, errlen, file, g, "%s must be a group { ... }", config_setting_name(g));
 				return -1;
 			}
-			if (read_jobtypes(g, cfg, file, err, errlen) == -1)
+			if (strcmp(config_setting_name(g), "jobtypes") == 0 &&
+			    read_jobtypes(g, cfg, file, err, errlen) == -1)
+				return -1;
+			if (strcmp(config_setting_name(g), "payouts") == 0 &&
+			    read_payouts(g, cfg, file, err, errlen) == -1)
 				return -1;
 			continue;
 		}
@@ -436,6 +588,12 @@ config_free(struct kaaj_config *cfg)
 		if (k->kind != K_INT && k->kind != K_SIZE && k->kind != K_HEXKEY)
 			free(*(char **)(void *)((char *)cfg + k->offset));
 	}
+	for (i = 0; i < cfg->n_payouts; i++) {
+		free(cfg->payouts[i].name);
+		free(cfg->payouts[i].label);
+		free(cfg->payouts[i].account_hint);
+	}
+	free(cfg->payouts);
 	for (i = 0; i < cfg->n_min_pay; i++)
 		free(cfg->min_pay[i].jobtype);
 	free(cfg->min_pay);
@@ -454,4 +612,15 @@ config_min_pay(const struct kaaj_config *cfg, const char *jobtype,
 		    cfg->min_pay[i].min_pay > plugin_min)
 			return cfg->min_pay[i].min_pay;
 	return plugin_min;
+}
+
+const struct config_payout *
+config_payout(const struct kaaj_config *cfg, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->n_payouts; i++)
+		if (strcmp(cfg->payouts[i].name, name) == 0)
+			return &cfg->payouts[i];
+	return NULL;
 }

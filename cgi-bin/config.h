@@ -7,6 +7,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A payout method workers may withdraw to. */
+struct config_payout {
+	char *name;		/* [a-z][a-z0-9_]*, stored with the account */
+	char *label;		/* shown to users */
+	char *account_hint;	/* what the account field expects */
+};
+
 /* A per-site raise of one job type's minimum pay. */
 struct config_min_pay {
 	char *jobtype;
@@ -37,14 +44,41 @@ struct kaaj_config {
 	char *db_user;
 	char *db_password;
 	int db_retries;		/* whole-transaction retries on 1213/1205 */
+	int db_timeout;		/* seconds a read or write may wait */
 
 	/* limits */
 	size_t max_body;	/* bytes of a request body */
-	size_t max_fields;	/* query + form fields */
+	size_t max_fields;	/* fields in the query, and in the form */
 	size_t max_field_length;
 	size_t max_files;
 	size_t max_cookies;
 	int board_page_size;
+
+	/* accounts */
+	int argon2_ops;		/* crypto_pwhash opslimit */
+	size_t argon2_mem_kib;	/* crypto_pwhash memlimit, KiB */
+	int session_idle_minutes;
+	int session_max_days;
+	int activation_hours;
+	int reset_minutes;
+
+	/* captcha */
+	int captcha_bits;	/* leading zero bits of SHA-256 */
+	int captcha_ttl;	/* seconds a challenge stays valid */
+
+	/* mail */
+	char *sendmail;		/* command line, split on spaces, no shell */
+	char *mail_from;
+
+	/* rate limits: at most N events per M minutes */
+	int rl_login_account, rl_login_account_minutes;
+	int rl_login_ip, rl_login_ip_minutes;
+	int rl_register_ip, rl_register_ip_minutes;
+	int rl_reset_address, rl_reset_address_minutes;
+
+	/* payouts */
+	struct config_payout *payouts;
+	size_t n_payouts;
 
 	/* jobtypes */
 	struct config_min_pay *min_pay;
@@ -62,6 +96,10 @@ int config_load(const char *path, struct kaaj_config *cfg, char *err,
 
 /* Release everything config_load() allocated. Safe on an empty config. */
 void config_free(struct kaaj_config *cfg);
+
+/* The payout method named name, or NULL. */
+const struct config_payout *config_payout(const struct kaaj_config *cfg,
+    const char *name);
 
 /*
  * The site's minimum pay for a job type: the larger of the plugin's own

@@ -163,6 +163,7 @@ db_connect(struct db *db)
 {
 	const struct kaaj_config *cfg = db->cfg;
 	unsigned int timeout = CONNECT_TIMEOUT, protocol, no_infile = 0;
+	unsigned int io_timeout;
 	const char *sock;
 	MYSQL *conn;
 
@@ -175,6 +176,14 @@ db_connect(struct db *db)
 	protocol = sock != NULL ? MYSQL_PROTOCOL_SOCKET : MYSQL_PROTOCOL_TCP;
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	/*
+	 * A hung server must not hang the worker and every request queued
+	 * behind it: a read or write past this ends as a lost connection
+	 * (2013), which the layer turns into a retry or a 503.
+	 */
+	io_timeout = cfg->db_timeout > 0 ? (unsigned int)cfg->db_timeout : 20;
+	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
+	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
 	mysql_options(conn, MYSQL_OPT_PROTOCOL, &protocol);
 	mysql_options(conn, MYSQL_OPT_LOCAL_INFILE, &no_infile);
 	if (mysql_real_connect(conn, sock != NULL ? "localhost" : cfg->db_host,

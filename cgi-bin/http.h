@@ -47,8 +47,8 @@ struct response {
 
 /*
  * Fill the non-body parts of req from io's environment: method, path
- * (from DOCUMENT_URI, PATH_INFO or REQUEST_URI, whichever the server sent
- * in that order of preference, without the query), headers of interest.
+ * (PATH_INFO, else DOCUMENT_URI, else REQUEST_URI without its query and
+ * its SCRIPT_NAME prefix), headers of interest.
  * Strings point into io's environment except path, which req owns.
  * Returns 0, or an HTTP status (400) with *why set.
  */

@@ -187,6 +187,8 @@ main(int argc, char *argv[])
 	if (app_init(&app, config_path()) == -1)
 		return 1;
 	memset(&sa, 0, sizeof(sa));
+	/* fcgi2 does not retry a read cut short by a signal. */
+	sa.sa_flags = SA_RESTART;
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 	sa.sa_handler = on_hup;

@@ -313,7 +313,7 @@ parse_cookies(const char *header, const struct param_limits *lim,
 	const char *p, *name, *value;
 	char *n, *v;
 	size_t name_len, value_len;
-	int quoted;
+	int quoted, bad;
 
 	if (header == NULL)
 		return PARSE_OK;
@@ -321,37 +321,35 @@ parse_cookies(const char *header, const struct param_limits *lim,
 	for (;;) {
 		while (*p == ' ' || *p == '\t' || *p == ';')
 			p++;
-		if (*p == '\0')
+		/* Cookies past the limit are ignored, not refused. */
+		if (*p == '\0' || out->n >= lim->max_cookies)
 			return PARSE_OK;
-		if (out->n >= lim->max_cookies)
-			return param_fail(why, PARSE_TOO_BIG, "too many cookies");
 		for (name = p; param_is_tchar((unsigned char)*p); p++)
 			continue;
 		name_len = (size_t)(p - name);
-		if (*p == '=' && name_len == 0)
-			return param_fail(why, PARSE_BAD, "cookie without a name");
-		if (*p == '\0' || *p == ';' || *p == ' ' || *p == '\t')
-			return param_fail(why, PARSE_BAD, "cookie without '='");
-		if (*p != '=')
-			return param_fail(why, PARSE_BAD,
-			    "bad character in cookie name");
-		quoted = *++p == '"';
-		if (quoted)
-			p++;
-		for (value = p; is_cookie_octet((unsigned char)*p); p++)
+		bad = name_len == 0 || *p != '=';
+		if (!bad) {
+			quoted = *++p == '"';
+			if (quoted)
+				p++;
+			for (value = p; is_cookie_octet((unsigned char)*p); p++)
+				continue;
+			value_len = (size_t)(p - value);
+			if (quoted && *p++ != '"')
+				bad = 1;
+			while (!bad && (*p == ' ' || *p == '\t'))
+				p++;
+			if (*p != '\0' && *p != ';')
+				bad = 1;
+		}
+		if (bad) {
+			/*
+			 * Another program on this host may set cookies outside
+			 * the grammar; skip the pair rather than lock users out.
+			 */
+			p += strcspn(p, ";");
 			continue;
-		value_len = (size_t)(p - value);
-		if (quoted && *p != '"')
-			return param_fail(why, PARSE_BAD, *p == '\0' ?
-			    "unterminated quoted cookie value" :
-			    "bad character in cookie value");
-		if (quoted)
-			p++;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p != '\0' && *p != ';')
-			return param_fail(why, PARSE_BAD,
-			    "bad character in cookie value");
+		}
 		n = param_copy_bytes(name, name_len);
 		v = param_copy_bytes(value, value_len);
 		if (n == NULL || v == NULL) {

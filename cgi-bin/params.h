@@ -72,8 +72,10 @@ enum parse_result parse_multipart(const char *body, size_t len,
 
 /*
  * Parse a Cookie header ("a=1; b=2"). Names must be RFC 6265 tokens and
- * values cookie-octets, optionally in double quotes. Anything else is
- * PARSE_BAD.
+ * values cookie-octets, optionally in double quotes. A pair outside that
+ * grammar is skipped, and cookies past lim->max_cookies are ignored: other
+ * programs on the same host may set such cookies, and the browser sends
+ * them all. Fails only when out of memory.
  */
 enum parse_result parse_cookies(const char *header,
     const struct param_limits *lim, struct param_list *out, const char **why);

@@ -158,6 +158,37 @@ fail:
 	return NULL;
 }
 
+int
+render_use_lang(const struct render_env *env, HDF *hdf, const char *lang)
+{
+	NEOERR *nerr;
+	HDF *src;
+	size_t i;
+
+	for (i = 0; i < env->nlangs; i++)
+		if (strcmp(env->lang_names[i], lang) == 0)
+			break;
+	if (i == env->nlangs ||
+	    strcmp(hdf_get_value(hdf, "Page.Lang", ""), lang) == 0)
+		return 0;
+	src = hdf_get_obj(env->langs[i], "Lang");
+	if ((nerr = hdf_remove_tree(hdf, "Lang")) == STATUS_OK &&
+	    (nerr = hdf_set_value(hdf, "Page.Lang", lang)) == STATUS_OK &&
+	    src != NULL)
+		nerr = hdf_copy(hdf, "Lang", src);
+	if (nerr != STATUS_OK) {
+		nerr_ignore(&nerr);
+		return -1;
+	}
+	return 0;
+}
+
+int
+render_plain_text(HDF *hdf)
+{
+	return render_set(hdf, "Config.VarEscapeMode", "none");
+}
+
 /* ClearSilver output callback: append to a struct buf. */
 static NEOERR *
 render_out(void *ctx, char *s)

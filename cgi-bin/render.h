@@ -42,6 +42,18 @@ int render_has_lang(const struct render_env *env, const char *lang);
 HDF *render_page_new(const struct render_env *env, const char *lang);
 
 /*
+ * Switch hdf's Lang.* strings to language lang (a user's choice). Does
+ * nothing when lang is not loaded. Returns 0 or -1 when out of memory.
+ */
+int render_use_lang(const struct render_env *env, HDF *hdf, const char *lang);
+
+/*
+ * Switch hdf to plain-text output (no escaping), for mail bodies.
+ * Returns 0 or -1.
+ */
+int render_plain_text(HDF *hdf);
+
+/*
  * Parse template (a file name under the template dir) against hdf and
  * append the output to out. Returns 0, or -1 with the reason in err.
  */

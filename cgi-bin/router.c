@@ -26,7 +26,27 @@ static const struct route routes[] = {
 	{ "GET", "/jobs/#", page_job, 0 },
 	{ "GET", "/jobtypes", page_jobtypes, 0 },
 	{ "GET", "/admin", page_admin, NEED_ADMIN },
+	{ "GET", "/terms", page_terms, 0 },
+	{ "GET", "/register", page_register, 0 },
+	{ "POST", "/register", page_register_post, NEED_CSRF },
+	{ "GET", "/activate", page_activate, 0 },
+	{ "GET", "/activate/resend", page_resend, 0 },
+	{ "POST", "/activate/resend", page_resend_post, NEED_CSRF },
+	{ "GET", "/login", page_login, 0 },
+	{ "POST", "/login", page_login_post, NEED_CSRF },
 	{ "POST", "/logout", page_logout, NEED_LOGIN | NEED_CSRF },
+	{ "GET", "/forgot", page_forgot, 0 },
+	{ "POST", "/forgot", page_forgot_post, NEED_CSRF },
+	{ "GET", "/reset", page_reset, 0 },
+	{ "POST", "/reset", page_reset_post, NEED_CSRF },
+	{ "GET", "/settings", page_settings, NEED_LOGIN },
+	{ "POST", "/settings/profile", page_settings_profile,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/settings/password", page_settings_password,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/settings/email", page_settings_email,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "GET", "/email/confirm", page_email_confirm, 0 },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
@@ -82,6 +102,21 @@ route_find(const char *method, const char *path, int64_t *id, int *status,
 }
 
 int
+ctx_too_many(struct ctx *c, int seconds)
+{
+	c->retry_after = seconds > 0 ? seconds : 1;
+	c->error_detail = "too_many";
+	return 429;
+}
+
+const char *
+ctx_ip(const struct ctx *c)
+{
+	return c->req->remote_addr != NULL && c->req->remote_addr[0] != '\0' ?
+	    c->req->remote_addr : "-";
+}
+
+int
 ctx_redirect(struct ctx *c, int status, const char *path)
 {
 	char loc[1024];
@@ -97,6 +132,8 @@ static void
 fill_common(struct ctx *c)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
+	const char *notice;
+	char key[64];
 
 	render_set(c->hdf, "Site.Name", cfg->site_name);
 	render_set(c->hdf, "Site.Base", c->app->base_path);
@@ -108,7 +145,14 @@ fill_common(struct ctx *c)
 		    (long long)c->session.user_id);
 		render_set(c->hdf, "User.Name", c->session.username);
 		render_setf(c->hdf, "User.IsAdmin", "%d", c->session.is_admin);
-		render_set(c->hdf, "User.Csrf", c->session.csrf);
+	}
+	render_set(c->hdf, "Page.Csrf", c->csrf);
+	/* A notice named in the query after a redirect ("?notice=saved"). */
+	notice = param_get(&c->req->query, "notice");
+	if (notice != NULL && notice[0] != '\0' && strlen(notice) <= 32 &&
+	    strspn(notice, "abcdefghijklmnopqrstuvwxyz_") == strlen(notice)) {
+		snprintf(key, sizeof(key), "Notice.%s", notice);
+		render_set(c->hdf, "Page.Notice", render_lang(c->hdf, key));
 	}
 }
 
@@ -140,7 +184,7 @@ read_input(struct ctx *c, const struct http_io *io,
 		/* Forget the damaged cookie so the next request works. */
 		response_header(c->res, "Set-Cookie", SESSION_COOKIE
 		    "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
-		*why = "the session cookie is damaged; it has been cleared";
+		*why = "bad_session_cookie";
 		return 400;
 	}
 	if (session_load(c->app->db, &c->app->cfg, tok, &c->session) == -1) {
@@ -150,11 +194,46 @@ read_input(struct ctx *c, const struct http_io *io,
 	return 0;
 }
 
+/*
+ * Work out the CSRF token forms must carry: from the session, or before
+ * login from the kaaj_csrf cookie, set here when missing or damaged.
+ */
+static void
+set_csrf(struct ctx *c)
+{
+	char fresh[SESSION_TOKEN_LEN + 1], cookie[200];
+	const char *basis;
+
+	if (c->session.user_id != 0) {
+		memcpy(c->csrf, c->session.csrf, sizeof(c->csrf));
+		return;
+	}
+	basis = param_get(&c->req->cookies, CSRF_COOKIE);
+	if (basis == NULL || !session_token_valid(basis)) {
+		session_random_token(fresh);
+		snprintf(cookie, sizeof(cookie), CSRF_COOKIE "=%s; Path=/;"
+		    " HttpOnly; SameSite=Lax%s", fresh,
+		    c->req->https ? "; Secure" : "");
+		response_header(c->res, "Set-Cookie", cookie);
+		basis = fresh;
+	}
+	session_csrf(&c->app->cfg, basis, c->csrf);
+}
+
 /* Check the route's flags; 0 when the handler may run. */
 static int
 check_flags(struct ctx *c, const struct route *r, const char **why)
 {
 	if ((r->flags & (NEED_LOGIN | NEED_ADMIN)) && c->session.user_id == 0) {
+		/* A page asked for by a visitor: log in, then come back. */
+		if (strcmp(r->method, "GET") == 0 && c->req->path[0] == '/' &&
+		    strlen(c->req->path) < 200) {
+			char to[256];
+
+			snprintf(to, sizeof(to), "/login?next=%s",
+			    c->req->path);
+			return ctx_redirect(c, 303, to);
+		}
 		*why = "login";
 		return 403;
 	}
@@ -163,7 +242,7 @@ check_flags(struct ctx *c, const struct route *r, const char **why)
 		return 403;
 	}
 	if ((r->flags & NEED_CSRF) &&
-	    !session_csrf_ok(&c->session, param_get(&c->req->form, "csrf"))) {
+	    !session_csrf_ok(c->csrf, param_get(&c->req->form, "csrf"))) {
 		*why = "csrf";
 		return 403;
 	}
@@ -192,6 +271,12 @@ render_error(struct ctx *c, int status, const char *detail)
 	render_set(c->hdf, "Error.Title", text);
 	snprintf(key, sizeof(key), "Error.%d.Text", status);
 	render_set(c->hdf, "Error.Text", render_lang(c->hdf, key));
+	if (status == 429) {
+		snprintf(key, sizeof(key), "%d", c->retry_after);
+		response_header(c->res, "Retry-After", key);
+		render_setf(c->hdf, "Error.WaitMinutes", "%d",
+		    (c->retry_after + 59) / 60);
+	}
 	if (detail != NULL) {
 		snprintf(key, sizeof(key), "Error.Detail.%s", detail);
 		text = render_lang(c->hdf, key);
@@ -246,24 +331,33 @@ run(struct ctx *c, const struct http_io *io, const char **why)
 		*why = NULL;
 		return status;
 	}
-	if ((status = http_read_body(io, c->req, &lim, cfg->max_body, why)) != 0)
+	/* Only POST carries a form; any other body is not read at all. */
+	if (strcmp(r->method, "POST") == 0 && (status = http_read_body(io,
+	    c->req, &lim, cfg->max_body, why)) != 0)
 		return status;
 	if ((status = read_input(c, io, &lim, why)) != 0)
 		return status;
+	set_csrf(c);
+	if (c->session.language[0] != '\0')
+		render_use_lang(&c->app->render, c->hdf, c->session.language);
 	fill_common(c);
 	if ((status = check_flags(c, r, why)) != 0)
 		return status;
 	*why = NULL;
 	status = r->handler(c);
-	if (status >= 400) {
+	if (status >= 400 && c->template == NULL) {
 		*why = c->error_detail;
 		return status;
 	}
-	if (c->template != NULL && render_page(&c->app->render, c->hdf,
-	    c->template, &c->res->body, err, sizeof(err)) == -1) {
-		log_err(c->req->rid, "render %s: %s", c->template, err);
-		*why = NULL;
-		return 500;
+	if (c->template != NULL) {
+		if (render_page(&c->app->render, c->hdf, c->template,
+		    &c->res->body, err, sizeof(err)) == -1) {
+			log_err(c->req->rid, "render %s: %s", c->template, err);
+			buf_reset(&c->res->body);
+			*why = NULL;
+			return 500;
+		}
+		c->rendered = 1;
 	}
 	return status;
 }
@@ -279,9 +373,27 @@ elapsed_ms(const struct timespec *start)
 	    (double)(now.tv_nsec - start->tv_nsec) / 1e6;
 }
 
+/*
+ * Copy s for the log into out: at most outlen - 1 bytes, each control
+ * byte or space as '?', so a request cannot forge log lines. "-" for NULL.
+ */
+static const char *
+log_safe(const char *s, char *out, size_t outlen)
+{
+	size_t i;
+
+	if (s == NULL)
+		return "-";
+	for (i = 0; s[i] != '\0' && i + 1 < outlen; i++)
+		out[i] = (unsigned char)s[i] <= 0x20 || s[i] == 0x7f ? '?' : s[i];
+	out[i] = '\0';
+	return out;
+}
+
 void
 dispatch(struct app *app, const struct http_io *io)
 {
+	char method[16], path[256];
 	struct request req;
 	struct response res;
 	struct timespec start;
@@ -306,7 +418,7 @@ dispatch(struct app *app, const struct http_io *io)
 		buf_puts(&res.body, "500 out of memory\n");
 	} else {
 		status = run(&c, io, &why);
-		if (status >= 400) {
+		if (status >= 400 && !c.rendered) {
 			if (status >= 500 && why != NULL)
 				log_err(req.rid, "%s", why);
 			render_error(&c, status, why);
@@ -316,9 +428,9 @@ dispatch(struct app *app, const struct http_io *io)
 	res.status = status;
 	http_send(io, &res, req.method != NULL &&
 	    strcmp(req.method, "HEAD") == 0);
-	log_info(req.rid, "%s %s %d %.2fms",
-	    req.method != NULL ? req.method : "-",
-	    req.path != NULL ? req.path : "-", status, elapsed_ms(&start));
+	log_info(req.rid, "%s %s %d %.2fms", log_safe(req.method, method,
+	    sizeof(method)), log_safe(req.path, path, sizeof(path)), status,
+	    elapsed_ms(&start));
 	response_free(&res);
 	http_request_free(&req);
 	sodium_memzero(&c.session, sizeof(c.session));

@@ -32,10 +32,13 @@ struct ctx {
 	struct request *req;
 	struct response *res;
 	struct session session;	/* user_id 0 when not logged in */
+	char csrf[CSRF_TOKEN_LEN + 1];	/* what forms must send back */
 	HDF *hdf;		/* the page data */
 	const char *template;	/* page to render, set by the handler */
 	int64_t path_id;	/* the number in routes such as /jobs/# */
 	const char *error_detail;	/* shown on an error page */
+	int retry_after;	/* seconds, with status 429 */
+	int rendered;		/* the page body is written */
 };
 
 /* Route preconditions, checked by the dispatcher in this order. */
@@ -49,7 +52,9 @@ enum route_flags {
  * A handler fills c->hdf and sets c->template and returns 200, or sets a
  * redirect with ctx_redirect() and returns its status, or returns an
  * error status (4xx, 5xx) after setting c->error_detail, and the
- * dispatcher renders the error page.
+ * dispatcher renders the error page. A handler may also return an error
+ * status with a template of its own (a form shown again, a link that no
+ * longer works), which is rendered with that status.
  */
 typedef int (*handler_fn)(struct ctx *c);
 
@@ -61,5 +66,14 @@ void dispatch(struct app *app, const struct http_io *io);
 
 /* Answer with a redirect to base_path + path (path starts with '/'). */
 int ctx_redirect(struct ctx *c, int status, const char *path);
+
+/*
+ * Answer 429 with the time to wait: the dispatcher renders the page and
+ * sends Retry-After.
+ */
+int ctx_too_many(struct ctx *c, int seconds);
+
+/* The client's address for rate limits ("-" when the server sent none). */
+const char *ctx_ip(const struct ctx *c);
 
 #endif

@@ -12,6 +12,7 @@ struct db;
 struct kaaj_config;
 
 #define SESSION_COOKIE "kaaj_session"
+#define CSRF_COOKIE "kaaj_csrf"	/* the CSRF basis before login */
 #define SESSION_TOKEN_LEN 32	/* hex digits in the cookie */
 #define CSRF_TOKEN_LEN 64	/* hex digits in forms */
 
@@ -19,6 +20,8 @@ struct session {
 	int64_t user_id;	/* 0: nobody is logged in */
 	int is_admin;
 	char username[33];
+	char language[9];
+	int64_t id;		/* sessions.id */
 	char token[SESSION_TOKEN_LEN + 1];	/* the cookie's text */
 	char csrf[CSRF_TOKEN_LEN + 1];
 };
@@ -28,9 +31,10 @@ int session_token_valid(const char *s);
 
 /*
  * Look up the session of cookie token (already checked with
- * session_token_valid) and fill *s when it is live and its user active.
- * Returns 0 (s->user_id is 0 when there is no such session), or -1 on a
- * database error.
+ * session_token_valid) and fill *s when it is live (within both the idle
+ * and the absolute lifetime) and its user active; note the visit at most
+ * once a minute. Returns 0 (s->user_id is 0 when there is no such
+ * session), or -1 on a database error.
  */
 int session_load(struct db *db, const struct kaaj_config *cfg,
     const char *token, struct session *s);
@@ -42,10 +46,33 @@ int session_load(struct db *db, const struct kaaj_config *cfg,
 void session_csrf(const struct kaaj_config *cfg, const char *token,
     char out[CSRF_TOKEN_LEN + 1]);
 
-/* Non-zero when given matches the session's CSRF token (constant time). */
-int session_csrf_ok(const struct session *s, const char *given);
+/* Non-zero when given equals the expected CSRF token (constant time). */
+int session_csrf_ok(const char *expected, const char *given);
 
 /* End the session of token. Returns 0 or -1 on a database error. */
 int session_end(struct db *db, const char *token);
+
+/*
+ * Start a session for user_id lasting cfg->session_max_days at most; the
+ * cookie text goes to token. Returns 0 or -1 on a database error.
+ */
+int session_create(struct db *db, const struct kaaj_config *cfg,
+    int64_t user_id, char token[SESSION_TOKEN_LEN + 1]);
+
+/*
+ * End every session of user_id but the one of keep (NULL: all). Returns 0
+ * or -1 on a database error.
+ */
+int session_end_user(struct db *db, int64_t user_id, const char *keep);
+
+/*
+ * The Set-Cookie value for token (or, when token is NULL, one that deletes
+ * the cookie), Secure when https. out holds 200 bytes.
+ */
+void session_cookie(const struct kaaj_config *cfg, const char *token,
+    int https, char out[200]);
+
+/* Make a random token of 32 hex digits (sessions, anonymous CSRF). */
+void session_random_token(char out[SESSION_TOKEN_LEN + 1]);
 
 #endif

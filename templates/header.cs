@@ -13,11 +13,15 @@
   <a href="<?cs var:Site.Base ?>/"><?cs var:Lang.Nav.Jobs ?></a>
   <a href="<?cs var:Site.Base ?>/jobtypes"><?cs var:Lang.Nav.JobTypes ?></a>
 <?cs if:User.IsAdmin == 1 ?>  <a href="<?cs var:Site.Base ?>/admin"><?cs var:Lang.Nav.Admin ?></a>
-<?cs /if ?><?cs if:User.Id ?>  <span class="who"><?cs var:User.Name ?></span>
+<?cs /if ?><?cs if:User.Id ?>  <a class="who" href="<?cs var:Site.Base ?>/settings"><?cs var:User.Name ?></a>
   <form class="inline" method="post" action="<?cs var:Site.Base ?>/logout">
-   <input type="hidden" name="csrf" value="<?cs var:User.Csrf ?>">
+   <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
    <button type="submit"><?cs var:Lang.Nav.Logout ?></button>
   </form>
+<?cs else ?>  <a href="<?cs var:Site.Base ?>/login"><?cs var:Lang.Nav.Login ?></a>
+  <a href="<?cs var:Site.Base ?>/register"><?cs var:Lang.Nav.Register ?></a>
 <?cs /if ?> </nav>
 </header>
 <main>
+<?cs if:Page.Notice ?><p class="notice" role="status"><?cs var:Page.Notice ?></p>
+<?cs /if ?>

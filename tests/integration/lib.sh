@@ -116,13 +116,15 @@ stack_init() {
 	export KAAJ_CONF=$KAAJ_WORK/kaaj.conf
 	export KAAJ_PLUGIN_DIR=$KAAJ_WORK/plugins
 	export KAAJ_UPLOAD_DIR=$KAAJ_WORK/uploads
+	export KAAJ_MAIL_DIR=$KAAJ_WORK/mail
 	export KAAJ_FCGI_PIDFILE=$KAAJ_PID_DIR/kaaj-fcgi.pid
 	export KAAJ_FCGI_LOG=$KAAJ_LOG_DIR/kaaj-fcgi.log
 	export KAAJ_NGINX_DIR=$KAAJ_WORK/nginx
 	export KAAJ_NGINX_PIDFILE=$KAAJ_PID_DIR/nginx.pid
 	export KAAJ_NGINX_LOG=$KAAJ_LOG_DIR/nginx-error.log
 	mkdir -p "$KAAJ_LOG_DIR" "$KAAJ_PID_DIR" "$KAAJ_TMP" "$KAAJ_PLUGIN_DIR" \
-		"$KAAJ_UPLOAD_DIR" "$KAAJ_NGINX_DIR/tmp"
+		"$KAAJ_UPLOAD_DIR" "$KAAJ_NGINX_DIR/tmp" "$KAAJ_MAIL_DIR/new" \
+		"$KAAJ_MAIL_DIR/tmp"
 	stack_sock_dir
 	export KAAJ_DB_SOCKET=$KAAJ_SOCK_DIR/mariadbd.sock
 	export KAAJ_FCGI_SOCKET=$KAAJ_SOCK_DIR/kaaj-fcgi.sock
@@ -378,11 +380,17 @@ db_create_app() {
 # ------------------------------------------------------------ config, plugins
 
 # write_config OUT: render etc/kaaj.conf.in into OUT for this stack (base
-# URL on $KAAJ_HTTP_PORT, secrets $KAAJ_DB_PASSWORD and $KAAJ_SECRET).
+# URL on $KAAJ_HTTP_PORT, secrets $KAAJ_DB_PASSWORD and $KAAJ_SECRET, mail
+# saved into $KAAJ_MAIL_DIR by maildir-sendmail), with cheap password
+# hashing and captcha so that tests run fast.
 write_config() {
 	local in=$KAAJ_SRCDIR/etc/kaaj.conf.in
+	local mailer="$KAAJ_SRCDIR/tests/integration/maildir-sendmail $KAAJ_MAIL_DIR -t -i"
 	[[ -f $in ]] || die "missing $in"
 	[[ $KAAJ_SECRET =~ ^[0-9a-f]{64}$ ]] || die "KAAJ_SECRET must be 64 hex digits"
+	# kaaj splits mail.sendmail on spaces and tabs, with no quoting.
+	[[ $KAAJ_SRCDIR$KAAJ_MAIL_DIR != *[[:space:]]* ]] ||
+		die "$KAAJ_SRCDIR and $KAAJ_MAIL_DIR must hold no spaces (mail.sendmail is split on them)"
 	sed -e "s|@TEMPLATE_DIR@|$(sed_quote "$KAAJ_SRCDIR/templates")|g" \
 		-e "s|@PLUGIN_DIR@|$(sed_quote "$KAAJ_PLUGIN_DIR")|g" \
 		-e "s|@UPLOAD_DIR@|$(sed_quote "$KAAJ_UPLOAD_DIR")|g" \
@@ -390,6 +398,7 @@ write_config() {
 		-e "s|@DB_SOCKET@|$(sed_quote "$KAAJ_DB_SOCKET")|g" \
 		-e "s|@DB_PASSWORD@|$KAAJ_DB_PASSWORD|g" \
 		-e "s|@SECRET_KEY@|$KAAJ_SECRET|g" \
+		-e "s|@SENDMAIL@|$(sed_quote "$mailer")|g" \
 		"$in" >"$1.tmp"
 	chmod 600 "$1.tmp"
 	mv "$1.tmp" "$1"
@@ -431,6 +440,90 @@ add_test_plugins() {
 # kaaj_admin ARG...: run the built kaaj-admin on this stack's config.
 kaaj_admin() {
 	"$KAAJ_BUILDDIR/cgi-bin/kaaj-admin" -c "$KAAJ_CONF" "$@"
+}
+
+# ------------------------------------------------------------ mail
+
+# The stack's kaaj sends mail through tests/integration/maildir-sendmail,
+# which saves each message as one file in $KAAJ_MAIL_DIR/new.
+
+# mail_count: print how many messages $KAAJ_MAIL_DIR/new holds.
+mail_count() {
+	find "$KAAJ_MAIL_DIR/new" -maxdepth 1 -type f -name '*.eml' | wc -l
+}
+
+# mail_header FILE NAME: print the value of header NAME (in any case) of the
+# message in FILE, its first line only, without CR; false if it has none.
+mail_header() {
+	local line want=${2,,}
+	while IFS= read -r line; do
+		line=${line%$'\r'}
+		[[ -n $line ]] || break
+		if [[ ${line,,} == "$want":* && $line =~ ^[^:]*:[[:space:]]*(.*)$ ]]; then
+			printf '%s\n' "${BASH_REMATCH[1]}"
+			return 0
+		fi
+	done <"$1"
+	return 1
+}
+
+# mail_files_to ADDRESS: print the paths of the messages whose To: is
+# ADDRESS, oldest first.
+mail_files_to() {
+	local f
+	find "$KAAJ_MAIL_DIR/new" -maxdepth 1 -type f -name '*.eml' -printf '%T@ %p\n' |
+		sort -n | cut -d' ' -f2- |
+		while IFS= read -r f; do
+			if [[ $(mail_header "$f" To) == "$1" ]]; then
+				printf '%s\n' "$f"
+			fi
+		done
+}
+
+# mail_last_to ADDRESS: print the path of the newest message to ADDRESS;
+# false, with a message on stderr, if there is none.
+mail_last_to() {
+	local f
+	f=$(mail_files_to "$1" | tail -n 1)
+	if [[ -z $f ]]; then
+		warn "no mail to $1 in $KAAJ_MAIL_DIR/new"
+		return 1
+	fi
+	printf '%s\n' "$f"
+}
+
+# mail_link FILE PATH-PREFIX: print the first http(s) URL in the body of
+# the message in FILE whose path starts with PATH-PREFIX (for example
+# /activate), as written (URLs are plain text in the body), without
+# trailing punctuation; false, with a message on stderr, if there is none.
+mail_link() {
+	local url rest
+	while IFS= read -r url; do
+		while [[ $url == *[.,\;:!?\)] ]]; do
+			url=${url%?}
+		done
+		rest=${url#*://}
+		rest=${rest#"${rest%%[/?#]*}"}
+		if [[ $rest == "$2"* ]]; then
+			printf '%s\n' "$url"
+			return 0
+		fi
+	done < <(sed -e '1,/^\r\?$/d' "$1" | grep -oE 'https?://[^[:space:]<>"]+' || true)
+	warn "no link to $2... in the body of $1"
+	return 1
+}
+
+# mail_wait_to ADDRESS N: wait up to 5 s until at least N messages to
+# ADDRESS were saved; false, with a message on stderr, if they were not.
+mail_wait_to() {
+	local i n=0
+	for ((i = 0; i < 50; i++)); do
+		n=$(mail_files_to "$1" | wc -l)
+		((n >= $2)) && return 0
+		sleep 0.1
+	done
+	warn "expected $2 mails to $1 within 5 s, found $n"
+	return 1
 }
 
 # ------------------------------------------------------------ kaaj.fcgi

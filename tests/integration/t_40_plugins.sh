@@ -18,7 +18,7 @@ expect_skipped() {
 }
 
 main() {
-	local out rc=0 name
+	local out rc=0 name pid
 	expect_skipped badabi.so "ABI version 999"
 	expect_skipped nosymbol.so "no kaaj_jobtype symbol"
 	expect_skipped evil.so "symlink"
@@ -37,6 +37,16 @@ main() {
 	done
 	http GET /
 	expect_status 200 "GET / (the site keeps serving)"
+
+	# SIGHUP rescans the folder between requests; the process stays.
+	pid=$(fcgi_pid)
+	kill -HUP "$pid"
+	http GET /jobtypes
+	expect_status 200 "GET /jobtypes after SIGHUP"
+	expect_body signup "/jobtypes still lists signup after SIGHUP"
+	expect_match "log: SIGHUP rescanned the plugin folder" \
+		"$(cat "$KAAJ_FCGI_LOG")" "SIGHUP: rescanning $KAAJ_PLUGIN_DIR"
+	expect_eq "the same kaaj.fcgi process serves after SIGHUP" "$(fcgi_pid)" "$pid"
 
 	out=$(kaaj_admin plugins 2>"$KAAJ_TMP/admin-plugins.err") || rc=$?
 	expect_eq "kaaj-admin plugins: exit status" "$rc" 0

@@ -11,7 +11,8 @@ set -euo pipefail
 admin_page() {
 	local admin alice expired version
 	http GET /admin
-	expect_error_page 403 "Forbidden" "GET /admin without a session"
+	expect_status 303 "GET /admin without a session goes to the login page"
+	expect_header Location '/login\?next=/admin$' "... and back to /admin after it"
 
 	alice=$(new_session alice)
 	http GET /admin -b "kaaj_session=$alice"
@@ -19,7 +20,7 @@ admin_page() {
 
 	expired=$(new_session admin "-1 HOUR")
 	http GET /admin -b "kaaj_session=$expired"
-	expect_error_page 403 "Forbidden" "GET /admin with an expired admin session"
+	expect_status 303 "GET /admin with an expired admin session goes to login"
 
 	admin=$(new_session admin)
 	version=$(kaaj_admin schema-version)
@@ -68,7 +69,7 @@ logout() {
 	expect_status 303 "POST /logout with the right csrf"
 	expect_header Location '(^|//[^/]*)/$' "logout redirects to /"
 	http GET /admin -b "kaaj_session=$tok"
-	expect_error_page 403 "Forbidden" "GET /admin after logout"
+	expect_status 303 "GET /admin after logout goes to login"
 
 	http GET /logout -b "kaaj_session=$(new_session admin)"
 	expect_error_page 405 "Method not allowed" "GET /logout with a session"

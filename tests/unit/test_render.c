@@ -21,6 +21,11 @@ static const struct {
 	{ "jobtypes", "jobtypes.cs" },
 	{ "admin", "admin.cs" },
 	{ "error_404", "error.cs" },
+	{ "register_errors", "register.cs" },
+	{ "login_banned", "login.cs" },
+	{ "settings", "settings.cs" },
+	{ "link_used", "link_problem.cs" },
+	{ "error_429", "error.cs" },
 };
 
 static struct render_env env;
@@ -112,7 +117,9 @@ START_TEST(test_escaping)
 	render_case(_i, &out);
 	ck_assert_msg(strstr(out.data, "<script>") == NULL &&
 	    strstr(out.data, "<img src=x") == NULL &&
-	    strstr(out.data, "<b>now") == NULL,
+	    strstr(out.data, "<b>now") == NULL &&
+	    strstr(out.data, "<b>zed") == NULL &&
+	    strstr(out.data, "<i>again") == NULL,
 	    "%s renders markup unescaped", golden[_i].name);
 	buf_free(&out);
 }
@@ -131,6 +138,16 @@ START_TEST(test_escaped_forms)
 	render_case(2, &out);	/* job: a URL inside an attribute */
 	ck_assert_ptr_nonnull(strstr(out.data,
 	    "href=\"https://example.com/join?a=1&amp;b=&quot;2&quot;\""));
+	buf_reset(&out);
+	render_case(7, &out);	/* login: typed text kept, escaped, no password */
+	ck_assert_ptr_nonnull(strstr(out.data,
+	    "value=\"carol&quot;&gt;&lt;script&gt;\""));
+	ck_assert_ptr_null(strstr(out.data, "type=\"password\" value="));
+	buf_reset(&out);
+	render_case(6, &out);	/* register: the country stays chosen */
+	ck_assert_ptr_nonnull(strstr(out.data,
+	    "<option value=\"BD\" selected>Bangladesh</option>"));
+	ck_assert_ptr_nonnull(strstr(out.data, "<noscript>"));
 	buf_free(&out);
 }
 END_TEST
