@@ -146,14 +146,23 @@ page_login_post(struct ctx *c)
 		return login_again(c, "password", "password_missing");
 	if (strlen(login) > 254)
 		return login_again(c, "login", "login_failed");
-	login_buckets(c, login, ipb, sizeof(ipb), acctb, sizeof(acctb));
+	if ((found = login_find(c, login, &u)) == -1) {
+		c->error_detail = "db";
+		return 503;
+	}
+	/*
+	 * One account, one count, whether it is named by its username or
+	 * its address; a name that is no account counts as typed.
+	 */
+	login_buckets(c, found ? u.username : login, ipb, sizeof(ipb), acctb,
+	    sizeof(acctb));
 	/* Over either limit: no password is even tried. */
 	wait = ratelimit_wait(c->app->db, ipb, cfg->rl_login_ip,
 	    cfg->rl_login_ip_minutes);
 	if (wait == 0)
 		wait = ratelimit_wait(c->app->db, acctb, cfg->rl_login_account,
 		    cfg->rl_login_account_minutes);
-	if (wait < 0 || (found = login_find(c, login, &u)) == -1) {
+	if (wait < 0) {
 		c->error_detail = "db";
 		return 503;
 	}

@@ -37,6 +37,10 @@ page_forgot_post(struct ctx *c)
 		return 200;
 	}
 	snprintf(bucket, sizeof(bucket), "reset:addr:%s", email);
+	/* Bob@Example.com is bob@example.com's account too: one count. */
+	for (char *p = bucket; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
 	wait = ratelimit_wait(c->app->db, bucket, cfg->rl_reset_address,
 	    cfg->rl_reset_address_minutes);
 	if (wait > 0)
