@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "admin_money.h"
 #include "admin_users.h"
 #include "config.h"
 #include "db.h"
@@ -119,6 +120,23 @@ cmd_unban(struct admin *a)
 	return admin_ban(a->db, a->args[0], NULL);
 }
 
+static int
+cmd_credit(struct admin *a)
+{
+	if (strcmp(a->args[2], "--reason") != 0) {
+		fprintf(stderr, "kaaj-admin: usage: credit USERNAME AMOUNT "
+		    "--reason TEXT\n");
+		return -1;
+	}
+	return admin_credit(a->db, a->args[0], a->args[1], a->args[3]);
+}
+
+static int
+cmd_ledger_check(struct admin *a)
+{
+	return admin_ledger_check(a->db);
+}
+
 static const struct command commands[] = {
 	{ "check-config", NULL, 0, 0, cmd_check_config,
 	    "read and check the configuration file" },
@@ -135,6 +153,10 @@ static const struct command commands[] = {
 	{ "ban", "USERNAME REASON", 2, 1, cmd_ban,
 	    "ban a user, ending their sessions; they see the reason" },
 	{ "unban", "USERNAME", 1, 1, cmd_unban, "lift a user's ban" },
+	{ "credit", "USERNAME AMOUNT --reason TEXT", 4, 1, cmd_credit,
+	    "add money to a user's balance from outside" },
+	{ "ledger-check", NULL, 0, 1, cmd_ledger_check,
+	    "prove the ledger sums to zero and no balance is wrong" },
 	{ "help", NULL, 0, 0, NULL, "show this text" },
 };
 

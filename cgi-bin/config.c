@@ -21,6 +21,8 @@ enum key_kind {
 	K_LANG,		/* [a-z]{2,3} */
 	K_CURRENCY,	/* [A-Z]{3} */
 	K_HEXKEY,	/* 64 hex digits, not all zero */
+	K_MONEY,	/* an amount in quotes ("0.10"), stored in micro-units */
+	K_PERCENT,	/* a percentage in quotes ("7.5"), stored as ppm */
 	K_INT,		/* whole number in [min, max], stored as int */
 	K_SIZE		/* whole number in [min, max], stored as size_t */
 };
@@ -62,6 +64,8 @@ static const struct config_key config_keys[] = {
 	{ "limits", "max_field_length", K_SIZE, OFF(max_field_length), 16,
 	    1048576, NULL, 65536 },
 	{ "limits", "max_files", K_SIZE, OFF(max_files), 0, 100, NULL, 10 },
+	{ "limits", "max_upload", K_SIZE, OFF(max_upload), 1024, 52428800,
+	    NULL, 2097152 },
 	{ "limits", "max_cookies", K_SIZE, OFF(max_cookies), 1, 200, NULL, 50 },
 	{ "limits", "board_page_size", K_INT, OFF(board_page_size), 5, 200,
 	    NULL, 20 },
@@ -76,6 +80,12 @@ static const struct config_key config_keys[] = {
 	    NULL, 48 },
 	{ "accounts", "reset_minutes", K_INT, OFF(reset_minutes), 5, 1440,
 	    NULL, 60 },
+	{ "fees", "task_percent", K_PERCENT, OFF(fee_task_ppm), 0, 32, "10",
+	    0 },
+	{ "fees", "withdrawal_percent", K_PERCENT, OFF(fee_withdrawal_ppm), 0,
+	    32, "2", 0 },
+	{ "fees", "withdrawal_fixed", K_MONEY, OFF(fee_withdrawal_fixed), 0, 32,
+	    "0", 0 },
 	{ "captcha", "difficulty", K_INT, OFF(captcha_bits), 1, 28, NULL, 16 },
 	{ "captcha", "ttl_seconds", K_INT, OFF(captcha_ttl), 60, 86400, NULL,
 	    900 },
@@ -104,7 +114,8 @@ static const struct config_key config_keys[] = {
 #define NKEYS (sizeof(config_keys) / sizeof(config_keys[0]))
 
 /* Groups that hold something other than plain keys. */
-static const char *const special_groups[] = { "jobtypes", "payouts", NULL };
+static const char *const special_groups[] = { "jobtypes", "payouts",
+    "deposits", NULL };
 
 static void say(char *err, size_t errlen, const char *file,
     const config_setting_t *s, const char *fmt, ...)
@@ -150,6 +161,7 @@ static const char *
 check_string(const struct config_key *k, const char *v)
 {
 	size_t i, len = strlen(v);
+	int64_t amount;
 
 	for (i = 0; i < len; i++)
 		if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)
@@ -184,6 +196,15 @@ check_string(const struct config_key *k, const char *v)
 			if (v[i] < 'A' || v[i] > 'Z')
 				return "must be three capital letters such as \"USD\"";
 		return NULL;
+	case K_MONEY:
+		return money_parse(v, &amount) == MONEY_OK ? NULL :
+		    "must be an amount in quotes, such as \"0.10\"";
+	case K_PERCENT:
+		if (money_parse(v, &amount) != MONEY_OK || amount % 100 != 0 ||
+		    amount > 100 * MONEY_MICRO)
+			return "must be a percentage from \"0\" to \"100\" "
+			    "with at most 4 decimals";
+		return NULL;
 	case K_HEXKEY:
 		if (len != 64)
 			return "must be exactly 64 hex digits";
@@ -204,6 +225,7 @@ store(const struct config_key *k, struct kaaj_config *cfg, const char *sval,
     long long ival)
 {
 	char *base = (char *)cfg;
+	int64_t amount;
 	size_t i;
 	char *copy;
 
@@ -213,6 +235,14 @@ store(const struct config_key *k, struct kaaj_config *cfg, const char *sval,
 		return 0;
 	case K_SIZE:
 		*(size_t *)(void *)(base + k->offset) = (size_t)ival;
+		return 0;
+	case K_MONEY:
+		money_parse(sval, (int64_t *)(void *)(base + k->offset));
+		return 0;
+	case K_PERCENT:
+		/* Micro-percent / 100 = parts per million. */
+		money_parse(sval, &amount);
+		*(int64_t *)(void *)(base + k->offset) = amount / 100;
 		return 0;
 	case K_HEXKEY:
 		for (i = 0; i < 32; i++)
@@ -351,77 +381,119 @@ is_name(const char *s)
 	return s[0] >= 'a' && s[0] <= 'z' && n <= 32 && s[n] == '\0';
 }
 
-/* Read one payouts.methods entry into *m. */
+/* What one entry of a methods list may hold. */
+struct method_key {
+	const char *name;
+	int required;
+	int is_amount;
+	size_t max_len;
+};
+
+static const struct method_key payout_keys[] = {
+	{ "name", 1, 0, 32 }, { "label", 1, 0, 60 },
+	{ "account_hint", 0, 0, 120 }, { "min", 1, 1, 32 }, { "max", 1, 1, 32 },
+	{ NULL, 0, 0, 0 }
+};
+
+static const struct method_key deposit_keys[] = {
+	{ "name", 1, 0, 32 }, { "label", 1, 0, 60 },
+	{ "instructions", 1, 0, 500 }, { "min", 1, 1, 32 },
+	{ NULL, 0, 0, 0 }
+};
+
+/*
+ * Read one entry of group.methods: strings for each of keys into v (NULL
+ * when absent), each checked for presence, length and, for amounts, form.
+ */
 static int
-read_payout(const config_setting_t *e, struct config_payout *m,
-    const char *file, char *err, size_t errlen)
+read_method(const config_setting_t *e, const char *group,
+    const struct method_key *keys, const char **v, const char *file,
+    char *err, size_t errlen)
 {
-	static const char *const keys[] = { "name", "label", "account_hint",
-	    NULL };
 	const config_setting_t *s;
-	const char *v[3];
+	int64_t amount;
 	unsigned int i, k;
 
 	if (!config_setting_is_group(e)) {
-		say(err, errlen, file, e,
-		    "payouts.methods entries must be groups { name = ...; }");
+		say(err, errlen, file, e, "%s.methods entries must be groups "
+		    "{ name = ...; }", group);
 		return -1;
 	}
-	v[0] = v[1] = v[2] = NULL;
+	for (k = 0; keys[k].name != NULL; k++)
+		v[k] = NULL;
 	for (i = 0; i < (unsigned int)config_setting_length(e); i++) {
 		s = config_setting_get_elem(e, i);
-		for (k = 0; keys[k] != NULL; k++)
-			if (strcmp(keys[k], config_setting_name(s)) == 0)
+		for (k = 0; keys[k].name != NULL; k++)
+			if (strcmp(keys[k].name, config_setting_name(s)) == 0)
 				break;
-		if (keys[k] == NULL) {
-			say(err, errlen, file, s, "unknown key %s in a payout method",
-			    config_setting_name(s));
+		if (keys[k].name == NULL) {
+			say(err, errlen, file, s, "unknown key %s in a %s method",
+			    config_setting_name(s), group);
 			return -1;
 		}
 		if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-			say(err, errlen, file, s, "payout method %s must be a string",
-			    keys[k]);
+			say(err, errlen, file, s, "%s method %s must be a string "
+			    "in double quotes", group, keys[k].name);
 			return -1;
 		}
 		v[k] = config_setting_get_string(s);
+		if (strlen(v[k]) > keys[k].max_len) {
+			say(err, errlen, file, s, "%s method %s is longer than "
+			    "%zu characters", group, keys[k].name,
+			    keys[k].max_len);
+			return -1;
+		}
+		if (keys[k].is_amount &&
+		    money_parse(v[k], &amount) != MONEY_OK) {
+			say(err, errlen, file, s, "%s method %s must be an "
+			    "amount such as \"5.00\"", group, keys[k].name);
+			return -1;
+		}
 	}
 	if (v[0] == NULL || !is_name(v[0])) {
-		say(err, errlen, file, e, "a payout method needs a name of "
-		    "small letters, digits and _ (such as \"bkash\")");
+		say(err, errlen, file, e, "a %s method needs a name of small "
+		    "letters, digits and _ (such as \"bkash\")", group);
 		return -1;
 	}
-	if (v[1] == NULL || v[1][0] == '\0' || strlen(v[1]) > 60) {
-		say(err, errlen, file, e, "payout method %s needs a label of 1 "
-		    "to 60 characters", v[0]);
-		return -1;
-	}
-	if (v[2] != NULL && strlen(v[2]) > 120) {
-		say(err, errlen, file, e, "payout method %s: account_hint is "
-		    "longer than 120 characters", v[0]);
-		return -1;
-	}
-	m->name = strdup(v[0]);
-	m->label = strdup(v[1]);
-	m->account_hint = strdup(v[2] != NULL ? v[2] : "");
-	if (m->name == NULL || m->label == NULL || m->account_hint == NULL) {
-		say(err, errlen, file, e, "out of memory");
-		return -1;
+	for (k = 1; keys[k].name != NULL; k++) {
+		if (keys[k].required && (v[k] == NULL || v[k][0] == '\0')) {
+			say(err, errlen, file, e, "%s method %s needs %s", group,
+			    v[0], keys[k].name);
+			return -1;
+		}
 	}
 	return 0;
 }
 
-/* Read payouts = { methods = ( { name = ...; label = ...; }, ... ); }. */
+/* A strdup that says "out of memory" in err when it fails. */
+static char *
+dup_or_say(const char *v, const config_setting_t *e, const char *file,
+    char *err, size_t errlen)
+{
+	char *c = strdup(v != NULL ? v : "");
+
+	if (c == NULL)
+		say(err, errlen, file, e, "out of memory");
+	return c;
+}
+
+/*
+ * Read payouts or deposits = { methods = ( { ... }, ... ); } into
+ * cfg->payouts or cfg->deposits. Names must differ.
+ */
 static int
-read_payouts(const config_setting_t *g, struct kaaj_config *cfg,
+read_methods(const config_setting_t *g, struct kaaj_config *cfg,
     const char *file, char *err, size_t errlen)
 {
+	const char *group = config_setting_name(g), *v[8];
 	const config_setting_t *s, *list;
 	unsigned int i, j, n;
+	int payouts = strcmp(group, "payouts") == 0;
 
 	for (i = 0; i < (unsigned int)config_setting_length(g); i++) {
 		s = config_setting_get_elem(g, i);
 		if (strcmp(config_setting_name(s), "methods") != 0) {
-			say(err, errlen, file, s, "unknown key payouts.%s",
+			say(err, errlen, file, s, "unknown key %s.%s", group,
 			    config_setting_name(s));
 			return -1;
 		}
@@ -429,27 +501,63 @@ read_payouts(const config_setting_t *g, struct kaaj_config *cfg,
 	if ((list = config_setting_get_member(g, "methods")) == NULL)
 		return 0;
 	if (!config_setting_is_list(list)) {
-		say(err, errlen, file, list, "payouts.methods must be a list "
-		    "( { ... }, { ... } )");
+		say(err, errlen, file, list, "%s.methods must be a list "
+		    "( { ... }, { ... } )", group);
 		return -1;
 	}
 	n = (unsigned int)config_setting_length(list);
-	if (n > 0 && (cfg->payouts = calloc(n, sizeof(*cfg->payouts))) == NULL) {
+	if (n == 0)
+		return 0;
+	if (payouts ? (cfg->payouts = calloc(n, sizeof(*cfg->payouts))) ==
+	    NULL : (cfg->deposits = calloc(n, sizeof(*cfg->deposits))) ==
+	    NULL) {
 		say(err, errlen, file, list, "out of memory");
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
 		s = config_setting_get_elem(list, i);
-		cfg->n_payouts = i + 1;
-		if (read_payout(s, &cfg->payouts[i], file, err, errlen) == -1)
+		if (read_method(s, group, payouts ? payout_keys : deposit_keys,
+		    v, file, err, errlen) == -1)
 			return -1;
 		for (j = 0; j < i; j++) {
-			if (strcmp(cfg->payouts[j].name,
-			    cfg->payouts[i].name) == 0) {
-				say(err, errlen, file, s, "payout method %s is "
-				    "listed twice", cfg->payouts[i].name);
+			if (strcmp(payouts ? cfg->payouts[j].name :
+			    cfg->deposits[j].name, v[0]) == 0) {
+				say(err, errlen, file, s, "%s method %s is listed "
+				    "twice", group, v[0]);
 				return -1;
 			}
+		}
+		if (payouts) {
+			struct config_payout *m = &cfg->payouts[i];
+
+			cfg->n_payouts = i + 1;
+			money_parse(v[3], &m->min);
+			money_parse(v[4], &m->max);
+			if (m->min <= 0 || m->max < m->min) {
+				say(err, errlen, file, s, "payout method %s needs "
+				    "0 < min <= max", v[0]);
+				return -1;
+			}
+			if ((m->name = dup_or_say(v[0], s, file, err, errlen)) ==
+			    NULL || (m->label = dup_or_say(v[1], s, file, err,
+			    errlen)) == NULL || (m->account_hint =
+			    dup_or_say(v[2], s, file, err, errlen)) == NULL)
+				return -1;
+		} else {
+			struct config_deposit *m = &cfg->deposits[i];
+
+			cfg->n_deposits = i + 1;
+			money_parse(v[3], &m->min);
+			if (m->min <= 0) {
+				say(err, errlen, file, s, "deposit method %s needs "
+				    "a min above 0", v[0]);
+				return -1;
+			}
+			if ((m->name = dup_or_say(v[0], s, file, err, errlen)) ==
+			    NULL || (m->label = dup_or_say(v[1], s, file, err,
+			    errlen)) == NULL || (m->instructions =
+			    dup_or_say(v[2], s, file, err, errlen)) == NULL)
+				return -1;
 		}
 	}
 	return 0;
@@ -516,8 +624,9 @@ read_settings(const config_t *lc, struct kaaj_config *cfg, const char *file,
 			if (strcmp(config_setting_name(g), "jobtypes") == 0 &&
 			    read_jobtypes(g, cfg, file, err, errlen) == -1)
 				return -1;
-			if (strcmp(config_setting_name(g), "payouts") == 0 &&
-			    read_payouts(g, cfg, file, err, errlen) == -1)
+			if ((strcmp(config_setting_name(g), "payouts") == 0 ||
+			    strcmp(config_setting_name(g), "deposits") == 0) &&
+			    read_methods(g, cfg, file, err, errlen) == -1)
 				return -1;
 			continue;
 		}
@@ -585,7 +694,9 @@ config_free(struct kaaj_config *cfg)
 
 	for (i = 0; i < NKEYS; i++) {
 		k = &config_keys[i];
-		if (k->kind != K_INT && k->kind != K_SIZE && k->kind != K_HEXKEY)
+		if (k->kind != K_INT && k->kind != K_SIZE &&
+		    k->kind != K_HEXKEY && k->kind != K_MONEY &&
+		    k->kind != K_PERCENT)
 			free(*(char **)(void *)((char *)cfg + k->offset));
 	}
 	for (i = 0; i < cfg->n_payouts; i++) {
@@ -594,6 +705,12 @@ config_free(struct kaaj_config *cfg)
 		free(cfg->payouts[i].account_hint);
 	}
 	free(cfg->payouts);
+	for (i = 0; i < cfg->n_deposits; i++) {
+		free(cfg->deposits[i].name);
+		free(cfg->deposits[i].label);
+		free(cfg->deposits[i].instructions);
+	}
+	free(cfg->deposits);
 	for (i = 0; i < cfg->n_min_pay; i++)
 		free(cfg->min_pay[i].jobtype);
 	free(cfg->min_pay);
@@ -622,5 +739,16 @@ config_payout(const struct kaaj_config *cfg, const char *name)
 	for (i = 0; i < cfg->n_payouts; i++)
 		if (strcmp(cfg->payouts[i].name, name) == 0)
 			return &cfg->payouts[i];
+	return NULL;
+}
+
+const struct config_deposit *
+config_deposit(const struct kaaj_config *cfg, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->n_deposits; i++)
+		if (strcmp(cfg->deposits[i].name, name) == 0)
+			return &cfg->deposits[i];
 	return NULL;
 }

@@ -12,6 +12,15 @@ struct config_payout {
 	char *name;		/* [a-z][a-z0-9_]*, stored with the account */
 	char *label;		/* shown to users */
 	char *account_hint;	/* what the account field expects */
+	int64_t min, max;	/* withdrawal amount, micro-units */
+};
+
+/* A way employers pay money in, confirmed by an admin. */
+struct config_deposit {
+	char *name;
+	char *label;
+	char *instructions;	/* where to send the money */
+	int64_t min;		/* micro-units */
 };
 
 /* A per-site raise of one job type's minimum pay. */
@@ -51,6 +60,7 @@ struct kaaj_config {
 	size_t max_fields;	/* fields in the query, and in the form */
 	size_t max_field_length;
 	size_t max_files;
+	size_t max_upload;	/* bytes of one uploaded image */
 	size_t max_cookies;
 	int board_page_size;
 
@@ -76,9 +86,16 @@ struct kaaj_config {
 	int rl_register_ip, rl_register_ip_minutes;
 	int rl_reset_address, rl_reset_address_minutes;
 
-	/* payouts */
+	/* payouts and deposits */
 	struct config_payout *payouts;
 	size_t n_payouts;
+	struct config_deposit *deposits;
+	size_t n_deposits;
+
+	/* fees */
+	int64_t fee_task_ppm;		/* on task pay, parts per million */
+	int64_t fee_withdrawal_ppm;
+	int64_t fee_withdrawal_fixed;	/* micro-units */
 
 	/* jobtypes */
 	struct config_min_pay *min_pay;
@@ -99,6 +116,10 @@ void config_free(struct kaaj_config *cfg);
 
 /* The payout method named name, or NULL. */
 const struct config_payout *config_payout(const struct kaaj_config *cfg,
+    const char *name);
+
+/* The deposit method named name, or NULL. */
+const struct config_deposit *config_deposit(const struct kaaj_config *cfg,
     const char *name);
 
 /*

@@ -1,0 +1,69 @@
+/*
+ * Deposits, withdrawals and admin credits: the money a user brings in and
+ * takes out, over the ledger. Each function runs its own db_txn, checks
+ * the request's state with a guarded UPDATE, and posts one ledger
+ * transaction with an idempotency key, so a repeated click or a retry
+ * never moves money twice.
+ */
+#ifndef KAAJ_WALLET_H
+#define KAAJ_WALLET_H
+
+#include <stdint.h>
+
+struct db;
+struct kaaj_config;
+
+enum wallet_result {
+	WALLET_OK = 0,
+	WALLET_DONE_BEFORE,	/* this very request was handled already */
+	WALLET_NOT_PENDING,	/* decided by someone else first */
+	WALLET_NOT_FOUND,
+	WALLET_SHORT,		/* not enough money */
+	WALLET_DUPLICATE_REF,	/* that payment reference was claimed */
+	WALLET_DB_ERROR
+};
+
+/*
+ * Record a deposit request of amount by user through method, with the
+ * payment's transaction ID txn_ref and an optional stored receipt file
+ * name (NULL). Moves no money. *id gets the request's id.
+ */
+enum wallet_result deposit_request(struct db *db, int64_t user,
+    const char *method, int64_t amount, const char *txn_ref,
+    const char *receipt, int64_t *id);
+
+/* Confirm deposit id (admin): outside -> the user's available balance. */
+enum wallet_result deposit_confirm(struct db *db, int64_t id, int64_t admin);
+
+/* Reject deposit id with a reason (admin). Moves no money. */
+enum wallet_result deposit_reject(struct db *db, int64_t id, int64_t admin,
+    const char *reason);
+
+/*
+ * Credit user with amount from outside (kaaj-admin credit), once per key.
+ */
+enum wallet_result wallet_credit(struct db *db, int64_t user, int64_t amount,
+    const char *reason, const char *key);
+
+/*
+ * Ask for a payout of amount (taken from available, held until an admin
+ * acts; the user receives amount - fee) to method/account. request_key is
+ * the form's one-time key: the same key twice makes one request
+ * (WALLET_DONE_BEFORE). *id gets the request's id.
+ */
+enum wallet_result withdrawal_request(struct db *db, int64_t user,
+    const char *method, const char *account, int64_t amount, int64_t fee,
+    const char *request_key, int64_t *id);
+
+/*
+ * Mark withdrawal id paid (admin), with the payment's reference: held ->
+ * outside (amount - fee) and revenue (fee).
+ */
+enum wallet_result withdrawal_pay(struct db *db, int64_t id, int64_t admin,
+    const char *payout_ref);
+
+/* Reject withdrawal id with a reason (admin): held -> available. */
+enum wallet_result withdrawal_reject(struct db *db, int64_t id,
+    int64_t admin, const char *reason);
+
+#endif
