@@ -5,7 +5,11 @@
 
 #include "account_mail.h"
 #include "log.h"
+#include "db.h"
+#include "form.h"
 #include "mail.h"
+#include "ratelimit.h"
+#include "validate.h"
 
 int
 account_mail(struct ctx *c, const char *name, const char *address,
@@ -44,4 +48,46 @@ account_mail(struct ctx *c, const char *name, const char *address,
 	buf_free(&body);
 	hdf_destroy(&hdf);
 	return rc;
+}
+
+int
+account_link_request(struct ctx *c, const struct link_request *lr)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	const char *email = form_get(c, "email"), *why;
+	char bucket[300], token[TOKEN_LEN + 1], sql[200];
+	struct db_result r;
+	int wait;
+
+	form_keep(c, "email");
+	if ((why = validate_email(email)) != NULL) {
+		form_error(c, "email", why);
+		c->template = lr->form;
+		return 200;
+	}
+	snprintf(bucket, sizeof(bucket), "%s:addr:%s", lr->bucket, email);
+	/* Bob@Example.com is bob@example.com's account too: one count. */
+	for (char *p = bucket; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	wait = ratelimit_wait(c->app->db, bucket, cfg->rl_reset_address,
+	    cfg->rl_reset_address_minutes);
+	if (wait > 0)
+		return ctx_too_many(c, wait);
+	snprintf(sql, sizeof(sql), "SELECT id, username, email FROM users"
+	    " WHERE email = ? AND %s", lr->status_sql);
+	if (wait < 0 || ratelimit_hit(c->app->db, bucket,
+	    cfg->rl_reset_address_minutes) == -1 ||
+	    db_query(c->app->db, &r, sql, "s", email) != DB_OK) {
+		c->error_detail = "db";
+		return 503;
+	}
+	if (r.nrows == 1 && token_create(c->app->db, db_cell_int(&r, 0, 0),
+	    lr->purpose, NULL, lr->seconds, token) == 0)
+		account_mail(c, lr->mail, db_cell(&r, 0, 2), db_cell(&r, 0, 1),
+		    lr->path, token);
+	db_result_free(&r);
+	form_notice(c, lr->notice);
+	c->template = "message.cs";
+	return 200;
 }

@@ -10,9 +10,7 @@
 #include "log.h"
 #include "pages.h"
 #include "password.h"
-#include "ratelimit.h"
 #include "token.h"
-#include "validate.h"
 
 int
 page_forgot(struct ctx *c)
@@ -24,43 +22,11 @@ page_forgot(struct ctx *c)
 int
 page_forgot_post(struct ctx *c)
 {
-	const struct kaaj_config *cfg = &c->app->cfg;
-	const char *email = form_get(c, "email"), *why;
-	char bucket[300], token[TOKEN_LEN + 1];
-	struct db_result r;
-	int wait;
+	const struct link_request lr = { "forgot.cs", "reset",
+	    "status <> 'banned'", TOKEN_RESET, c->app->cfg.reset_minutes * 60,
+	    "reset", "/reset", "reset_sent" };
 
-	form_keep(c, "email");
-	if ((why = validate_email(email)) != NULL) {
-		form_error(c, "email", why);
-		c->template = "forgot.cs";
-		return 200;
-	}
-	snprintf(bucket, sizeof(bucket), "reset:addr:%s", email);
-	/* Bob@Example.com is bob@example.com's account too: one count. */
-	for (char *p = bucket; *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	wait = ratelimit_wait(c->app->db, bucket, cfg->rl_reset_address,
-	    cfg->rl_reset_address_minutes);
-	if (wait > 0)
-		return ctx_too_many(c, wait);
-	if (wait < 0 || ratelimit_hit(c->app->db, bucket,
-	    cfg->rl_reset_address_minutes) == -1 ||
-	    db_query(c->app->db, &r, "SELECT id, username, email FROM users"
-	    " WHERE email = ? AND status <> 'banned'", "s", email) != DB_OK) {
-		c->error_detail = "db";
-		return 503;
-	}
-	/* The same answer whether or not the address has an account. */
-	if (r.nrows == 1 && token_create(c->app->db, db_cell_int(&r, 0, 0),
-	    TOKEN_RESET, NULL, cfg->reset_minutes * 60, token) == 0)
-		account_mail(c, "reset", db_cell(&r, 0, 2), db_cell(&r, 0, 1),
-		    "/reset", token);
-	db_result_free(&r);
-	form_notice(c, "reset_sent");
-	c->template = "message.cs";
-	return 200;
+	return account_link_request(c, &lr);
 }
 
 /* The new-password form for a token that works. */

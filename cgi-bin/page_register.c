@@ -286,41 +286,10 @@ page_resend(struct ctx *c)
 int
 page_resend_post(struct ctx *c)
 {
-	const struct kaaj_config *cfg = &c->app->cfg;
-	const char *email = form_get(c, "email"), *why;
-	char bucket[300], token[TOKEN_LEN + 1];
-	struct db_result r;
-	int wait;
+	const struct link_request lr = { "resend.cs", "resend",
+	    "status = 'pending'", TOKEN_ACTIVATE,
+	    c->app->cfg.activation_hours * 3600, "activate", "/activate",
+	    "resent" };
 
-	form_keep(c, "email");
-	if ((why = validate_email(email)) != NULL) {
-		form_error(c, "email", why);
-		c->template = "resend.cs";
-		return 200;
-	}
-	snprintf(bucket, sizeof(bucket), "resend:addr:%s", email);
-	/* Bob@Example.com is bob@example.com's account too: one count. */
-	for (char *p = bucket; *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	wait = ratelimit_wait(c->app->db, bucket, cfg->rl_reset_address,
-	    cfg->rl_reset_address_minutes);
-	if (wait > 0)
-		return ctx_too_many(c, wait);
-	if (wait < 0 || ratelimit_hit(c->app->db, bucket,
-	    cfg->rl_reset_address_minutes) == -1 ||
-	    db_query(c->app->db, &r, "SELECT id, username, email FROM users"
-	    " WHERE email = ? AND status = 'pending'", "s", email) != DB_OK) {
-		c->error_detail = "db";
-		return 503;
-	}
-	/* The answer is the same whether or not the address is known. */
-	if (r.nrows == 1 && token_create(c->app->db, db_cell_int(&r, 0, 0),
-	    TOKEN_ACTIVATE, NULL, cfg->activation_hours * 3600, token) == 0)
-		account_mail(c, "activate", db_cell(&r, 0, 2),
-		    db_cell(&r, 0, 1), "/activate", token);
-	db_result_free(&r);
-	form_notice(c, "resent");
-	c->template = "message.cs";
-	return 200;
+	return account_link_request(c, &lr);
 }

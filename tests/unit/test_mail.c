@@ -481,7 +481,7 @@ END_TEST
 static char *
 take_only_file(const char *dir)
 {
-	char path[1024], *text;
+	char path[1400], *text;
 	struct dirent *e;
 	DIR *d;
 	FILE *f;
