@@ -14,6 +14,8 @@ escrow_fund(struct db *db, int64_t campaign, int64_t employer, int64_t total,
 		{ LEDGER_REVENUE, 0, fee },
 	};
 
+	if (total <= 0 || fee < 0)
+		return LEDGER_INVALID;
 	return ledger_post(db, key, "fund", "campaign funded", employer, legs,
 	    fee > 0 ? 3 : 2, NULL);
 }
@@ -27,6 +29,8 @@ escrow_pay(struct db *db, int64_t campaign, int64_t worker, int64_t amount,
 		{ LEDGER_AVAILABLE, worker, amount },
 	};
 
+	if (amount <= 0)
+		return LEDGER_INVALID;
 	return ledger_post(db, key, "pay", "task paid", 0, legs, 2, NULL);
 }
 
@@ -40,6 +44,8 @@ escrow_bonus(struct db *db, int64_t employer, int64_t worker, int64_t amount,
 		{ LEDGER_REVENUE, 0, fee },
 	};
 
+	if (amount <= 0 || fee < 0)
+		return LEDGER_INVALID;
 	return ledger_post(db, key, "bonus", "bonus", employer, legs,
 	    fee > 0 ? 3 : 2, NULL);
 }
@@ -53,6 +59,8 @@ escrow_refund(struct db *db, int64_t campaign, int64_t employer,
 		{ LEDGER_AVAILABLE, employer, amount },
 	};
 
+	if (amount <= 0)
+		return LEDGER_INVALID;
 	return ledger_post(db, key, "refund", "unused escrow returned",
 	    employer, legs, 2, NULL);
 }

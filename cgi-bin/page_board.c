@@ -2,7 +2,6 @@
  * The job board (the home page) and a job's own page.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
@@ -40,24 +39,6 @@ set_campaign(HDF *hdf, const char *prefix, const struct db_result *r,
 #define BOARD_COLS "c.id, c.title, c.job_type, c.category, c.pay_per_task," \
 	" c.slots_total, c.slots_taken, c.slots_done, c.minutes_to_finish"
 
-/*
- * Read an optional positive id from the query; 0 when absent. Returns -1
- * when present but not a positive number.
- */
-static int64_t
-query_id(const struct request *req, const char *name)
-{
-	const char *v = param_get(&req->query, name);
-	size_t n;
-
-	if (v == NULL || *v == '\0')
-		return 0;
-	n = strspn(v, "0123456789");
-	if (n == 0 || n > 18 || v[n] != '\0' || v[0] == '0')
-		return -1;
-	return (int64_t)strtoll(v, NULL, 10);
-}
-
 int
 page_home(struct ctx *c)
 {
@@ -67,7 +48,7 @@ page_home(struct ctx *c)
 	size_t i, shown;
 	int rc;
 
-	if ((before = query_id(c->req, "before")) == -1) {
+	if ((before = page_id(param_get(&c->req->query, "before"))) == -1) {
 		c->error_detail = "bad_page";
 		return 400;
 	}

@@ -51,4 +51,43 @@ int page_settings_email(struct ctx *c);
 int page_email_confirm(struct ctx *c);
 int page_terms(struct ctx *c);
 
+/* page_wallet.c: balances, deposit and withdrawal requests, receipts. */
+int page_wallet(struct ctx *c);
+int page_wallet_deposit(struct ctx *c);
+int page_wallet_withdraw(struct ctx *c);
+int page_receipt(struct ctx *c);
+
+/* ... and what the money pages share. */
+
+/* The node LIST.I of hdf, made when missing; NULL when out of memory. */
+HDF *page_row(HDF *hdf, const char *list, size_t i);
+
+/* Set name under node to amount (micro-units) as a decimal: "12.50". */
+void page_set_money(HDF *node, const char *name, int64_t amount);
+
+/*
+ * text (may be NULL) as a positive id of at most 18 digits: 0 when it is
+ * NULL or empty, -1 when it is not such a number.
+ */
+int64_t page_id(const char *text);
+
+/*
+ * What users see for a payout (payout non-zero) or deposit method: its
+ * label, or name itself when the config no longer has it. Never NULL.
+ */
+const char *page_method_label(const struct kaaj_config *cfg, int payout,
+    const char *name);
+
+/* page_statement.c: a user's ledger lines, as pages and as CSV. */
+int page_statement(struct ctx *c);
+int page_statement_csv(struct ctx *c);
+
+/* page_admin_money.c: the deposit and withdrawal queues. */
+int page_admin_deposits(struct ctx *c);
+int page_admin_deposit_confirm(struct ctx *c);
+int page_admin_deposit_reject(struct ctx *c);
+int page_admin_withdrawals(struct ctx *c);
+int page_admin_withdrawal_pay(struct ctx *c);
+int page_admin_withdrawal_reject(struct ctx *c);
+
 #endif

@@ -28,12 +28,16 @@ body_rc(enum ledger_result lr, enum wallet_result *out)
 	}
 }
 
-/* What a run of db_txn came to. */
+/*
+ * What a run of db_txn came to. body is read through a pointer, so that
+ * in txn_result(db_txn(..., &x), &x.result) it is read after the run:
+ * the order in which arguments are evaluated is unspecified.
+ */
 static enum wallet_result
-txn_result(int rc, enum wallet_result body)
+txn_result(int rc, const enum wallet_result *body)
 {
 	if (rc == DB_OK || rc == DB_ROLLBACK)
-		return body;
+		return *body;
 	return WALLET_DB_ERROR;
 }
 
@@ -44,6 +48,8 @@ deposit_request(struct db *db, int64_t user, const char *method,
 	uint64_t new_id;
 	int rc;
 
+	if (amount <= 0)
+		return WALLET_INVALID;
 	rc = db_exec(db, NULL, &new_id, "INSERT INTO deposits (user_id, method,"
 	    " amount, txn_ref, receipt) VALUES (?, ?, ?, ?, ?)", "isiss",
 	    user, method, amount, txn_ref, receipt);
@@ -121,7 +127,7 @@ deposit_confirm(struct db *db, int64_t id, int64_t admin)
 {
 	struct decision d = { id, admin, NULL, WALLET_DB_ERROR };
 
-	return txn_result(db_txn(db, confirm_body, &d), d.result);
+	return txn_result(db_txn(db, confirm_body, &d), &d.result);
 }
 
 /* Transaction body: reject a deposit. */
@@ -143,7 +149,7 @@ deposit_reject(struct db *db, int64_t id, int64_t admin, const char *reason)
 {
 	struct decision d = { id, admin, reason, WALLET_DB_ERROR };
 
-	return txn_result(db_txn(db, reject_deposit_body, &d), d.result);
+	return txn_result(db_txn(db, reject_deposit_body, &d), &d.result);
 }
 
 struct credit {
@@ -172,7 +178,9 @@ wallet_credit(struct db *db, int64_t user, int64_t amount, const char *reason,
 {
 	struct credit c = { user, amount, reason, key, WALLET_DB_ERROR };
 
-	return txn_result(db_txn(db, credit_body, &c), c.result);
+	if (amount <= 0)
+		return WALLET_INVALID;
+	return txn_result(db_txn(db, credit_body, &c), &c.result);
 }
 
 struct withdrawal {
@@ -219,7 +227,9 @@ withdrawal_request(struct db *db, int64_t user, const char *method,
 	    request_key, WALLET_DB_ERROR };
 	enum wallet_result r;
 
-	r = txn_result(db_txn(db, request_body, &w), w.result);
+	if (amount <= 0 || fee < 0 || fee >= amount)
+		return WALLET_INVALID;
+	r = txn_result(db_txn(db, request_body, &w), &w.result);
 	if (r == WALLET_OK)
 		*id = w.id;
 	return r;
@@ -256,7 +266,7 @@ withdrawal_pay(struct db *db, int64_t id, int64_t admin,
 {
 	struct decision d = { id, admin, payout_ref, WALLET_DB_ERROR };
 
-	return txn_result(db_txn(db, pay_body, &d), d.result);
+	return txn_result(db_txn(db, pay_body, &d), &d.result);
 }
 
 /* Transaction body: reject a withdrawal and give the money back. */
@@ -290,5 +300,5 @@ withdrawal_reject(struct db *db, int64_t id, int64_t admin,
 {
 	struct decision d = { id, admin, reason, WALLET_DB_ERROR };
 
-	return txn_result(db_txn(db, reject_withdrawal_body, &d), d.result);
+	return txn_result(db_txn(db, reject_withdrawal_body, &d), &d.result);
 }

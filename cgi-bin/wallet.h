@@ -20,6 +20,7 @@ enum wallet_result {
 	WALLET_NOT_FOUND,
 	WALLET_SHORT,		/* not enough money */
 	WALLET_DUPLICATE_REF,	/* that payment reference was claimed */
+	WALLET_INVALID,		/* an amount <= 0, or a fee not below it */
 	WALLET_DB_ERROR
 };
 

@@ -10,6 +10,20 @@ def:input(name, type, label, value, autocomplete, extra) ?>
  <?cs call:field_error(name) ?>
 </div><?cs
 /def ?><?cs
+def:error_in(prefix, name, error) ?><?cs
+ if:error ?><p class="error" id="err-<?cs var:prefix ?>-<?cs var:name ?>"><?cs var:error ?></p><?cs /if ?><?cs
+/def ?><?cs
+# An input of a page with several forms: its id is PREFIX-NAME, and value
+# and error are the ones of this form. type "money" is text typed as a
+# decimal number, "file" an image. ?><?cs
+def:input_in(prefix, name, type, label, value, error, hint) ?>
+<div class="field<?cs if:error ?> bad<?cs /if ?>">
+ <label for="<?cs var:prefix ?>-<?cs var:name ?>"><?cs var:label ?></label>
+ <input id="<?cs var:prefix ?>-<?cs var:name ?>" name="<?cs var:name ?>"<?cs if:type == "file" ?> type="file" accept="image/png,image/jpeg,image/webp"<?cs elif:type == "money" ?> type="text" inputmode="decimal" value="<?cs var:value ?>" autocomplete="off"<?cs else ?> type="<?cs var:type ?>" value="<?cs var:value ?>" autocomplete="off"<?cs /if ?><?cs if:error ?> aria-invalid="true" aria-describedby="err-<?cs var:prefix ?>-<?cs var:name ?>"<?cs /if ?>>
+<?cs if:hint ?> <p class="hint"><?cs var:hint ?></p>
+<?cs /if ?> <?cs call:error_in(prefix, name, error) ?>
+</div><?cs
+/def ?><?cs
 def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><?cs
 /def ?><?cs
 def:country_select(name, value) ?>

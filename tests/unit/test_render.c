@@ -26,6 +26,12 @@ static const struct {
 	{ "settings", "settings.cs" },
 	{ "link_used", "link_problem.cs" },
 	{ "error_429", "error.cs" },
+	{ "wallet_withdraw_errors", "wallet.cs" },
+	{ "wallet_deposit_errors", "wallet.cs" },
+	{ "statement", "statement.cs" },
+	{ "statement_empty", "statement.cs" },
+	{ "admin_deposits", "admin_deposits.cs" },
+	{ "admin_withdrawals", "admin_withdrawals.cs" },
 };
 
 static struct render_env env;

@@ -1,0 +1,38 @@
+<?cs set:Page.Title = Lang.AdminMoney.DepositsTitle ?><?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
+<h1><?cs var:Lang.AdminMoney.DepositsTitle ?></h1>
+<?cs if:Form.HasErrors ?><p class="error-summary" role="alert"><?cs var:Lang.Form.FixBelow ?></p><?cs /if ?>
+<h2><?cs var:Lang.AdminMoney.Pending ?></h2>
+<?cs if:subcount(Queue.Pending) == 0 ?><p class="empty"><?cs var:Lang.AdminMoney.NonePending ?></p>
+<?cs else ?><ul class="queue">
+<?cs each:d = Queue.Pending ?> <li class="request" id="deposit-<?cs var:d.Id ?>">
+  <dl class="facts">
+   <dt><?cs var:Lang.AdminMoney.Request ?></dt><dd>#<?cs var:d.Id ?>, <?cs var:d.When ?></dd>
+   <dt><?cs var:Lang.AdminMoney.User ?></dt><dd><?cs var:d.User ?></dd>
+   <dt><?cs var:Lang.AdminMoney.Method ?></dt><dd><?cs var:d.Method ?></dd>
+   <dt><?cs var:Lang.AdminMoney.Amount ?></dt><dd><b><?cs var:d.Amount ?> <?cs var:Site.Currency ?></b></dd>
+   <dt><?cs var:Lang.AdminMoney.TxnRef ?></dt><dd><code><?cs var:d.TxnRef ?></code></dd>
+   <dt><?cs var:Lang.AdminMoney.Receipt ?></dt><dd><?cs if:d.Receipt == "1" ?><a href="<?cs var:Site.Base ?>/receipts/<?cs var:d.Id ?>" target="_blank" rel="noopener"><?cs var:Lang.AdminMoney.ReceiptOpen ?></a><?cs else ?><?cs var:Lang.AdminMoney.NoReceipt ?><?cs /if ?></dd>
+  </dl>
+  <form class="decide" method="post" action="<?cs var:Site.Base ?>/admin/deposits/confirm">
+   <?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:d.Id ?>">
+   <button type="submit"><?cs var:Lang.AdminMoney.Confirm ?></button>
+  </form>
+  <form class="decide" method="post" action="<?cs var:Site.Base ?>/admin/deposits/reject" novalidate>
+   <?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:d.Id ?>">
+<?cs if:AdminForm.Id == d.Id && AdminForm.Action == "reject" ?><?cs call:input_in("r" + d.Id, "reason", "text", Lang.AdminMoney.Reason, Form.reason, Form.Errors.reason, "") ?><?cs else ?><?cs call:input_in("r" + d.Id, "reason", "text", Lang.AdminMoney.Reason, "", "", "") ?><?cs /if ?>
+   <button type="submit" class="reject"><?cs var:Lang.AdminMoney.Reject ?></button>
+  </form>
+ </li>
+<?cs /each ?></ul>
+<?cs if:Queue.More ?><p class="hint"><?cs var:Lang.AdminMoney.More ?></p><?cs /if ?>
+<?cs /if ?>
+<h2><?cs var:Lang.AdminMoney.Decided ?></h2>
+<?cs if:subcount(Queue.Decided) == 0 ?><p class="empty"><?cs var:Lang.AdminMoney.NoneDecided ?></p>
+<?cs else ?><div class="scroll"><table class="list">
+<thead><tr><th><?cs var:Lang.AdminMoney.Request ?></th><th><?cs var:Lang.AdminMoney.User ?></th><th><?cs var:Lang.AdminMoney.Method ?></th><th class="num"><?cs var:Lang.AdminMoney.Amount ?></th><th><?cs var:Lang.AdminMoney.TxnRef ?></th><th><?cs var:Lang.AdminMoney.State ?></th><th><?cs var:Lang.AdminMoney.DecidedBy ?></th></tr></thead>
+<tbody>
+<?cs each:d = Queue.Decided ?><tr class="<?cs var:d.State ?>"><td>#<?cs var:d.Id ?><?cs if:d.Receipt == "1" ?> <a href="<?cs var:Site.Base ?>/receipts/<?cs var:d.Id ?>"><?cs var:Lang.AdminMoney.ReceiptOpen ?></a><?cs /if ?></td><td><?cs var:d.User ?></td><td><?cs var:d.Method ?></td><td class="num"><?cs var:d.Amount ?></td><td><code><?cs var:d.TxnRef ?></code></td><td><?cs alt:Lang.Wallet.States[d.State] ?><?cs var:d.State ?><?cs /alt ?><?cs if:d.Reason ?><br><span class="reason"><?cs var:Lang.Wallet.Reason ?> <?cs var:d.Reason ?></span><?cs /if ?></td><td><?cs var:d.Admin ?><br><?cs var:d.When ?></td></tr>
+<?cs /each ?></tbody>
+</table></div>
+<?cs /if ?>
+<?cs include:"footer.cs" ?>
