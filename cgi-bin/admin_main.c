@@ -20,6 +20,7 @@
 #include "migrate.h"
 #include "money.h"
 #include "plugin.h"
+#include "task.h"
 
 #ifndef KAAJ_SYSCONFDIR
 #error "KAAJ_SYSCONFDIR must be defined by the build"
@@ -137,6 +138,30 @@ cmd_ledger_check(struct admin *a)
 	return admin_ledger_check(a->db);
 }
 
+/*
+ * The periodic work, for a crontab line such as "* * * * * kaaj-admin
+ * cron": expired claims free their slots, work not rated in time is
+ * approved, and spent rate-limit counters and captcha records go. Safe to
+ * run from several machines at once.
+ */
+static int
+cmd_cron(struct admin *a)
+{
+	int64_t expired = 0, approved = 0;
+
+	if (task_expire_due(a->db, &expired) != MARKET_OK ||
+	    task_approve_due(a->db, &approved) != MARKET_OK)
+		return -1;
+	if (db_exec(a->db, NULL, NULL, "DELETE FROM rate_limits"
+	    " WHERE expires_at < UTC_TIMESTAMP()", "") != DB_OK ||
+	    db_exec(a->db, NULL, NULL, "DELETE FROM captcha_used"
+	    " WHERE expires_at < UTC_TIMESTAMP()", "") != DB_OK)
+		return -1;
+	printf("expired %lld claims, approved %lld tasks\n",
+	    (long long)expired, (long long)approved);
+	return 0;
+}
+
 static const struct command commands[] = {
 	{ "check-config", NULL, 0, 0, cmd_check_config,
 	    "read and check the configuration file" },
@@ -155,6 +180,8 @@ static const struct command commands[] = {
 	{ "unban", "USERNAME", 1, 1, cmd_unban, "lift a user's ban" },
 	{ "credit", "USERNAME AMOUNT --reason TEXT", 4, 1, cmd_credit,
 	    "add money to a user's balance from outside" },
+	{ "cron", NULL, 0, 1, cmd_cron,
+	    "expire claims, approve work not rated in time, tidy up" },
 	{ "ledger-check", NULL, 0, 1, cmd_ledger_check,
 	    "prove the ledger sums to zero and no balance is wrong" },
 	{ "help", NULL, 0, 0, NULL, "show this text" },

@@ -23,6 +23,7 @@ enum key_kind {
 	K_HEXKEY,	/* 64 hex digits, not all zero */
 	K_MONEY,	/* an amount in quotes ("0.10"), stored in micro-units */
 	K_PERCENT,	/* a percentage in quotes ("7.5"), stored as ppm */
+	K_BOOL,		/* true or false, stored as int 1 or 0 */
 	K_INT,		/* whole number in [min, max], stored as int */
 	K_SIZE		/* whole number in [min, max], stored as size_t */
 };
@@ -80,6 +81,10 @@ static const struct config_key config_keys[] = {
 	    NULL, 48 },
 	{ "accounts", "reset_minutes", K_INT, OFF(reset_minutes), 5, 1440,
 	    NULL, 60 },
+	{ "marketplace", "moderation", K_BOOL, OFF(moderation), 0, 1, NULL,
+	    0 },
+	{ "marketplace", "reopen_rejected", K_BOOL, OFF(reopen_rejected), 0, 1,
+	    NULL, 1 },
 	{ "fees", "task_percent", K_PERCENT, OFF(fee_task_ppm), 0, 32, "10",
 	    0 },
 	{ "fees", "withdrawal_percent", K_PERCENT, OFF(fee_withdrawal_ppm), 0,
@@ -231,6 +236,7 @@ store(const struct config_key *k, struct kaaj_config *cfg, const char *sval,
 
 	switch (k->kind) {
 	case K_INT:
+	case K_BOOL:
 		*(int *)(void *)(base + k->offset) = (int)ival;
 		return 0;
 	case K_SIZE:
@@ -291,6 +297,13 @@ read_key(const struct config_key *k, const config_setting_t *s,
 	char path[128];
 
 	snprintf(path, sizeof(path), "%s.%s", k->group, k->name);
+	if (k->kind == K_BOOL) {
+		if (config_setting_type(s) != CONFIG_TYPE_BOOL) {
+			say(err, errlen, file, s, "%s must be true or false", path);
+			return -1;
+		}
+		return store(k, cfg, NULL, config_setting_get_bool(s) ? 1 : 0);
+	}
 	if (k->kind == K_INT || k->kind == K_SIZE) {
 		if (config_setting_type(s) != CONFIG_TYPE_INT &&
 		    config_setting_type(s) != CONFIG_TYPE_INT64) {
@@ -572,7 +585,7 @@ set_defaults(struct kaaj_config *cfg)
 
 	for (i = 0; i < NKEYS; i++) {
 		k = &config_keys[i];
-		if (k->kind == K_INT || k->kind == K_SIZE) {
+		if (k->kind == K_INT || k->kind == K_SIZE || k->kind == K_BOOL) {
 			store(k, cfg, NULL, k->idef);
 		} else if (k->def != NULL) {
 			if (store(k, cfg, k->def, 0) == -1)
@@ -593,7 +606,8 @@ check_required(const config_t *lc, const char *file, char *err,
 
 	for (i = 0; i < NKEYS; i++) {
 		k = &config_keys[i];
-		if (k->def != NULL || k->kind == K_INT || k->kind == K_SIZE)
+		if (k->def != NULL || k->kind == K_INT || k->kind == K_SIZE ||
+		    k->kind == K_BOOL)
 			continue;
 		snprintf(path, sizeof(path), "%s.%s", k->group, k->name);
 		if (config_lookup(lc, path) == NULL) {
@@ -694,7 +708,7 @@ config_free(struct kaaj_config *cfg)
 
 	for (i = 0; i < NKEYS; i++) {
 		k = &config_keys[i];
-		if (k->kind != K_INT && k->kind != K_SIZE &&
+		if (k->kind != K_INT && k->kind != K_SIZE && k->kind != K_BOOL &&
 		    k->kind != K_HEXKEY && k->kind != K_MONEY &&
 		    k->kind != K_PERCENT)
 			free(*(char **)(void *)((char *)cfg + k->offset));

@@ -92,6 +92,10 @@ struct kaaj_config {
 	struct config_deposit *deposits;
 	size_t n_deposits;
 
+	/* marketplace */
+	int moderation;		/* new campaigns wait for an admin */
+	int reopen_rejected;	/* a "not satisfied" slot returns to the pool */
+
 	/* fees */
 	int64_t fee_task_ppm;		/* on task pay, parts per million */
 	int64_t fee_withdrawal_ppm;

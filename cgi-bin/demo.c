@@ -13,6 +13,7 @@
 
 #include "db.h"
 #include "demo.h"
+#include "escrow.h"
 #include "log.h"
 #include "money.h"
 
@@ -34,7 +35,6 @@ struct demo_campaign {
 	const char *signup_url;
 	const char *action;	/* the signup plugin's choice */
 	int64_t slots_total;
-	int64_t slots_taken;
 	int64_t pay;		/* micro-units per task */
 };
 
@@ -55,42 +55,42 @@ static const struct demo_campaign demo_campaigns[] = {
 	    "Open the link, create a free account with your real email "
 	    "address, then click the link in the confirmation email we send.",
 	    PROOF_MAIL, "https://recipes.example.com/join",
-	    "register_and_verify_email", 50, 12, 50000 },
+	    "register_and_verify_email", 50, 50000 },
 	{ "Create a free account on a budget tracker app",
 	    "Register on the web version of the app. No payment details are "
 	    "needed; skip the optional tour.",
 	    PROOF_USER, "https://budget.example.net/signup", "register",
-	    100, 37, 20000 },
+	    100, 20000 },
 	{ "Register on a Bengali news portal",
 	    "Create a reader account so you can comment on articles. Choose "
 	    "Bengali as your language when asked.",
 	    PROOF_USER, "https://khobor.example.org/register",
-	    "register_and_verify_email", 200, 150, 20000 },
+	    "register_and_verify_email", 200, 20000 },
 	{ "Join our online chess club",
 	    "Sign up, pick a user name you do not use elsewhere, and set your "
 	    "country on your profile page.",
 	    PROOF_USER, "https://chess.example.com/signup", "register",
-	    30, 0, 100000 },
+	    30, 100000 },
 	{ "Subscribe to a job-seekers newsletter and confirm",
 	    "Enter your email on the page and confirm the subscription from "
 	    "the email you receive. Do not use a throw-away address.",
 	    PROOF_MAIL, "https://jobs.example.net/newsletter",
-	    "register_and_verify_email", 80, 5, 50000 },
+	    "register_and_verify_email", 80, 50000 },
 	{ "Open a seller account on a handmade crafts marketplace",
 	    "Register as a seller (not as a buyer) and fill in the shop name "
 	    "and country. You do not need to list anything.",
 	    PROOF_MAIL, "https://crafts.example.com/sell",
-	    "register_and_verify_email", 20, 19, 250000 },
+	    "register_and_verify_email", 20, 250000 },
 	{ "Register on a language-exchange forum",
 	    "Create an account and write one line about yourself in your "
 	    "profile, in English or Bengali.",
 	    PROOF_USER, "https://talk.example.org/register", "register",
-	    60, 44, 50000 },
+	    60, 50000 },
 	{ "Create a free account on a photo-sharing site",
 	    "Sign up with email (not with a social login) and upload a "
 	    "profile picture of anything but a person.",
 	    PROOF_USER, "https://photos.example.com/signup", "register",
-	    10, 3, 100000 },
+	    10, 100000 },
 };
 
 /* What a run of the transaction did; reset at the start of each run. */
@@ -139,18 +139,39 @@ campaign_add(struct db *db, int64_t owner, const struct demo_campaign *c)
 	uint64_t id;
 	int rc;
 
+	struct ledger_leg gift[2];
+	char key[64];
+
 	rc = db_exec(db, NULL, &id, "INSERT INTO campaigns (owner_id, job_type,"
 	    " category, title, instructions, proof_instructions, slots_total,"
-	    " slots_taken, pay_per_task, status)"
-	    " VALUES (?, 'signup', 'signup', ?, ?, ?, ?, ?, ?, 'running')",
-	    "isssiii", owner, c->title, c->instructions, c->proof,
-	    c->slots_total, c->slots_taken, c->pay);
+	    " pay_per_task, status)"
+	    " VALUES (?, 'signup', 'signup', ?, ?, ?, ?, ?, 'running')",
+	    "isssii", owner, c->title, c->instructions, c->proof,
+	    c->slots_total, c->pay);
 	if (rc != DB_OK)
 		return rc;
-	return db_exec(db, NULL, NULL, "INSERT INTO campaign_fields"
+	rc = db_exec(db, NULL, NULL, "INSERT INTO campaign_fields"
 	    " (campaign_id, name, value)"
 	    " VALUES (?, 'signup_url', ?), (?, 'action', ?)", "isis",
 	    (int64_t)id, c->signup_url, (int64_t)id, c->action);
+	if (rc != DB_OK)
+		return rc;
+	/*
+	 * Real escrow, so demo tasks can be paid: the demo money comes from
+	 * outside as a credit to the employer, who funds the campaign (the
+	 * site waives its fee on demo campaigns).
+	 */
+	gift[0] = (struct ledger_leg){ LEDGER_OUTSIDE, 0,
+	    -(c->slots_total * c->pay) };
+	gift[1] = (struct ledger_leg){ LEDGER_AVAILABLE, owner,
+	    c->slots_total * c->pay };
+	snprintf(key, sizeof(key), "demo:credit:%llu", (unsigned long long)id);
+	if (ledger_post(db, key, "credit", "demo money", 0, gift, 2, NULL) !=
+	    LEDGER_OK)
+		return DB_ERROR;
+	snprintf(key, sizeof(key), "campaign:%llu:fund", (unsigned long long)id);
+	return escrow_fund(db, (int64_t)id, owner, c->slots_total * c->pay, 0,
+	    key) == LEDGER_OK ? DB_OK : DB_ERROR;
 }
 
 static int

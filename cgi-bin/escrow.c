@@ -1,6 +1,8 @@
 /*
  * Campaign money over the ledger.
  */
+#include <string.h>
+
 #include "db.h"
 #include "escrow.h"
 
@@ -63,4 +65,43 @@ escrow_refund(struct db *db, int64_t campaign, int64_t employer,
 		return LEDGER_INVALID;
 	return ledger_post(db, key, "refund", "unused escrow returned",
 	    employer, legs, 2, NULL);
+}
+
+enum ledger_result
+escrow_unfund(struct db *db, int64_t campaign, int64_t employer,
+    int64_t total, int64_t fee, const char *key)
+{
+	struct ledger_leg legs[3] = {
+		{ LEDGER_ESCROW, campaign, -total },
+		{ LEDGER_AVAILABLE, employer, total + fee },
+		{ LEDGER_REVENUE, 0, -fee },
+	};
+
+	if (total <= 0 || fee < 0)
+		return LEDGER_INVALID;
+	return ledger_post(db, key, "refund", "campaign funding returned",
+	    employer, legs, fee > 0 ? 3 : 2, NULL);
+}
+
+int
+escrow_funded(struct db *db, const char *key, int64_t *total, int64_t *fee)
+{
+	struct db_result r;
+	size_t i;
+
+	*total = *fee = 0;
+	if (db_query(db, &r, "SELECT a.kind, l.amount"
+	    " FROM ledger_transactions t"
+	    " JOIN ledger_legs l ON l.txn_id = t.id"
+	    " JOIN ledger_accounts a ON a.id = l.account_id"
+	    " WHERE t.idem_key = ?", "s", key) != DB_OK)
+		return -1;
+	for (i = 0; i < r.nrows; i++) {
+		if (strcmp(db_cell(&r, i, 0), "escrow") == 0)
+			*total += db_cell_int(&r, i, 1);
+		else if (strcmp(db_cell(&r, i, 0), "revenue") == 0)
+			*fee += db_cell_int(&r, i, 1);
+	}
+	db_result_free(&r);
+	return 0;
 }

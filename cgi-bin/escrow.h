@@ -36,4 +36,20 @@ enum ledger_result escrow_bonus(struct db *db, int64_t employer,
 enum ledger_result escrow_refund(struct db *db, int64_t campaign,
     int64_t employer, int64_t amount, const char *key);
 
+/*
+ * Undo the funding of a campaign that never ran (a moderation rejection):
+ * total out of its escrow and fee out of revenue, both back to employer's
+ * available balance.
+ */
+enum ledger_result escrow_unfund(struct db *db, int64_t campaign,
+    int64_t employer, int64_t total, int64_t fee, const char *key);
+
+/*
+ * What the funding transaction key moved: *total into escrow and *fee to
+ * revenue (both 0 when there is no such transaction). Returns 0, or -1 on
+ * a database error.
+ */
+int escrow_funded(struct db *db, const char *key, int64_t *total,
+    int64_t *fee);
+
 #endif
