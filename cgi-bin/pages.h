@@ -90,4 +90,37 @@ int page_admin_withdrawals(struct ctx *c);
 int page_admin_withdrawal_pay(struct ctx *c);
 int page_admin_withdrawal_reject(struct ctx *c);
 
+/*
+ * page_campaigns.c: an employer's campaigns and one campaign's page (the
+ * owner's only; anyone else gets 404), and the screenshots of tasks (the
+ * task's worker, the campaign's owner and admins only).
+ */
+int page_campaigns(struct ctx *c);
+int page_campaign(struct ctx *c);
+int page_screenshot(struct ctx *c);
+
+/*
+ * page_campaign_act.c: the campaign page's forms: pause, resume, add
+ * slots, stop, rate many tasks at once, pay a bonus, block and unblock a
+ * worker. Each goes back to the campaign's page with a notice.
+ */
+int page_campaign_pause(struct ctx *c);
+int page_campaign_resume(struct ctx *c);
+int page_campaign_add(struct ctx *c);
+int page_campaign_stop(struct ctx *c);
+int page_campaign_rate(struct ctx *c);
+int page_campaign_bonus(struct ctx *c);
+int page_campaign_block(struct ctx *c);
+int page_campaign_unblock(struct ctx *c);
+
+/* page_campaign_new.c: posting a job: type, form, preview, create. */
+int page_campaign_new(struct ctx *c);
+int page_campaign_preview(struct ctx *c);
+int page_campaign_create(struct ctx *c);
+
+/* page_admin_campaigns.c: new campaigns waiting for an admin. */
+int page_admin_campaigns(struct ctx *c);
+int page_admin_campaign_approve(struct ctx *c);
+int page_admin_campaign_reject(struct ctx *c);
+
 #endif

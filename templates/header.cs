@@ -12,10 +12,13 @@
  <nav>
   <a href="<?cs var:Site.Base ?>/"><?cs var:Lang.Nav.Jobs ?></a>
   <a href="<?cs var:Site.Base ?>/jobtypes"><?cs var:Lang.Nav.JobTypes ?></a>
-<?cs if:User.Id ?>  <a href="<?cs var:Site.Base ?>/wallet"><?cs var:Lang.Nav.Wallet ?></a>
+<?cs if:User.Id ?>  <a href="<?cs var:Site.Base ?>/campaigns/new"><?cs var:Lang.Nav.PostJob ?></a>
+  <a href="<?cs var:Site.Base ?>/campaigns"><?cs var:Lang.Nav.MyCampaigns ?></a>
+  <a href="<?cs var:Site.Base ?>/wallet"><?cs var:Lang.Nav.Wallet ?></a>
 <?cs /if ?><?cs if:User.IsAdmin == 1 ?>  <a href="<?cs var:Site.Base ?>/admin"><?cs var:Lang.Nav.Admin ?></a>
   <a href="<?cs var:Site.Base ?>/admin/deposits"><?cs var:Lang.Nav.Deposits ?></a>
   <a href="<?cs var:Site.Base ?>/admin/withdrawals"><?cs var:Lang.Nav.Withdrawals ?></a>
+  <a href="<?cs var:Site.Base ?>/admin/campaigns"><?cs var:Lang.Nav.AdminCampaigns ?></a>
 <?cs /if ?><?cs if:User.Id ?>  <a class="who" href="<?cs var:Site.Base ?>/settings"><?cs var:User.Name ?></a>
   <form class="inline" method="post" action="<?cs var:Site.Base ?>/logout">
    <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">

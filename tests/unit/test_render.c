@@ -32,6 +32,13 @@ static const struct {
 	{ "statement_empty", "statement.cs" },
 	{ "admin_deposits", "admin_deposits.cs" },
 	{ "admin_withdrawals", "admin_withdrawals.cs" },
+	{ "campaigns", "campaigns.cs" },
+	{ "campaign", "campaign.cs" },
+	{ "campaign_stopped", "campaign.cs" },
+	{ "campaign_types", "campaign_new.cs" },
+	{ "campaign_form_errors", "campaign_new.cs" },
+	{ "campaign_preview", "campaign_preview.cs" },
+	{ "admin_campaigns", "admin_campaigns.cs" },
 };
 
 static struct render_env env;

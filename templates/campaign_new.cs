@@ -1,0 +1,85 @@
+<?cs set:Page.Title = Lang.CampaignNew.Title ?><?cs include:"header.cs" ?><?cs include:"macros.cs" ?><?cs
+# Posting a job. Without New.Type: step 1, the job types by category.
+# With it: step 2, the form (common fields, then the job type's own). ?><?cs
+def:line(name, type, label, hint, min, max) ?>
+<div class="field<?cs if:Form.Errors[name] ?> bad<?cs /if ?>">
+ <label for="f-<?cs var:name ?>"><?cs var:label ?> <span class="req">*</span></label>
+ <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" value="<?cs var:Form[name] ?>" autocomplete="off"<?cs if:type == "number" ?> min="<?cs var:min ?>" max="<?cs var:max ?>"<?cs else ?> maxlength="<?cs var:max ?>"<?cs /if ?><?cs if:Form.Errors[name] ?> aria-invalid="true" aria-describedby="err-<?cs var:name ?>"<?cs /if ?>>
+<?cs if:hint ?> <p class="hint"><?cs var:hint ?></p>
+<?cs /if ?> <?cs call:field_error(name) ?>
+</div><?cs
+/def ?><?cs
+def:area(name, label, hint, max) ?>
+<div class="field<?cs if:Form.Errors[name] ?> bad<?cs /if ?>">
+ <label for="f-<?cs var:name ?>"><?cs var:label ?> <span class="req">*</span></label>
+ <textarea id="f-<?cs var:name ?>" name="<?cs var:name ?>" rows="6" maxlength="<?cs var:max ?>"<?cs if:Form.Errors[name] ?> aria-invalid="true" aria-describedby="err-<?cs var:name ?>"<?cs /if ?>><?cs var:Form[name] ?></textarea>
+<?cs if:hint ?> <p class="hint"><?cs var:hint ?></p>
+<?cs /if ?> <?cs call:field_error(name) ?>
+</div><?cs
+/def ?>
+<h1><?cs var:Lang.CampaignNew.Title ?></h1>
+<?cs if:!New.Type ?>
+<p><?cs var:Lang.CampaignNew.ChooseType ?></p>
+<?cs if:subcount(Categories) == 0 ?><p class="empty"><?cs var:Lang.CampaignNew.NoTypes ?></p>
+<?cs /if ?><?cs each:cat = Categories ?><section class="category" id="cat-<?cs var:cat.Name ?>">
+<h2><?cs alt:cat.Label ?><?cs var:cat.Name ?><?cs /alt ?></h2>
+<ul class="jobtypes">
+<?cs each:t = cat.Types ?> <li id="type-<?cs var:t.Name ?>"><a href="<?cs var:Site.Base ?>/campaigns/new?type=<?cs var:t.Name ?>"><?cs var:t.Label ?></a>
+  <p><?cs var:t.Description ?></p>
+  <p class="minpay"><?cs var:Lang.CampaignNew.MinPay ?> <?cs var:t.MinPay ?> <?cs var:Site.Currency ?></p></li>
+<?cs /each ?></ul>
+</section>
+<?cs /each ?><?cs else ?>
+<h2><?cs var:New.Label ?></h2>
+<p><?cs var:New.Description ?> <a href="<?cs var:Site.Base ?>/campaigns/new"><?cs var:Lang.CampaignNew.OtherType ?></a></p>
+<form method="post" action="<?cs var:Site.Base ?>/campaigns/preview" novalidate>
+<?cs call:csrf() ?>
+<input type="hidden" name="type" value="<?cs var:New.Type ?>">
+<?cs if:Form.HasErrors ?><p class="error-summary" role="alert"><?cs var:Lang.Form.FixBelow ?></p>
+<?cs call:field_error("create_key") ?><?cs call:field_error("plugin") ?><?cs /if ?>
+<?cs call:line("title", "text", Lang.CampaignNew.Field.Title, Lang.CampaignNew.Hint.Title, "", "120") ?>
+<?cs call:area("instructions", Lang.CampaignNew.Field.Instructions, Lang.CampaignNew.Hint.Instructions, "5000") ?>
+<?cs call:area("proof_instructions", Lang.CampaignNew.Field.Proof, Lang.CampaignNew.Hint.Proof, "2000") ?>
+<?cs each:f = New.Fields ?>
+<div class="field plugin<?cs if:Form.Errors[f.Name] ?> bad<?cs /if ?>">
+ <label for="f-<?cs var:f.Name ?>"><?cs var:f.Label ?><?cs if:f.Required == 1 ?> <span class="req">*</span><?cs /if ?></label>
+<?cs if:f.Type == "textarea" ?> <textarea id="f-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>" rows="4" maxlength="<?cs var:f.MaxLen ?>"><?cs var:Form[f.Name] ?></textarea>
+<?cs elif:f.Type == "choice" ?> <select id="f-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>">
+  <option value=""><?cs var:Lang.CampaignNew.Choose ?></option>
+<?cs each:o = f.Choices ?>  <option value="<?cs var:o.Value ?>"<?cs if:Form[f.Name] == o.Value ?> selected<?cs /if ?>><?cs var:o.Label ?></option>
+<?cs /each ?> </select>
+<?cs elif:f.Type == "int" ?> <input id="f-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>" type="number" min="<?cs var:f.Min ?>" max="<?cs var:f.Max ?>" value="<?cs var:Form[f.Name] ?>">
+<?cs else ?> <input id="f-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>" type="<?cs if:f.Type == "url" ?>url<?cs else ?>text<?cs /if ?>" maxlength="<?cs var:f.MaxLen ?>" value="<?cs var:Form[f.Name] ?>" autocomplete="off">
+<?cs /if ?><?cs if:f.Help ?> <p class="hint"><?cs var:f.Help ?></p>
+<?cs /if ?><?cs if:f.MaxLen ?> <p class="hint"><?cs var:Lang.CampaignNew.MaxLen ?> <?cs var:f.MaxLen ?></p>
+<?cs /if ?><?cs if:f.Type == "int" ?> <p class="hint"><?cs var:Lang.CampaignNew.Range ?> <?cs var:f.Min ?> - <?cs var:f.Max ?></p>
+<?cs /if ?> <?cs call:field_error(f.Name) ?>
+</div>
+<?cs /each ?>
+<?cs call:line("slots", "number", Lang.CampaignNew.Field.Slots, Lang.CampaignNew.Hint.Slots, "1", "100000") ?>
+<div class="field<?cs if:Form.Errors.pay ?> bad<?cs /if ?>">
+ <label for="f-pay"><?cs var:Lang.CampaignNew.Field.Pay ?> (<?cs var:Site.Currency ?>) <span class="req">*</span></label>
+ <input id="f-pay" name="pay" type="text" inputmode="decimal" value="<?cs var:Form.pay ?>" autocomplete="off">
+ <p class="hint"><?cs var:Lang.CampaignNew.MinPay ?> <?cs var:New.MinPay ?> <?cs var:Site.Currency ?></p>
+ <?cs call:field_error("pay") ?>
+</div>
+<fieldset class="field<?cs if:Form.Errors.countries_mode || Form.Errors.countries ?> bad<?cs /if ?>">
+ <legend><?cs var:Lang.CampaignNew.Field.Countries ?></legend>
+<?cs each:m = Lang.CampaignNew.Modes ?> <label><input type="radio" name="countries_mode" value="<?cs name:m ?>"<?cs if:Form.countries_mode == name(m) ?> checked<?cs /if ?>> <?cs var:m ?></label>
+<?cs /each ?> <?cs call:field_error("countries_mode") ?>
+ <select id="f-countries" name="countries" multiple size="8">
+<?cs each:cc = Lang.Country ?>  <option value="<?cs name:cc ?>"<?cs if:Form.CountrySel[name(cc)] ?> selected<?cs /if ?>><?cs var:cc ?></option>
+<?cs /each ?> </select>
+ <p class="hint"><?cs var:Lang.CampaignNew.Hint.Countries ?></p>
+ <?cs call:field_error("countries") ?>
+</fieldset>
+<?cs call:line("minutes", "number", Lang.CampaignNew.Field.Minutes, Lang.CampaignNew.Hint.Minutes, "5", "10080") ?>
+<?cs call:line("days", "number", Lang.CampaignNew.Field.Days, Lang.CampaignNew.Hint.Days, "1", "30") ?>
+<?cs call:line("min_success", "number", Lang.CampaignNew.Field.MinSuccess, Lang.CampaignNew.Hint.MinSuccess, "0", "100") ?>
+<div class="field">
+ <label><input type="checkbox" name="screenshot_required" value="1"<?cs if:Form.screenshot_required ?> checked<?cs /if ?>> <?cs var:Lang.CampaignNew.Field.Screenshot ?></label>
+</div>
+<button type="submit"><?cs var:Lang.CampaignNew.ToPreview ?></button>
+</form>
+<?cs /if ?>
+<?cs include:"footer.cs" ?>
