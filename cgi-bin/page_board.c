@@ -249,6 +249,7 @@ page_job(struct ctx *c)
 	const struct plugin *p;
 	char name[96];
 	size_t i, j;
+	int full;
 
 	if (db_query(c->app->db, &r, "SELECT " BOARD_COLS ", c.instructions,"
 	    " c.proof_instructions, c.days_to_rate, c.status, o.username"
@@ -270,7 +271,13 @@ page_job(struct ctx *c)
 	render_set(c->hdf, "Job.Status", db_cell(&r, 0, 14));
 	render_set(c->hdf, "Job.Owner", db_cell(&r, 0, 15));
 	p = plugin_find(&c->app->plugins, db_cell(&r, 0, 2));
+	full = db_cell_int(&r, 0, 6) >= db_cell_int(&r, 0, 5);
 	db_result_free(&r);
+	/* The claim button, or why the viewer cannot take it. */
+	if (page_job_claim(c, c->path_id, full) == -1) {
+		c->error_detail = "db";
+		return 503;
+	}
 	if (p != NULL)
 		render_set(c->hdf, "Job.TypeLabel", p->jt->label);
 	if (db_query(c->app->db, &f, "SELECT name, value FROM campaign_fields"

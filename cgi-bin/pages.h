@@ -7,6 +7,7 @@
 
 #include "router.h"
 #include "token.h"
+#include "upload.h"
 
 /* page_board.c: the job board and a job's page. */
 int page_home(struct ctx *c);
@@ -122,5 +123,62 @@ int page_campaign_create(struct ctx *c);
 int page_admin_campaigns(struct ctx *c);
 int page_admin_campaign_approve(struct ctx *c);
 int page_admin_campaign_reject(struct ctx *c);
+
+/* page_task.c: the worker's tasks, claims, proof and disputes. */
+
+/*
+ * The claim button of job page campaign for the viewer: Job.CanClaim, or
+ * Job.Why (a campaign_may_take reason, or "full" when full is non-zero)
+ * and Job.MyTask. Nothing for visitors. 0, or -1 on a database error.
+ */
+int page_job_claim(struct ctx *c, int64_t campaign, int full);
+int page_task_claim(struct ctx *c);
+int page_tasks(struct ctx *c);
+int page_task(struct ctx *c);
+int page_task_submit(struct ctx *c);
+int page_task_dispute(struct ctx *c);
+
+/* page_proof.c: a job type's proof form. */
+
+#define PROOF_FIELDS_MAX 32	/* as the plugin loader's limit */
+
+/* A posted proof form, read by proof_read. */
+struct proof_input {
+	struct kaaj_values proof;	/* text fields, declared order */
+	const char *names[PROOF_FIELDS_MAX];
+	const char *values[PROOF_FIELDS_MAX];
+	const struct upload *shot;	/* the screenshot sent, or NULL */
+	const char *shot_field;		/* its form field, NULL: none asked */
+};
+
+/*
+ * Describe p's proof form (Proof.Fields, Proof.Shot) for the task page;
+ * shot_required: the campaign asks for a screenshot.
+ */
+void proof_form_set(struct ctx *c, const struct plugin *p,
+    int shot_required);
+
+/* Proof.Sent: the proof stored for task. 0, or -1 on a database error. */
+int proof_shown_set(struct ctx *c, const struct plugin *p, int64_t task);
+
+/*
+ * Read the posted proof form of p (NULL: the job type is gone) for a task
+ * of campaign into *in, marking every wrong field (generic checks, then
+ * the plugin's validate_proof). Returns 0, or an error status.
+ */
+int proof_read(struct ctx *c, const struct plugin *p, int64_t campaign,
+    int shot_required, struct proof_input *in);
+
+/*
+ * Store in->shot (there is one) as a screenshot: name gets its stored name
+ * and hash its SHA-256. 0, or -1 with its field marked.
+ */
+int proof_store_shot(struct ctx *c, const struct proof_input *in,
+    char name[UPLOAD_NAME_MAX], unsigned char hash[32]);
+
+/* page_notify.c: notifications and the admins' dispute queue. */
+int page_notifications(struct ctx *c);
+int page_admin_disputes(struct ctx *c);
+int page_admin_dispute_decide(struct ctx *c);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "db.h"
 #include "log.h"
+#include "notify.h"
 #include "pages.h"
 #include "router.h"
 
@@ -95,6 +96,17 @@ static const struct route routes[] = {
 	    NEED_LOGIN | NEED_CSRF },
 	{ "POST", "/campaigns/unblock", page_campaign_unblock,
 	    NEED_LOGIN | NEED_CSRF },
+	/* The worker's side: tasks, proof, disputes, notifications. */
+	{ "POST", "/tasks/claim", page_task_claim, NEED_LOGIN | NEED_CSRF },
+	{ "GET", "/tasks", page_tasks, NEED_LOGIN },
+	{ "GET", "/tasks/#", page_task, NEED_LOGIN },
+	{ "POST", "/tasks/submit", page_task_submit, NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/tasks/dispute", page_task_dispute,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "GET", "/notifications", page_notifications, NEED_LOGIN },
+	{ "GET", "/admin/disputes", page_admin_disputes, NEED_ADMIN },
+	{ "POST", "/admin/disputes/decide", page_admin_dispute_decide,
+	    NEED_ADMIN | NEED_CSRF },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
@@ -181,6 +193,7 @@ fill_common(struct ctx *c)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
 	const char *notice;
+	int64_t unread;
 	char key[64];
 
 	render_set(c->hdf, "Site.Name", cfg->site_name);
@@ -193,6 +206,11 @@ fill_common(struct ctx *c)
 		    (long long)c->session.user_id);
 		render_set(c->hdf, "User.Name", c->session.username);
 		render_setf(c->hdf, "User.IsAdmin", "%d", c->session.is_admin);
+		/* The header's count of unread notifications. */
+		if (notify_unread_count(c->app->db, c->session.user_id,
+		    &unread) == DB_OK)
+			render_setf(c->hdf, "User.Unread", "%lld",
+			    (long long)unread);
 	}
 	render_set(c->hdf, "Page.Csrf", c->csrf);
 	/* A notice named in the query after a redirect ("?notice=saved"). */

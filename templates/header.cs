@@ -15,9 +15,12 @@
 <?cs if:User.Id ?>  <a href="<?cs var:Site.Base ?>/campaigns/new"><?cs var:Lang.Nav.PostJob ?></a>
   <a href="<?cs var:Site.Base ?>/campaigns"><?cs var:Lang.Nav.MyCampaigns ?></a>
   <a href="<?cs var:Site.Base ?>/wallet"><?cs var:Lang.Nav.Wallet ?></a>
+  <a href="<?cs var:Site.Base ?>/tasks"><?cs var:Lang.Nav.Tasks ?></a>
+  <a href="<?cs var:Site.Base ?>/notifications" id="nav-notifications"><?cs var:Lang.Nav.Notifications ?><?cs if:User.Unread > 0 ?> <span class="count" id="unread"><?cs var:User.Unread ?></span><?cs /if ?></a>
 <?cs /if ?><?cs if:User.IsAdmin == 1 ?>  <a href="<?cs var:Site.Base ?>/admin"><?cs var:Lang.Nav.Admin ?></a>
   <a href="<?cs var:Site.Base ?>/admin/deposits"><?cs var:Lang.Nav.Deposits ?></a>
   <a href="<?cs var:Site.Base ?>/admin/withdrawals"><?cs var:Lang.Nav.Withdrawals ?></a>
+  <a href="<?cs var:Site.Base ?>/admin/disputes"><?cs var:Lang.Nav.Disputes ?></a>
   <a href="<?cs var:Site.Base ?>/admin/campaigns"><?cs var:Lang.Nav.AdminCampaigns ?></a>
 <?cs /if ?><?cs if:User.Id ?>  <a class="who" href="<?cs var:Site.Base ?>/settings"><?cs var:User.Name ?></a>
   <form class="inline" method="post" action="<?cs var:Site.Base ?>/logout">

@@ -14,5 +14,15 @@
 <div class="text"><?cs var:Job.Instructions ?></div>
 <h2><?cs var:Lang.Job.WhatProof ?></h2>
 <div class="text"><?cs var:Job.ProofInstructions ?></div>
+<section class="claim" id="claim">
+<?cs if:Job.CanClaim == 1 ?><form method="post" action="<?cs var:Site.Base ?>/tasks/claim">
+<input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+<input type="hidden" name="campaign" value="<?cs var:Job.Id ?>">
+<button type="submit"><?cs var:Lang.Claim.Button ?></button>
+<p class="hint"><?cs var:Lang.Claim.Hint ?> <?cs var:Job.Minutes ?> <?cs var:Lang.Job.Minutes ?>.</p>
+</form>
+<?cs elif:Job.Why ?><p class="cannot" id="why"><?cs alt:Lang.Claim.Why[Job.Why] ?><?cs var:Lang.Claim.Why.state ?><?cs /alt ?><?cs if:Job.MyTask ?> <a href="<?cs var:Site.Base ?>/tasks/<?cs var:Job.MyTask ?>"><?cs var:Lang.Claim.YourTask ?></a><?cs /if ?></p>
+<?cs elif:!User.Id ?><p class="cannot"><a href="<?cs var:Site.Base ?>/login?next=/jobs/<?cs var:Job.Id ?>"><?cs var:Lang.Claim.LogIn ?></a></p>
+<?cs /if ?></section>
 </article>
 <?cs include:"footer.cs" ?>

@@ -286,7 +286,9 @@ usage(void)
 {
 	fprintf(stderr, "usage: market_probe CONFIG SCENARIO\n"
 	    "  SCENARIO: story, race N M, double-approve, cron-overlap,"
-	    " expire,\n  stop, moderation, dispute, eligibility, revise\n");
+	    " expire,\n  stop, moderation, dispute, eligibility, revise;\n"
+	    "  for the page tests: campaign USER SLOTS SHOT, rate TASK"
+	    " VERDICT,\n  balance USER\n");
 	exit(2);
 }
 
@@ -314,7 +316,14 @@ main(int argc, char *argv[])
 		if (n < 1 || n > MAX_KIDS || m < 1 || m > n)
 			usage();
 		scenario_race(n, m);
-	} else if (argc != 3)
+	} else if (strcmp(argv[2], "campaign") == 0 && argc == 6)
+		scenario_page_campaign(argv[3], atoll(argv[4]),
+		    atoi(argv[5]));
+	else if (strcmp(argv[2], "rate") == 0 && argc == 5)
+		scenario_page_rate(atoll(argv[3]), argv[4]);
+	else if (strcmp(argv[2], "balance") == 0 && argc == 4)
+		scenario_page_balance(argv[3]);
+	else if (argc != 3)
 		usage();
 	else if (strcmp(argv[2], "story") == 0)
 		scenario_story();

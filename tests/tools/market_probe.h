@@ -119,4 +119,9 @@ void scenario_stop(void);
 void scenario_moderation(void);
 void scenario_dispute(void);
 
+/* market_probe_pages.c: set-up for the page tests. */
+void scenario_page_campaign(const char *name, int64_t slots, int shot);
+void scenario_page_rate(int64_t task, const char *verdict);
+void scenario_page_balance(const char *name);
+
 #endif

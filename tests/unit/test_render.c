@@ -39,6 +39,14 @@ static const struct {
 	{ "campaign_form_errors", "campaign_new.cs" },
 	{ "campaign_preview", "campaign_preview.cs" },
 	{ "admin_campaigns", "admin_campaigns.cs" },
+	/* The worker's side. */
+	{ "job_claim", "job.cs" },
+	{ "job_taken", "job.cs" },
+	{ "tasks", "tasks.cs" },
+	{ "task_proof_errors", "task.cs" },
+	{ "task_dispute", "task.cs" },
+	{ "notifications", "notifications.cs" },
+	{ "admin_disputes", "admin_disputes.cs" },
 };
 
 static struct render_env env;
