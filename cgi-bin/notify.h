@@ -2,7 +2,8 @@
  * Notifications: one row per thing that happened to a user's work or
  * money. The row names a kind ("approved", "rejected", "revise", "bonus",
  * "expired", "dispute_overturned", "dispute_upheld", "campaign_approved",
- * "campaign_rejected"), and optionally the task, the campaign and a
+ * "campaign_rejected", "withdrawal_paid", "withdrawal_rejected",
+ * "deposit_confirmed", "deposit_rejected"), and optionally the task, the campaign and a
  * reason; the page shows Lang.Notify.KIND with them.
  */
 #ifndef KAAJ_NOTIFY_H

@@ -6,6 +6,7 @@
 
 #include "db.h"
 #include "ledger.h"
+#include "notify.h"
 #include "wallet.h"
 
 /* Map a ledger result inside a txn body to what db_txn should do. */
@@ -118,8 +119,10 @@ confirm_body(struct db *db, void *arg)
 	legs[0] = (struct ledger_leg){ LEDGER_OUTSIDE, 0, -amount };
 	legs[1] = (struct ledger_leg){ LEDGER_AVAILABLE, user, amount };
 	snprintf(key, sizeof(key), "deposit:%lld", (long long)d->id);
-	return body_rc(ledger_post(db, key, "deposit", "deposit confirmed",
+	rc = body_rc(ledger_post(db, key, "deposit", "deposit confirmed",
 	    d->admin, legs, 2, NULL), &d->result);
+	return rc == DB_OK ? notify(db, user, "deposit_confirmed", 0, 0, NULL) :
+	    rc;
 }
 
 enum wallet_result
@@ -136,12 +139,15 @@ reject_deposit_body(struct db *db, void *arg)
 {
 	struct decision *d = arg;
 	int64_t user, amount, fee;
+	int rc;
 
-	return claim(db, "UPDATE deposits SET status = 'rejected', reason = ?,"
+	rc = claim(db, "UPDATE deposits SET status = 'rejected', reason = ?,"
 	    " decided_by = ?, decided_at = UTC_TIMESTAMP()"
 	    " WHERE id = ? AND status = 'pending'",
 	    "SELECT user_id, amount FROM deposits WHERE id = ?", d, &user,
 	    &amount, &fee);
+	return rc == DB_OK ? notify(db, user, "deposit_rejected", 0, 0,
+	    d->text) : rc;
 }
 
 enum wallet_result
@@ -256,8 +262,10 @@ pay_body(struct db *db, void *arg)
 	legs[1] = (struct ledger_leg){ LEDGER_OUTSIDE, 0, amount - fee };
 	legs[2] = (struct ledger_leg){ LEDGER_REVENUE, 0, fee };
 	snprintf(key, sizeof(key), "withdrawal:%lld:paid", (long long)d->id);
-	return body_rc(ledger_post(db, key, "payout", "withdrawal paid",
+	rc = body_rc(ledger_post(db, key, "payout", "withdrawal paid",
 	    d->admin, legs, fee > 0 ? 3 : 2, NULL), &d->result);
+	return rc == DB_OK ? notify(db, user, "withdrawal_paid", 0, 0, NULL) :
+	    rc;
 }
 
 enum wallet_result
@@ -290,8 +298,10 @@ reject_withdrawal_body(struct db *db, void *arg)
 	legs[1] = (struct ledger_leg){ LEDGER_AVAILABLE, user, amount };
 	snprintf(key, sizeof(key), "withdrawal:%lld:rejected",
 	    (long long)d->id);
-	return body_rc(ledger_post(db, key, "refund", "withdrawal rejected",
+	rc = body_rc(ledger_post(db, key, "refund", "withdrawal rejected",
 	    d->admin, legs, 2, NULL), &d->result);
+	return rc == DB_OK ? notify(db, user, "withdrawal_rejected", 0, 0,
+	    d->text) : rc;
 }
 
 enum wallet_result

@@ -378,6 +378,14 @@ withdrawals() {
 	expect_eq "paying it again moves nothing" \
 		"$(balance_of revenue 0),$(balance_of held "$WID")" "$((rev0 + 150000)),$((held - 2500000))"
 
+	expect_eq "the worker was told once of the payout and once of the refusal" \
+		"$(db_sql "SELECT CONCAT(SUM(kind = 'withdrawal_paid'), ',',
+		    SUM(kind = 'withdrawal_rejected')) FROM notifications
+		    WHERE user_id = $WID")" "1,1"
+	sget "$WS" /notifications
+	expect_body "Your withdrawal was paid" "the notifications page says it was paid"
+	expect_body "Wrong number $RUN &lt;script&gt;" "... and why the other was refused, escaped"
+
 	sget "$WS" /wallet
 	expect_body "Wrong number $RUN &lt;script&gt;" "the worker sees why a request was rejected"
 	expect_no_body "<script>alert(1)" "... escaped"
