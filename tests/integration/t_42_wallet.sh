@@ -41,24 +41,6 @@ count_rows() {
 	db_sql "SELECT COUNT(*) FROM $1 WHERE user_id = $2${3:+ AND $3}"
 }
 
-# spost TOKEN PATH NAME=VALUE...: POST the fields urlencoded, with the
-# session TOKEN and its csrf.
-spost() {
-	local tok=$1 path=$2 args=()
-	shift 2
-	args=(--data-urlencode "csrf=$(csrf_token "$tok")")
-	while (($# > 0)); do
-		args+=(--data-urlencode "$1")
-		shift
-	done
-	http POST "$path" -b "kaaj_session=$tok" "${args[@]}"
-}
-
-# sget TOKEN PATH: GET PATH with the session TOKEN.
-sget() {
-	http GET "$2" -b "kaaj_session=$1"
-}
-
 # field_error ID: the text of the last page's error message for the
 # form field ID (d-NAME in the deposit form, w-NAME in the withdrawal
 # form; nothing when there is none).

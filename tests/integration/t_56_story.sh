@@ -28,30 +28,6 @@ available() {
 	    WHERE kind = 'available' AND owner_id = $1), 0)"
 }
 
-# spost TOKEN PATH NAME=VALUE...: POST urlencoded with session and csrf.
-spost() {
-	local tok=$1 path=$2 args=()
-	shift 2
-	args=(--data-urlencode "csrf=$(csrf_token "$tok")")
-	while (($# > 0)); do
-		args+=(--data-urlencode "$1")
-		shift
-	done
-	http POST "$path" -b "kaaj_session=$tok" "${args[@]}"
-}
-
-# mpost TOKEN PATH NAME=VALUE...: the same as multipart (curl -F).
-mpost() {
-	local tok=$1 path=$2 args=()
-	shift 2
-	args=(-F "csrf=$(csrf_token "$tok")")
-	while (($# > 0)); do
-		args+=(-F "$1")
-		shift
-	done
-	http POST "$path" -b "kaaj_session=$tok" "${args[@]}"
-}
-
 # location_id PATTERN: the number after PATTERN in the last Location.
 location_id() {
 	http_header Location | sed -n "s|.*$1\\([0-9]*\\).*|\\1|p"

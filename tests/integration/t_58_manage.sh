@@ -35,24 +35,6 @@ balance_of() {
 	    WHERE kind = '$1' AND owner_id = $2), 0)"
 }
 
-# spost TOKEN PATH NAME=VALUE...: POST the fields urlencoded, with the
-# session TOKEN and its csrf.
-spost() {
-	local tok=$1 path=$2 args=()
-	shift 2
-	args=(--data-urlencode "csrf=$(csrf_token "$tok")")
-	while (($# > 0)); do
-		args+=(--data-urlencode "$1")
-		shift
-	done
-	http POST "$path" -b "kaaj_session=$tok" "${args[@]}"
-}
-
-# sget TOKEN PATH: GET PATH with the session TOKEN.
-sget() {
-	http GET "$2" -b "kaaj_session=$1"
-}
-
 # expect_back NOTICE WHAT: the last answer went back to the campaign's
 # page with NOTICE.
 expect_back() {

@@ -32,35 +32,6 @@ make_user() {
 	    SELECT LAST_INSERT_ID()"
 }
 
-# spost TOKEN PATH NAME=VALUE...: POST urlencoded with the session's csrf.
-spost() {
-	local tok=$1 path=$2 args=()
-	shift 2
-	args=(--data-urlencode "csrf=$(csrf_token "$tok")")
-	while (($# > 0)); do
-		args+=(--data-urlencode "$1")
-		shift
-	done
-	http POST "$path" -b "kaaj_session=$tok" "${args[@]}"
-}
-
-# mpost TOKEN PATH CURL-F-ARG...: POST multipart with the session's csrf.
-mpost() {
-	local tok=$1 path=$2 args=()
-	shift 2
-	args=(-F "csrf=$(csrf_token "$tok")")
-	while (($# > 0)); do
-		args+=(-F "$1")
-		shift
-	done
-	http POST "$path" -b "kaaj_session=$tok" "${args[@]}"
-}
-
-# sget TOKEN PATH: GET PATH with the session TOKEN.
-sget() {
-	http GET "$2" -b "kaaj_session=$1"
-}
-
 # new_campaign SLOTS SHOT: a funded running campaign of $EMP; prints its id.
 new_campaign() {
 	"$PROBE" "$KAAJ_CONF" campaign "$EMP" "$1" "$2" |
