@@ -15,9 +15,8 @@
 /* Largest escrow total accepted, far from int64 overflow with its fee. */
 #define TOTAL_MAX	(INT64_MAX / 4)
 
-/* Non-zero when n slots of pay each make a total the books can hold. */
-static int
-total_ok(int64_t n, int64_t pay)
+int
+campaign_total_ok(int64_t n, int64_t pay)
 {
 	return n > 0 && pay > 0 && pay <= TOTAL_MAX / n;
 }
@@ -127,7 +126,7 @@ campaign_create(struct db *db, const struct kaaj_config *cfg,
 	enum market_result r;
 
 	*id = 0;
-	if (!total_ok(c->slots, c->pay))
+	if (!campaign_total_ok(c->slots, c->pay))
 		return MARKET_NOT_ALLOWED;
 	r = market_txn(db_txn(db, create_body, &cr), &cr.result);
 	if (r == MARKET_OK || r == MARKET_DONE_BEFORE)
@@ -264,7 +263,7 @@ add_slots_body(struct db *db, void *arg)
 		return DB_ERROR;
 	pay = db_cell_int(&r, 0, 0);
 	db_result_free(&r);
-	if (!total_ok(s->n, pay)) {
+	if (!campaign_total_ok(s->n, pay)) {
 		s->result = MARKET_NOT_ALLOWED;
 		return DB_ROLLBACK;
 	}

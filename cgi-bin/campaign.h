@@ -42,6 +42,13 @@ struct campaign_new {
 };
 
 /*
+ * Non-zero when n slots of pay each (both > 0) make a total the books can
+ * hold with its fee, far from int64 overflow. Forms check it before any
+ * arithmetic on the total.
+ */
+int campaign_total_ok(int64_t n, int64_t pay);
+
+/*
  * Create campaign c ('pending' when c->moderated, else 'running') with its
  * plugin values, and fund its escrow with slots * pay from the owner's
  * balance plus fee_task(cfg, slots * pay) to revenue ("campaign:ID:fund"),

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "campaign.h"
 #include "campaign_form.h"
 #include "form.h"
 #include "money.h"
@@ -358,6 +359,9 @@ cform_read(struct ctx *c, const struct plugin *p, struct cform *f)
 	    PROOF_MIN, PROOF_MAX);
 	f->slots = check_int(c, "slots", 1, SLOTS_MAX);
 	read_pay(c, f);
+	/* Before anything multiplies them: slots x pay must fit the books. */
+	if (f->slots > 0 && f->pay > 0 && !campaign_total_ok(f->slots, f->pay))
+		form_error(c, "slots", "campaign_too_large");
 	read_countries(c, f);
 	f->minutes = check_int(c, "minutes", MINUTES_MIN, MINUTES_MAX);
 	f->days = check_int(c, "days", 1, DAYS_MAX);

@@ -30,7 +30,8 @@
 #define TASK_COLS "SELECT t.id, t.status, t.deadline, t.reason," \
 	" t.screenshot IS NOT NULL, t.worker_id, t.deadline < NOW()," \
 	" c.id, c.title, c.instructions, c.proof_instructions," \
-	" c.pay_per_task, c.job_type, c.screenshot_required, c.owner_id" \
+	" c.pay_per_task, c.job_type, c.screenshot_required, c.owner_id," \
+	" t.screenshot" \
 	" FROM tasks t JOIN campaigns c ON c.id = t.campaign_id" \
 	" WHERE t.id = ?"
 
@@ -263,11 +264,11 @@ page_task_submit(struct ctx *c)
 {
 	int64_t id = page_id(form_get(c, "task")), dup = 0;
 	unsigned char hash[TASK_HASH_LEN];
-	char shot[UPLOAD_NAME_MAX], to[96];
+	char shot[UPLOAD_NAME_MAX], old[UPLOAD_NAME_MAX], to[96];
 	struct proof_input in;
 	enum market_result mr;
 	struct db_result r;
-	int st, late;
+	int st, late, open;
 
 	if (id <= 0) {
 		c->error_detail = "bad_id";
@@ -276,21 +277,31 @@ page_task_submit(struct ctx *c)
 	if ((st = task_load(c, id, &r)) != 0)
 		return st;
 	late = db_cell_int(&r, 0, 6) != 0;
+	/* Only a task waiting for proof may store a file. */
+	open = strcmp(db_cell(&r, 0, 1), "claimed") == 0 ||
+	    strcmp(db_cell(&r, 0, 1), "revise") == 0;
+	snprintf(old, sizeof(old), "%s", db_cell(&r, 0, 15) != NULL ?
+	    db_cell(&r, 0, 15) : "");
 	st = proof_read(c, plugin_find(&c->app->plugins, db_cell(&r, 0, 12)),
 	    db_cell_int(&r, 0, 7), db_cell_int(&r, 0, 13), &in);
 	db_result_free(&r);
 	if (st != 0)
 		return st;
 	/* Too late: the core expires it, and nothing is stored. */
-	if (!late && form_errors(c) > 0)
+	if (!late && open && form_errors(c) > 0)
 		return task_page(c, id, "proof");
 	shot[0] = '\0';
-	if (!late && in.shot != NULL && proof_store_shot(c, &in, shot,
+	if (!late && open && in.shot != NULL && proof_store_shot(c, &in, shot,
 	    hash) == -1)
 		return task_page(c, id, "proof");
 	mr = task_submit(c->app->db, id, c->session.user_id, &in.proof,
 	    shot[0] != '\0' ? shot : NULL, shot[0] != '\0' ? hash : NULL,
 	    &dup);
+	/* A file the task did not take, or one newer proof replaced, goes. */
+	if (mr != MARKET_OK && shot[0] != '\0')
+		upload_remove(&c->app->cfg, "screenshots", shot);
+	if (mr == MARKET_OK && shot[0] != '\0' && old[0] != '\0')
+		upload_remove(&c->app->cfg, "screenshots", old);
 	switch (mr) {
 	case MARKET_OK:
 		log_info(c->req->rid, "task %lld submitted (duplicate of %lld)",

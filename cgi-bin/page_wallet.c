@@ -370,6 +370,9 @@ page_wallet_deposit(struct ctx *c)
 		return wallet_page(c, "deposit");
 	wr = deposit_request(c->app->db, c->session.user_id, method, amount,
 	    txn_ref, receipt[0] != '\0' ? receipt : NULL, &id);
+	/* A receipt no request kept is not kept either. */
+	if (wr != WALLET_OK && receipt[0] != '\0')
+		upload_remove(&c->app->cfg, "receipts", receipt);
 	if (wr == WALLET_DUPLICATE_REF) {
 		form_error(c, "txn_ref", "txn_ref_used");
 		return wallet_page(c, "deposit");

@@ -132,6 +132,20 @@ upload_store(const struct kaaj_config *cfg, const char *folder,
 	return 0;
 }
 
+void
+upload_remove(const struct kaaj_config *cfg, const char *folder,
+    const char *name)
+{
+	char path[1200];
+
+	if (!folder_ok(folder) || name == NULL ||
+	    name_type(name) == UPLOAD_NOT_IMAGE)
+		return;
+	snprintf(path, sizeof(path), "%s/%s/%s", cfg->upload_dir, folder, name);
+	if (unlink(path) == -1 && errno != ENOENT)
+		log_err(NULL, "upload: cannot remove %s: %m", path);
+}
+
 int
 upload_read(const struct kaaj_config *cfg, const char *folder,
     const char *name, struct buf *out, enum upload_type *type)

@@ -40,6 +40,14 @@ int upload_store(const struct kaaj_config *cfg, const char *folder,
     const struct upload *u, char name[UPLOAD_NAME_MAX], const char **why);
 
 /*
+ * Remove folder/name, a file upload_store made that is not needed after
+ * all (the request it came with failed, or newer proof replaced it).
+ * Names of any other shape are ignored.
+ */
+void upload_remove(const struct kaaj_config *cfg, const char *folder,
+    const char *name);
+
+/*
  * Read back folder/name (a name upload_store made; anything else is
  * refused) into out and say its type. Returns 0, or -1 when it cannot be
  * read.

@@ -172,6 +172,8 @@ bad_fields() {
 	bad instructions '^Please say what the worker must do' instructions=short
 	bad proof_instructions '^Please say what proof the worker must give' proof_instructions=
 	bad slots '^Enter the number of workers as a whole number from 1 to 100000\.$' slots=0
+	# 100000 x 1e12 would overflow int64 before any other check.
+	bad slots '^This job is too large' slots=100000 pay=1000000000000
 	bad slots 'from 1 to 100000' slots=100001
 	bad slots 'from 1 to 100000' slots=two
 	bad pay '^The smallest pay per task for this job type is 0\.02 USD\.$' pay=0.019999

@@ -135,6 +135,9 @@ expect_status 303 "proof with a PNG screenshot"
 expect_header Location "/tasks/$T1\?notice=proof_sent" "... leads back to the task"
 expect_eq "the task is pending" "$(db_sql "SELECT status FROM tasks WHERE id = $T1")" pending
 expect_eq "one screenshot stored" "$(files_in_uploads)" "$((n0 + 1))"
+mpost "$W1" /tasks/submit "task=$T1" "username=bob_$RUN" "screenshot=@$PNG;type=image/png"
+expect_eq "proof sent again to a pending task stores no file" \
+	"$(files_in_uploads)" "$((n0 + 1))"
 sget "$W1" "/screenshots/$T1"
 expect_status 200 "the worker sees the screenshot"
 expect_header Content-Type '^image/png' "... as a PNG"
