@@ -318,7 +318,6 @@ int
 page_screenshot(struct ctx *c)
 {
 	char name[UPLOAD_NAME_MAX];
-	enum upload_type type;
 	struct db_result r;
 	int allowed;
 
@@ -339,16 +338,5 @@ page_screenshot(struct ctx *c)
 	db_result_free(&r);
 	if (!allowed)
 		return 404;
-	buf_reset(&c->res->body);
-	if (upload_read(&c->app->cfg, "screenshots", name, &c->res->body,
-	    &type) == -1 || upload_content_type(type) == NULL) {
-		log_err(c->req->rid, "screenshot of task %lld cannot be read",
-		    (long long)c->path_id);
-		buf_reset(&c->res->body);
-		return 404;
-	}
-	c->res->content_type = upload_content_type(type);
-	response_header(c->res, "Content-Disposition", "inline");
-	c->template = NULL;
-	return 200;
+	return page_send_image(c, "screenshots", name, "screenshot");
 }

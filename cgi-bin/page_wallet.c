@@ -444,9 +444,28 @@ page_wallet_withdraw(struct ctx *c)
 }
 
 int
-page_receipt(struct ctx *c)
+page_send_image(struct ctx *c, const char *folder, const char *name,
+    const char *what)
 {
 	enum upload_type type;
+
+	buf_reset(&c->res->body);
+	if (upload_read(&c->app->cfg, folder, name, &c->res->body, &type) ==
+	    -1 || upload_content_type(type) == NULL) {
+		log_err(c->req->rid, "%s %lld cannot be read", what,
+		    (long long)c->path_id);
+		buf_reset(&c->res->body);
+		return 404;
+	}
+	c->res->content_type = upload_content_type(type);
+	response_header(c->res, "Content-Disposition", "inline");
+	c->template = NULL;
+	return 200;
+}
+
+int
+page_receipt(struct ctx *c)
+{
 	struct db_result r;
 	char name[UPLOAD_NAME_MAX];
 	int allowed;
@@ -465,16 +484,5 @@ page_receipt(struct ctx *c)
 	db_result_free(&r);
 	if (!allowed)
 		return 404;
-	buf_reset(&c->res->body);
-	if (upload_read(&c->app->cfg, "receipts", name, &c->res->body,
-	    &type) == -1 || upload_content_type(type) == NULL) {
-		log_err(c->req->rid, "receipt of deposit %lld cannot be read",
-		    (long long)c->path_id);
-		buf_reset(&c->res->body);
-		return 404;
-	}
-	c->res->content_type = upload_content_type(type);
-	response_header(c->res, "Content-Disposition", "inline");
-	c->template = NULL;
-	return 200;
+	return page_send_image(c, "receipts", name, "receipt");
 }

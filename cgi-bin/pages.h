@@ -67,6 +67,14 @@ HDF *page_row(HDF *hdf, const char *list, size_t i);
 void page_set_money(HDF *node, const char *name, int64_t amount);
 
 /*
+ * Answer with the stored image folder/name (a user's upload, already
+ * checked to be theirs to see): 200 with its type, or 404 when it cannot
+ * be read (logged with what, a short description such as "receipt").
+ */
+int page_send_image(struct ctx *c, const char *folder, const char *name,
+    const char *what);
+
+/*
  * text (may be NULL) as a positive id of at most 18 digits: 0 when it is
  * NULL or empty, -1 when it is not such a number.
  */
