@@ -20,6 +20,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kaaj/check.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
