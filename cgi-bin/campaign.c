@@ -88,14 +88,16 @@ create_body(struct db *db, void *arg)
 	    " job_type, category, title, instructions, proof_instructions,"
 	    " slots_total, pay_per_task, fee_per_task, status,"
 	    " minutes_to_finish, days_to_rate, countries_mode, countries,"
-	    " min_success, screenshot_required, create_key)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    "isssssiiisiissiis", c->owner, c->job_type, c->category, c->title,
-	    c->instructions, c->proof_instructions, c->slots, c->pay,
+	    " min_success, screenshot_required, verify_secret, verify_mode,"
+	    " create_key)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	    " ?)", "isssssiiisiissiisss", c->owner, c->job_type, c->category,
+	    c->title, c->instructions, c->proof_instructions, c->slots, c->pay,
 	    fee_task(cr->cfg, c->pay), c->moderated ? "pending" : "running",
 	    c->minutes, c->days, c->countries_mode, c->countries,
 	    c->min_success, (int64_t)(c->screenshot_required != 0),
-	    c->create_key);
+	    c->verify_secret, c->verify_secret != NULL &&
+	    c->verify_mode != NULL ? c->verify_mode : "off", c->create_key);
 	if (rc == DB_DUPLICATE)
 		return create_found(db, cr);
 	if (rc != DB_OK)

@@ -37,6 +37,8 @@ struct campaign_new {
 	int64_t min_success;		/* percent, 0 to 100 */
 	int screenshot_required;
 	const struct kaaj_values *fields;	/* the plugin's own values */
+	const char *verify_secret;	/* NULL: no automatic verification */
+	const char *verify_mode;	/* "off", "verify" or "approve" */
 	const char *create_key;		/* the form's one-time key, or NULL */
 	int moderated;			/* start 'pending' for an admin */
 };

@@ -13,6 +13,7 @@
 #include "form.h"
 #include "money.h"
 #include "pages.h"
+#include "verify.h"
 
 #define TITLE_MIN 5		/* characters */
 #define TITLE_MAX 120		/* campaigns.title */
@@ -342,6 +343,38 @@ read_pay(struct ctx *c, struct cform *f)
 		    money_format(f->min_pay, min, sizeof(min)), NULL);
 }
 
+/*
+ * Automatic verification, for a type with a verify_field: an optional
+ * secret, and what to do with the codes; a secret needs a mode other
+ * than "off", and such a mode needs a secret.
+ */
+static void
+read_verify(struct ctx *c, const struct plugin *p, struct cform *f)
+{
+	f->verify_secret = "";
+	f->verify_mode = "off";
+	if (p->jt->verify_field == NULL)
+		return;
+	f->verify_secret = form_get(c, "verify_secret");
+	form_keep(c, "verify_secret");
+	f->verify_mode = form_get(c, "verify_mode");
+	form_keep(c, "verify_mode");
+	if (*f->verify_mode == '\0')
+		f->verify_mode = "off";
+	if (strcmp(f->verify_mode, "off") != 0 &&
+	    strcmp(f->verify_mode, "verify") != 0 &&
+	    strcmp(f->verify_mode, "approve") != 0)
+		form_error(c, "verify_mode", "campaign_verify_mode_bad");
+	else if (*f->verify_secret != '\0' &&
+	    strcmp(f->verify_mode, "off") == 0)
+		form_error(c, "verify_mode", "campaign_verify_mode_off");
+	if (*f->verify_secret != '\0' && !verify_secret_ok(f->verify_secret))
+		form_error(c, "verify_secret", "campaign_secret_bad");
+	else if (*f->verify_secret == '\0' &&
+	    strcmp(f->verify_mode, "off") != 0)
+		form_error(c, "verify_secret", "campaign_secret_missing");
+}
+
 int
 cform_read(struct ctx *c, const struct plugin *p, struct cform *f)
 {
@@ -369,6 +402,7 @@ cform_read(struct ctx *c, const struct plugin *p, struct cform *f)
 	f->screenshot = *form_get(c, "screenshot_required") != '\0';
 	form_set(c, "screenshot_required", f->screenshot ? "1" : "");
 	read_plugin_fields(c, p, f);
+	read_verify(c, p, f);
 	return form_errors(c);
 }
 
@@ -392,6 +426,9 @@ cform_to_new(const struct cform *f, int64_t owner, int moderated,
 	n->min_success = f->min_success;
 	n->screenshot_required = f->screenshot;
 	n->fields = &f->kv;
+	n->verify_secret = f->verify_secret != NULL &&
+	    *f->verify_secret != '\0' ? f->verify_secret : NULL;
+	n->verify_mode = n->verify_secret != NULL ? f->verify_mode : "off";
 	n->create_key = create_key;
 	n->moderated = moderated;
 }
@@ -411,6 +448,8 @@ cform_describe(struct ctx *c, const struct plugin *p)
 	render_set(c->hdf, "New.Description", jt->description);
 	render_set(c->hdf, "New.MinPay", money_format(config_min_pay(
 	    &c->app->cfg, p->name, jt->min_pay), money, sizeof(money)));
+	if (jt->verify_field != NULL)
+		render_set(c->hdf, "New.Verify", "1");
 	for (i = 0; i < jt->n_campaign_fields; i++) {
 		d = &jt->campaign_fields[i];
 		if (d->type == KAAJ_FIELD_SCREENSHOT ||

@@ -27,6 +27,8 @@ struct cform {
 	char countries[CFORM_COUNTRIES];	/* "BD,IN" */
 	int64_t slots, pay, minutes, days, min_success;
 	int screenshot;
+	const char *verify_secret;	/* "" without one */
+	const char *verify_mode;	/* "off", "verify", "approve" */
 	size_t n;			/* the plugin's fields, screenshots
 					 * left out */
 	const char *names[CFORM_FIELDS_MAX];
@@ -40,9 +42,10 @@ struct cform {
 const struct plugin *cform_plugin(struct ctx *c, const char *name);
 
 /*
- * Describe p's form under New (type, label, minimum pay, the plugin's
- * fields as New.Fields.N with Name "x_NAME", Type, Label, Help, Required,
- * MaxLen, Min, Max, Choices) for the templates.
+ * Describe p's form under New (type, label, minimum pay, New.Verify
+ * when the type offers automatic verification, the plugin's fields as
+ * New.Fields.N with Name "x_NAME", Type, Label, Help, Required, MaxLen,
+ * Min, Max, Choices) for the templates.
  */
 void cform_describe(struct ctx *c, const struct plugin *p);
 

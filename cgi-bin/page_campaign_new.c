@@ -18,7 +18,7 @@
 static const char *const common_names[] = {
 	"title", "instructions", "proof_instructions", "slots", "pay",
 	"countries_mode", "countries", "minutes", "days", "min_success",
-	"screenshot_required", NULL
+	"screenshot_required", "verify_secret", "verify_mode", NULL
 };
 
 /* Step 1: the job types, grouped by category in order of appearance. */

@@ -135,8 +135,8 @@ set_pending(struct ctx *c, int64_t campaign, const char *job_type)
 	    " u.tasks_satisfied, u.tasks_rejected, t.submitted_at,"
 	    " t.screenshot IS NOT NULL, t.duplicate_of, t.revisions,"
 	    " EXISTS (SELECT 1 FROM worker_blocks b"
-	    "  WHERE b.employer_id = ? AND b.worker_id = t.worker_id)"
-	    " FROM tasks t JOIN users u ON u.id = t.worker_id"
+	    "  WHERE b.employer_id = ? AND b.worker_id = t.worker_id),"
+	    " t.code_ok FROM tasks t JOIN users u ON u.id = t.worker_id"
 	    " WHERE t.campaign_id = ? AND t.status = 'pending'"
 	    " ORDER BY t.id LIMIT ?", "iii", c->session.user_id, campaign,
 	    (int64_t)PENDING_MAX + 1) != DB_OK)
@@ -154,6 +154,8 @@ set_pending(struct ctx *c, int64_t campaign, const char *job_type)
 			render_set(row, "DuplicateOf", db_cell(&r, i, 7));
 		render_set(row, "Revisions", db_cell(&r, i, 8));
 		render_set(row, "Blocked", db_cell(&r, i, 9));
+		if (db_cell(&r, i, 10) != NULL)
+			render_set(row, "CodeOk", db_cell(&r, i, 10));
 	}
 	if (r.nrows > PENDING_MAX)
 		render_set(c->hdf, "PendingMore", "1");

@@ -11,6 +11,7 @@
 
 #include <sodium.h>
 
+#include "buf.h"
 #include "db.h"
 #include "form.h"
 #include "pages.h"
@@ -107,6 +108,47 @@ proof_shown_set(struct ctx *c, const struct plugin *p, int64_t task)
 			continue;
 		render_set(row, "Label", label);
 		render_set(row, "Value", db_cell(&r, i, 1));
+	}
+	db_result_free(&r);
+	return 0;
+}
+
+int
+proof_verify_link_set(struct ctx *c, const struct plugin *p,
+    int64_t campaign, int64_t worker)
+{
+	const char *url = NULL, *hash;
+	struct db_result r;
+	struct buf link;
+	size_t i, j, base;
+
+	if (p == NULL || p->jt->verify_field == NULL)
+		return 0;
+	if (db_query(c->app->db, &r, "SELECT name, value FROM campaign_fields"
+	    " WHERE campaign_id = ?", "i", campaign) != DB_OK)
+		return -1;
+	for (i = 0; url == NULL && i < p->jt->n_campaign_fields; i++) {
+		if (p->jt->campaign_fields[i].type != KAAJ_FIELD_URL)
+			continue;
+		for (j = 0; j < r.nrows; j++)
+			if (strcmp(db_cell(&r, j, 0),
+			    p->jt->campaign_fields[i].name) == 0 &&
+			    db_cell(&r, j, 1)[0] != '\0')
+				url = db_cell(&r, j, 1);
+	}
+	if (url != NULL) {
+		/* The query goes before a "#fragment", if any. */
+		hash = strchr(url, '#');
+		base = hash != NULL ? (size_t)(hash - url) : strlen(url);
+		buf_init(&link);
+		if (buf_printf(&link, "%.*s%skaaj_campaign=%lld"
+		    "&kaaj_worker=%lld%s", (int)base, url,
+		    memchr(url, '?', base) == NULL ? "?" :
+		    url[base - 1] == '?' || url[base - 1] == '&' ? "" : "&",
+		    (long long)campaign, (long long)worker,
+		    hash != NULL ? hash : "") != -1)
+			render_set(c->hdf, "Task.VerifyLink", link.data);
+		buf_free(&link);
 	}
 	db_result_free(&r);
 	return 0;

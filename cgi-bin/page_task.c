@@ -31,7 +31,8 @@
 	" t.screenshot IS NOT NULL, t.worker_id, t.deadline < NOW()," \
 	" c.id, c.title, c.instructions, c.proof_instructions," \
 	" c.pay_per_task, c.job_type, c.screenshot_required, c.owner_id," \
-	" t.screenshot" \
+	" t.screenshot," \
+	" c.verify_secret IS NOT NULL AND c.verify_mode != 'off'" \
 	" FROM tasks t JOIN campaigns c ON c.id = t.campaign_id" \
 	" WHERE t.id = ?"
 
@@ -222,9 +223,10 @@ static int
 task_page(struct ctx *c, int64_t id, const char *posted)
 {
 	const struct plugin *p;
+	int64_t campaign, worker;
 	struct db_result r;
 	const char *state;
-	int st;
+	int st, checks;
 
 	if ((st = task_load(c, id, &r)) != 0)
 		return st;
@@ -240,9 +242,18 @@ task_page(struct ctx *c, int64_t id, const char *posted)
 	render_set(c->hdf, "Task.ProofInstructions", db_cell(&r, 0, 10));
 	page_set_money(c->hdf, "Task.Pay", db_cell_int(&r, 0, 11));
 	p = plugin_find(&c->app->plugins, db_cell(&r, 0, 12));
-	if (strcmp(state, "claimed") == 0 || strcmp(state, "revise") == 0)
+	checks = 0;
+	if (strcmp(state, "claimed") == 0 || strcmp(state, "revise") == 0) {
 		proof_form_set(c, p, db_cell_int(&r, 0, 13));
+		checks = db_cell_int(&r, 0, 16) != 0;
+	}
+	campaign = db_cell_int(&r, 0, 7);
+	worker = db_cell_int(&r, 0, 5);
 	db_result_free(&r);
+	if (checks && proof_verify_link_set(c, p, campaign, worker) == -1) {
+		c->error_detail = "db";
+		return 503;
+	}
 	if (posted != NULL)
 		render_set(c->hdf, "Task.Posted", posted);
 	if (proof_shown_set(c, p, id) == -1 || set_dispute(c, id) == -1) {
@@ -259,12 +270,49 @@ page_task(struct ctx *c)
 	return task_page(c, c->path_id, NULL);
 }
 
+/*
+ * After task id took proof in: check its completion code, when its job
+ * type p has a verify_field and its campaign a secret. Returns the
+ * notice to show.
+ */
+static const char *
+check_code(struct ctx *c, const struct plugin *p, int64_t id,
+    const struct proof_input *in)
+{
+	enum task_code verdict;
+	enum market_result mr;
+
+	if (p == NULL || p->jt->verify_field == NULL)
+		return "proof_sent";
+	mr = task_check_code(c->app->db, &c->app->cfg, id,
+	    kaaj_value(&in->proof, p->jt->verify_field),
+	    render_lang(c->hdf, "Task.CodeWrong"), &verdict);
+	if (mr != MARKET_OK) {
+		/* The proof is in; the employer rates it as any other. */
+		log_warn(c->req->rid, "task %lld: code not checked (%d)",
+		    (long long)id, (int)mr);
+		return "proof_sent";
+	}
+	if (verdict != TASK_CODE_UNCHECKED)
+		log_info(c->req->rid, "task %lld: code checked (%d)",
+		    (long long)id, (int)verdict);
+	switch (verdict) {
+	case TASK_CODE_APPROVED:
+		return "code_approved";
+	case TASK_CODE_REJECTED:
+		return "code_rejected";
+	default:
+		return "proof_sent";
+	}
+}
+
 int
 page_task_submit(struct ctx *c)
 {
 	int64_t id = page_id(form_get(c, "task")), dup = 0;
 	unsigned char hash[TASK_HASH_LEN];
 	char shot[UPLOAD_NAME_MAX], old[UPLOAD_NAME_MAX], to[96];
+	const struct plugin *p;
 	struct proof_input in;
 	enum market_result mr;
 	struct db_result r;
@@ -282,8 +330,9 @@ page_task_submit(struct ctx *c)
 	    strcmp(db_cell(&r, 0, 1), "revise") == 0;
 	snprintf(old, sizeof(old), "%s", db_cell(&r, 0, 15) != NULL ?
 	    db_cell(&r, 0, 15) : "");
-	st = proof_read(c, plugin_find(&c->app->plugins, db_cell(&r, 0, 12)),
-	    db_cell_int(&r, 0, 7), db_cell_int(&r, 0, 13), &in);
+	p = plugin_find(&c->app->plugins, db_cell(&r, 0, 12));
+	st = proof_read(c, p, db_cell_int(&r, 0, 7), db_cell_int(&r, 0, 13),
+	    &in);
 	db_result_free(&r);
 	if (st != 0)
 		return st;
@@ -306,8 +355,8 @@ page_task_submit(struct ctx *c)
 	case MARKET_OK:
 		log_info(c->req->rid, "task %lld submitted (duplicate of %lld)",
 		    (long long)id, (long long)dup);
-		snprintf(to, sizeof(to), "/tasks/%lld?notice=proof_sent",
-		    (long long)id);
+		snprintf(to, sizeof(to), "/tasks/%lld?notice=%s",
+		    (long long)id, check_code(c, p, id, &in));
 		return ctx_redirect(c, 303, to);
 	case MARKET_EXPIRED:
 		form_notice(c, "task_expired");

@@ -166,6 +166,15 @@ struct proof_input {
 void proof_form_set(struct ctx *c, const struct plugin *p,
     int shot_required);
 
+/*
+ * Task.VerifyLink: for a campaign that checks completion codes, the first
+ * URL field of its job type p with "kaaj_campaign=C&kaaj_worker=W" added
+ * to its query, so the employer's page can show the worker's code. 0, or
+ * -1 on a database error.
+ */
+int proof_verify_link_set(struct ctx *c, const struct plugin *p,
+    int64_t campaign, int64_t worker);
+
 /* Proof.Sent: the proof stored for task. 0, or -1 on a database error. */
 int proof_shown_set(struct ctx *c, const struct plugin *p, int64_t task);
 

@@ -103,6 +103,22 @@ check_fields(const struct kaaj_field *f, size_t n)
 	return NULL;
 }
 
+/* verify_field, when set, must name a TEXT proof field. */
+static const char *
+check_verify_field(const struct kaaj_jobtype *jt)
+{
+	size_t i;
+
+	if (jt->verify_field == NULL)
+		return NULL;
+	for (i = 0; i < jt->n_proof_fields; i++)
+		if (strcmp(jt->proof_fields[i].name, jt->verify_field) == 0)
+			return jt->proof_fields[i].type == KAAJ_FIELD_TEXT ?
+			    NULL : "verify_field names a proof field that is "
+			    "not TEXT";
+	return "verify_field names no proof field";
+}
+
 /*
  * See plugin.h. Reads jt only after its ABI version matched; the reason
  * returned is a static string, never to be freed.
@@ -138,7 +154,9 @@ plugin_check_jobtype(const struct kaaj_jobtype *jt, const char *file_stem)
 	if ((why = check_fields(jt->campaign_fields,
 	    jt->n_campaign_fields)) != NULL)
 		return why;
-	return check_fields(jt->proof_fields, jt->n_proof_fields);
+	if ((why = check_fields(jt->proof_fields, jt->n_proof_fields)) != NULL)
+		return why;
+	return check_verify_field(jt);
 }
 
 /*

@@ -4,18 +4,20 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "config.h"
 #include "db.h"
 #include "escrow.h"
 #include "fees.h"
 #include "market_int.h"
 #include "notify.h"
 #include "task.h"
+#include "verify.h"
 
 /* Largest bonus accepted, far from int64 overflow with its fee. */
 #define BONUS_MAX	(INT64_MAX / 4)
 
 struct rating {
-	int64_t task, employer;
+	int64_t task, employer;		/* employer 0: the system */
 	enum task_rating rating;
 	const char *reason;
 	int reopen;
@@ -44,7 +46,8 @@ rate_satisfied(struct db *db, struct rating *r, const struct task_ctx *t)
 
 	rc = db_exec(db, &affected, NULL, "UPDATE tasks"
 	    " SET status = 'satisfied', rated_at = UTC_TIMESTAMP(),"
-	    " rated_by = ? WHERE id = ? AND status = 'pending'", "ii",
+	    " rated_by = NULLIF(?, 0) WHERE id = ? AND status = 'pending'",
+	    "ii",
 	    r->employer, r->task);
 	if (rc != DB_OK)
 		return rc;
@@ -62,7 +65,7 @@ rate_rejected(struct db *db, struct rating *r, const struct task_ctx *t)
 
 	rc = db_exec(db, &affected, NULL, "UPDATE tasks"
 	    " SET status = 'not_satisfied', reason = ?,"
-	    " rated_at = UTC_TIMESTAMP(), rated_by = ?"
+	    " rated_at = UTC_TIMESTAMP(), rated_by = NULLIF(?, 0)"
 	    " WHERE id = ? AND status = 'pending'", "sii", r->reason,
 	    r->employer, r->task);
 	if (rc != DB_OK)
@@ -257,4 +260,73 @@ task_approve_due(struct db *db, int64_t *count)
 	return market_each_due(db, "SELECT id FROM tasks"
 	    " WHERE status = 'pending' AND rate_by < UTC_TIMESTAMP()"
 	    " AND id > ? ORDER BY id LIMIT 500", approve_body, count);
+}
+
+/* Transaction body: the system's verdict on one pending task. */
+static int
+auto_rate_body(struct db *db, void *arg)
+{
+	struct rating *r = arg;
+	struct task_ctx t;
+	int rc;
+
+	r->result = MARKET_DB_ERROR;
+	if ((rc = market_lock_task(db, r->task, &t, &r->result)) != DB_OK)
+		return rc;
+	rc = r->rating == TASK_SATISFIED ? rate_satisfied(db, r, &t) :
+	    rate_rejected(db, r, &t);
+	if (rc == DB_OK)
+		r->result = MARKET_OK;
+	return rc;
+}
+
+enum market_result
+task_auto_rate(struct db *db, const struct kaaj_config *cfg, int64_t task,
+    int satisfied, const char *reason)
+{
+	struct rating r = { task, 0, satisfied ? TASK_SATISFIED :
+	    TASK_NOT_SATISFIED, reason, cfg->reopen_rejected,
+	    MARKET_DB_ERROR };
+
+	if (!satisfied && (reason == NULL || reason[0] == '\0'))
+		return MARKET_NOT_ALLOWED;
+	return market_txn(db_txn(db, auto_rate_body, &r), &r.result);
+}
+
+enum market_result
+task_check_code(struct db *db, const struct kaaj_config *cfg, int64_t task,
+    const char *given, const char *reason, enum task_code *verdict)
+{
+	enum market_result mr;
+	struct db_result r;
+	int match, approve;
+
+	*verdict = TASK_CODE_UNCHECKED;
+	if (db_query(db, &r, "SELECT t.campaign_id, t.worker_id,"
+	    " c.verify_secret, c.verify_mode = 'approve'"
+	    " FROM tasks t JOIN campaigns c ON c.id = t.campaign_id"
+	    " WHERE t.id = ? AND c.verify_mode != 'off'"
+	    " AND c.verify_secret IS NOT NULL", "i", task) != DB_OK)
+		return MARKET_DB_ERROR;
+	if (r.nrows == 0) {
+		db_result_free(&r);
+		return MARKET_OK;
+	}
+	match = verify_match(db_cell(&r, 0, 2), db_cell_int(&r, 0, 0),
+	    db_cell_int(&r, 0, 1), given);
+	approve = db_cell_int(&r, 0, 3) != 0;
+	db_result_free(&r);
+	if (db_exec(db, NULL, NULL, "UPDATE tasks SET code_ok = ?"
+	    " WHERE id = ? AND status = 'pending'", "ii", (int64_t)match,
+	    task) != DB_OK)
+		return MARKET_DB_ERROR;
+	*verdict = match ? TASK_CODE_MATCH : TASK_CODE_MISMATCH;
+	if (!approve)
+		return MARKET_OK;
+	mr = task_auto_rate(db, cfg, task, match, reason);
+	if (mr == MARKET_OK)
+		*verdict = match ? TASK_CODE_APPROVED : TASK_CODE_REJECTED;
+	/* Rated already (by its employer, in between): the code is noted. */
+	return mr == MARKET_DONE_BEFORE || mr == MARKET_WRONG_STATE ?
+	    MARKET_OK : mr;
 }

@@ -72,6 +72,40 @@ enum market_result task_rate(struct db *db, int64_t task, int64_t employer,
     enum task_rating rating, const char *reason, int reopen);
 
 /*
+ * Rate pending task as the system (rated_by stays NULL, as approval by
+ * the clock), through the same guarded path as task_rate: satisfied pays
+ * from escrow ("task:ID:pay"); not satisfied needs reason (the text the
+ * worker sees, from the language file; MARKET_NOT_ALLOWED without one)
+ * and gives the slot back per cfg->reopen_rejected. Results as
+ * task_rate.
+ */
+enum market_result task_auto_rate(struct db *db,
+    const struct kaaj_config *cfg, int64_t task, int satisfied,
+    const char *reason);
+
+/* What task_check_code did with a submitted completion code. */
+enum task_code {
+	TASK_CODE_UNCHECKED,	/* the campaign checks no codes */
+	TASK_CODE_MATCH,	/* noted in tasks.code_ok, left to rate */
+	TASK_CODE_MISMATCH,
+	TASK_CODE_APPROVED,	/* matched, and approved and paid at once */
+	TASK_CODE_REJECTED	/* wrong, and not satisfied at once */
+};
+
+/*
+ * After pending task's proof was submitted: when its campaign has a
+ * verify_secret and a verify_mode other than 'off', compare given (the
+ * job type's verify_field) with the worker's expected code (verify.h),
+ * store the outcome in tasks.code_ok, and with mode 'approve' rate it at
+ * once by task_auto_rate (not satisfied with reason on a wrong code).
+ * *verdict tells what happened. A task its employer rated in between
+ * keeps that rating (MARKET_OK, *verdict MATCH or MISMATCH).
+ */
+enum market_result task_check_code(struct db *db,
+    const struct kaaj_config *cfg, int64_t task, const char *given,
+    const char *reason, enum task_code *verdict);
+
+/*
  * Pay a bonus of amount on satisfied task from employer's (its campaign
  * owner's) balance, plus the task fee on it to revenue; one per task
  * ("task:ID:bonus"; a second: MARKET_DONE_BEFORE). Recorded in

@@ -135,4 +135,5 @@ const struct kaaj_jobtype kaaj_jobtype = {
 	.n_proof_fields = NELEM(proof_fields),
 	.validate_campaign = validate_campaign,
 	.validate_proof = validate_proof,
+	.verify_field = "completion_code",
 };

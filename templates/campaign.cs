@@ -45,7 +45,9 @@ def:act(path, label, worker) ?><form class="inline" method="post" action="<?cs v
 <?cs each:p = t.Proof ?>   <dt><?cs var:p.Label ?></dt><dd class="proof"><?cs var:p.Value ?></dd>
 <?cs /each ?><?cs if:t.Shot == "1" ?>   <dt><?cs var:Lang.Manage.Screenshot ?></dt><dd><a href="<?cs var:Site.Base ?>/screenshots/<?cs var:t.Id ?>" target="_blank" rel="noopener"><img class="thumb" src="<?cs var:Site.Base ?>/screenshots/<?cs var:t.Id ?>" alt="<?cs var:Lang.Manage.Screenshot ?>" width="160"></a></dd>
 <?cs /if ?>  </dl>
-<?cs if:t.DuplicateOf ?>  <p class="duplicate"><?cs var:Lang.Manage.SameProofAs ?> #<?cs var:t.DuplicateOf ?></p>
+<?cs if:t.CodeOk == "1" ?>  <p class="code ok" id="code-<?cs var:t.Id ?>"><?cs var:Lang.Manage.CodeMatches ?></p>
+<?cs elif:t.CodeOk == "0" ?>  <p class="code wrong" id="code-<?cs var:t.Id ?>"><?cs var:Lang.Manage.CodeWrong ?></p>
+<?cs /if ?><?cs if:t.DuplicateOf ?>  <p class="duplicate"><?cs var:Lang.Manage.SameProofAs ?> #<?cs var:t.DuplicateOf ?></p>
 <?cs /if ?> </li>
 <?cs /each ?></ul>
 <?cs if:PendingMore ?><p class="hint"><?cs var:Lang.Manage.PendingMore ?></p><?cs /if ?>

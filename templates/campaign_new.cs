@@ -76,7 +76,17 @@ def:area(name, label, hint, max) ?>
 <?cs call:line("minutes", "number", Lang.CampaignNew.Field.Minutes, Lang.CampaignNew.Hint.Minutes, "5", "10080") ?>
 <?cs call:line("days", "number", Lang.CampaignNew.Field.Days, Lang.CampaignNew.Hint.Days, "1", "30") ?>
 <?cs call:line("min_success", "number", Lang.CampaignNew.Field.MinSuccess, Lang.CampaignNew.Hint.MinSuccess, "0", "100") ?>
-<div class="field">
+<?cs if:New.Verify ?><fieldset class="field verify<?cs if:Form.Errors.verify_secret || Form.Errors.verify_mode ?> bad<?cs /if ?>" id="verify">
+ <legend><?cs var:Lang.CampaignNew.Field.Verify ?></legend>
+ <p class="hint"><?cs var:Lang.CampaignNew.Hint.Verify ?></p>
+ <label for="f-verify_secret"><?cs var:Lang.CampaignNew.Field.VerifySecret ?> <?cs var:Lang.CampaignNew.Optional ?></label>
+ <input id="f-verify_secret" name="verify_secret" type="text" maxlength="128" value="<?cs var:Form.verify_secret ?>" autocomplete="off"<?cs if:Form.Errors.verify_secret ?> aria-invalid="true" aria-describedby="err-verify_secret"<?cs /if ?>>
+ <p class="hint"><?cs var:Lang.CampaignNew.Hint.VerifySecret ?></p>
+ <?cs call:field_error("verify_secret") ?>
+<?cs each:m = Lang.CampaignNew.VerifyModes ?> <label><input type="radio" name="verify_mode" value="<?cs name:m ?>"<?cs if:Form.verify_mode == name(m) || (!Form.verify_mode && name(m) == "off") ?> checked<?cs /if ?>> <?cs var:m ?></label>
+<?cs /each ?> <?cs call:field_error("verify_mode") ?>
+</fieldset>
+<?cs /if ?><div class="field">
  <label><input type="checkbox" name="screenshot_required" value="1"<?cs if:Form.screenshot_required ?> checked<?cs /if ?>> <?cs var:Lang.CampaignNew.Field.Screenshot ?></label>
 </div>
 <button type="submit"><?cs var:Lang.CampaignNew.ToPreview ?></button>

@@ -14,7 +14,8 @@
  <dt><?cs var:Lang.CampaignNew.Field.Days ?></dt><dd><?cs var:Form.days ?></dd>
  <dt><?cs var:Lang.CampaignNew.Field.MinSuccess ?></dt><dd><?cs var:Form.min_success ?>%</dd>
  <dt><?cs var:Lang.CampaignNew.Field.Screenshot ?></dt><dd><?cs if:Form.screenshot_required ?><?cs var:Lang.CampaignNew.Yes ?><?cs else ?><?cs var:Lang.CampaignNew.No ?><?cs /if ?></dd>
-</dl>
+<?cs if:New.Verify ?> <dt><?cs var:Lang.CampaignNew.Field.Verify ?></dt><dd id="p-verify"><?cs alt:Lang.CampaignNew.VerifyModes[Form.verify_mode] ?><?cs var:Lang.CampaignNew.VerifyModes.off ?><?cs /alt ?></dd>
+<?cs /if ?></dl>
 <h2><?cs var:Lang.CampaignNew.Cost ?></h2>
 <dl class="facts cost">
  <dt><?cs var:Lang.CampaignNew.Escrow ?></dt><dd id="escrow"><?cs var:Preview.Escrow ?> <?cs var:Site.Currency ?></dd>

@@ -27,7 +27,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever struct kaaj_jobtype or anything it points to changes. */
-#define KAAJ_JOBTYPE_ABI 1
+#define KAAJ_JOBTYPE_ABI 2
 
 /* The one symbol a plugin exports. */
 #define KAAJ_JOBTYPE_SYMBOL "kaaj_jobtype"
@@ -121,6 +121,15 @@ struct kaaj_jobtype {
 	 */
 	int (*validate_proof)(const struct kaaj_values *campaign,
 	    const struct kaaj_values *proof, struct kaaj_error *err);
+
+	/*
+	 * ABI 2: the name of the TEXT proof field that carries a per-worker
+	 * completion code the employer's own page shows, or NULL when the
+	 * type offers no automatic verification. With it the employer may
+	 * set a secret; the core computes each worker's expected code and
+	 * checks it (docs/marketplace.md, "Automatic verification").
+	 */
+	const char *verify_field;
 };
 
 /*

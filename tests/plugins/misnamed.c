@@ -1,5 +1,5 @@
 /*
- * Test plugin: a valid ABI 1 job type named "othername", built as
+ * Test plugin: a valid job type named "othername", built as
  * misnamed.so, so the loader must refuse the name mismatch.
  */
 #include "kaaj/jobtype.h"

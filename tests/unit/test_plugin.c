@@ -219,7 +219,7 @@ static const struct {
 } expected_log[] = {
 	{ "Bad-Name.so", "skipped: file name is not NAME.so with NAME "
 	    "[a-z][a-z0-9_]* of at most 32 characters\n" },
-	{ "badabi.so", "skipped: ABI version 999, this kaaj needs 1\n" },
+	{ "badabi.so", "skipped: ABI version 999, this kaaj needs 2\n" },
 	{ "evil.so", "skipped: not a regular file (symlink)\n" },
 	{ "garbage.so", "skipped: dlopen failed: " },
 	{ "misnamed.so", "skipped: job-type name differs from the file "
@@ -558,6 +558,10 @@ START_TEST(test_check_good)
 	size_t i;
 
 	ck_assert_ptr_null(plugin_check_jobtype(&jt, "good"));
+	jt.n_proof_fields = sizeof(good_fields) / sizeof(good_fields[0]);
+	jt.verify_field = "code_2";
+	ck_assert_ptr_null(plugin_check_jobtype(&jt, "good"));
+	jt = good_jobtype();
 
 	jt.campaign_fields = jt.proof_fields = NULL;
 	jt.n_campaign_fields = jt.n_proof_fields = 0;
@@ -588,7 +592,7 @@ START_TEST(test_check_bad_jobtype)
 
 	switch (_i) {
 	case 0:
-		jt.abi_version = 2;
+		jt.abi_version = KAAJ_JOBTYPE_ABI + 1;
 		jt.name = NULL;		/* must not be read */
 		want = "ABI version";
 		break;
@@ -653,6 +657,14 @@ START_TEST(test_check_bad_jobtype)
 		jt.proof_fields = NULL;
 		want = "proof_fields is NULL";
 		break;
+	case 16:
+		jt.verify_field = "nowhere";
+		want = "verify_field names no proof field";
+		break;
+	case 17:
+		jt.verify_field = "notes";	/* a TEXTAREA */
+		want = "not TEXT";
+		break;
 	default:
 		ck_abort_msg("no case %d", _i);
 	}
@@ -662,7 +674,7 @@ START_TEST(test_check_bad_jobtype)
 	    "\"%s\"", _i, why, want);
 }
 END_TEST
-#define N_BAD_JOBTYPES	16
+#define N_BAD_JOBTYPES	18
 
 /* Forms of one or two fields, each refused for the reason in want. */
 static const struct {
