@@ -13,6 +13,9 @@
 
 #include <fcgiapp.h>
 #include <sodium.h>
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
 
 #include "cs.h"
 #include "db.h"
@@ -37,8 +40,13 @@ static void
 on_term(int sig)
 {
 	(void)sig;
-	if (!in_request)
+	if (!in_request) {
+#ifdef __SANITIZE_ADDRESS__
+		/* _exit skips LeakSanitizer's exit check: run it here. */
+		__lsan_do_leak_check();
+#endif
 		_exit(0);
+	}
 	stop_requested = 1;
 }
 
