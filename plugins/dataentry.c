@@ -68,16 +68,6 @@ static const struct kaaj_field proof_fields[] = {
 	},
 };
 
-static int
-refuse(struct kaaj_error *err, const char *field, const char *code,
-    const char *message)
-{
-	err->field = field;
-	err->code = code;
-	err->message = message;
-	return KAAJ_INVALID;
-}
-
 /* Non-zero when s (NULL as "") equals the word w. */
 static int
 is(const char *s, const char *w)
@@ -185,18 +175,18 @@ validate_campaign(const struct kaaj_values *campaign, struct kaaj_error *err)
 		pattern = "";
 	if (*pattern == '\0') {
 		if (is(kaaj_value(campaign, "format"), "pattern"))
-			return refuse(err, field, "pattern_needed", "Give the "
-			    "pattern the entry must match, such as "
+			return kaaj_refuse(err, field, "pattern_needed", "Give "
+			    "the pattern the entry must match, such as "
 			    "AAA-999.");
 		return KAAJ_OK;
 	}
 	for (p = pattern; *p != '\0'; p++)
 		if ((unsigned char)*p < ' ' || *p == 0x7f)
-			return refuse(err, field, "bad_pattern", "The pattern "
-			    "must not contain control characters.");
+			return kaaj_refuse(err, field, "bad_pattern", "The "
+			    "pattern must not contain control characters.");
 	if (strlen(pattern) > PATTERN_MAX)
-		return refuse(err, field, "bad_pattern", "The pattern must "
-		    "be at most 100 characters long.");
+		return kaaj_refuse(err, field, "bad_pattern", "The pattern "
+		    "must be at most 100 characters long.");
 	return KAAJ_OK;
 }
 
@@ -211,23 +201,23 @@ validate_proof(const struct kaaj_values *campaign,
 		entry = "";
 	format = kaaj_value(campaign, "format");
 	if (is(format, "number") && !is_number(entry))
-		return refuse(err, field, "wrong_format", "The entry must be "
-		    "a whole or decimal number, such as 42 or 3.14, without "
+		return kaaj_refuse(err, field, "wrong_format", "The entry must "
+		    "be a whole or decimal number, such as 42 or 3.14, without "
 		    "a sign or spaces.");
 	if (is(format, "email") && !is_email(entry))
-		return refuse(err, field, "wrong_format", "The entry must be "
-		    "an e-mail address, such as name@example.com.");
+		return kaaj_refuse(err, field, "wrong_format", "The entry must "
+		    "be an e-mail address, such as name@example.com.");
 	if (is(format, "url") && kaaj_url_check(entry, NULL) != KAAJ_URL_OK)
-		return refuse(err, field, "wrong_format", "The entry must be "
-		    "a web address starting with http:// or https://, such "
+		return kaaj_refuse(err, field, "wrong_format", "The entry must "
+		    "be a web address starting with http:// or https://, such "
 		    "as https://example.com/.");
 	if (is(format, "pattern")) {
 		if ((pattern = kaaj_value(campaign, "pattern")) == NULL)
 			pattern = "";
 		if (!pattern_match(pattern, entry))
-			return refuse(err, field, "wrong_format", "The entry "
-			    "must match the pattern the task gives (9 is a "
-			    "digit, A a letter, * any text).");
+			return kaaj_refuse(err, field, "wrong_format", "The "
+			    "entry must match the pattern the task gives (9 is "
+			    "a digit, A a letter, * any text).");
 	}
 	return KAAJ_OK;
 }

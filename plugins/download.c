@@ -17,17 +17,6 @@
 #define REVIEW_MAX	1000	/* bytes, as the field's max_len */
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-/* A text field's own rules, beyond the generic limits the core checks. */
-struct text_rule {
-	const char *field;
-	int required;
-	int multiline;		/* newlines and tabs allowed */
-	size_t min_chars;	/* when not empty */
-	size_t max_len;		/* bytes */
-	const char *too_short;	/* English messages */
-	const char *too_long;
-};
-
 static const struct kaaj_choice store_choices[] = {
 	{ "play", "Google Play" },
 	{ "appstore", "Apple App Store" },
@@ -89,7 +78,7 @@ static const struct kaaj_field proof_fields[] = {
 	},
 };
 
-static const struct text_rule proof_rules[] = {
+static const struct kaaj_text_rule proof_rules[] = {
 	{ "device", 1, 0, DEVICE_MIN, DEVICE_MAX,
 	    "The device name must be at least 2 characters long.",
 	    "The device name must be at most 80 characters long." },
@@ -98,136 +87,37 @@ static const struct text_rule proof_rules[] = {
 	    "The review text must be at most 1000 characters long." },
 };
 
-static int
-refuse(struct kaaj_error *err, const char *field, const char *code,
-    const char *message)
-{
-	err->field = field;
-	err->code = code;
-	err->message = message;
-	return KAAJ_INVALID;
-}
-
-/* Refuse field for what kaaj_url_check() found wrong with it. */
-static int
-refuse_url(struct kaaj_error *err, const char *field,
-    enum kaaj_url_verdict verdict)
-{
-	switch (verdict) {
-	case KAAJ_URL_BAD_CHAR:
-		return refuse(err, field, "bad_char", "The address must not "
-		    "contain spaces, control characters or backslashes.");
-	case KAAJ_URL_BAD_SCHEME:
-		return refuse(err, field, "bad_scheme", "The address must "
-		    "start with http:// or https://.");
-	case KAAJ_URL_USERINFO:
-		return refuse(err, field, "has_userinfo", "The address must "
-		    "not contain a user name or password before the site "
-		    "name.");
-	case KAAJ_URL_BAD_PORT:
-		return refuse(err, field, "bad_port", "The port must be a "
-		    "number from 1 to 65535.");
-	case KAAJ_URL_PRIVATE_HOST:
-		return refuse(err, field, "private_host", "The address must "
-		    "not point at this computer or a private network.");
-	default:
-		return refuse(err, field, "bad_host", "The address must name "
-		    "a web site, such as example.com.");
-	}
-}
-
-/* Non-zero when the query of path has a parameter "id" with a value. */
-static int
-has_id_param(const char *path)
-{
-	const char *p = path + strcspn(path, "?#");
-	size_t n;
-
-	if (*p != '?')
-		return 0;
-	for (p++; *p != '\0' && *p != '#'; p += n + (p[n] == '&')) {
-		n = strcspn(p, "&#");
-		if (n > 3 && strncmp(p, "id=", 3) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* Check one text value against its rule. */
-static int
-check_text(const struct text_rule *r, const char *value,
-    struct kaaj_error *err)
-{
-	const unsigned char *s = (const unsigned char *)value;
-	size_t chars = 0, spaces = 0, len;
-
-	if (s == NULL)
-		s = (const unsigned char *)"";
-	for (len = 0; s[len] != '\0'; len++) {
-		/*
-		 * C0 controls but line breaks and tabs where several lines
-		 * are allowed, DEL, and C1 controls (U+0080..U+009F).
-		 */
-		if ((s[len] < ' ' && !(r->multiline && (s[len] == '\n' ||
-		    s[len] == '\r' || s[len] == '\t'))) || s[len] == 0x7f ||
-		    (s[len] == 0xc2 && s[len + 1] >= 0x80 &&
-		    s[len + 1] <= 0x9f))
-			return refuse(err, r->field, "bad_char", "The text "
-			    "must not contain control characters.");
-		if (s[len] <= ' ')	/* a space, line break or tab */
-			spaces++;
-		if ((s[len] & 0xc0) != 0x80)	/* not a UTF-8 continuation */
-			chars++;
-	}
-	if (len == 0)
-		return r->required ? refuse(err, r->field, "missing",
-		    "This field is required.") : KAAJ_OK;
-	if (spaces == len)
-		return refuse(err, r->field, "blank", "The text must not be "
-		    "only blanks.");
-	if (chars < r->min_chars)
-		return refuse(err, r->field, "too_short", r->too_short);
-	if (len > r->max_len)
-		return refuse(err, r->field, "too_long", r->too_long);
-	return KAAJ_OK;
-}
-
 /* Check the store's own rules on an address that is a public web site. */
 static int
 check_store_url(const char *store, const struct kaaj_url *u,
     struct kaaj_error *err)
 {
 	static const char field[] = "app_url";
-	static const char details[] = "/store/apps/details";
-	const char *app;
-	size_t n = strcspn(u->path, "?#");	/* the path without query */
 
 	if (strcmp(store, "play") == 0) {
 		if (!kaaj_host_within(u, "play.google.com"))
-			return refuse(err, field, "not_play", "A Google Play "
-			    "address must be on play.google.com.");
-		if (n != sizeof(details) - 1 || strncmp(u->path, details,
-		    n) != 0 || !has_id_param(u->path))
-			return refuse(err, field, "not_play_app", "A Google "
-			    "Play address must be an app's page, such as "
-			    "https://play.google.com/store/apps/details"
+			return kaaj_refuse(err, field, "not_play", "A Google "
+			    "Play address must be on play.google.com.");
+		if (!kaaj_play_app_page(u))
+			return kaaj_refuse(err, field, "not_play_app", "A "
+			    "Google Play address must be an app's page, such "
+			    "as https://play.google.com/store/apps/details"
 			    "?id=com.example.app.");
 		return KAAJ_OK;
 	}
 	if (strcmp(store, "appstore") == 0) {
 		if (!kaaj_host_within(u, "apps.apple.com"))
-			return refuse(err, field, "not_appstore", "An App "
+			return kaaj_refuse(err, field, "not_appstore", "An App "
 			    "Store address must be on apps.apple.com.");
-		if ((app = strstr(u->path, "/app/")) == NULL ||
-		    app + 5 > u->path + n)
-			return refuse(err, field, "not_appstore_app", "An App "
-			    "Store address must be an app's page, such as "
+		if (!kaaj_appstore_app_page(u))
+			return kaaj_refuse(err, field, "not_appstore_app", "An "
+			    "App Store address must be an app's page, such as "
 			    "https://apps.apple.com/us/app/example/id123.");
 		return KAAJ_OK;
 	}
 	if (strcmp(store, "direct") == 0)
 		return KAAJ_OK;
-	return refuse(err, "store", "bad_store", "Choose Google Play, the "
+	return kaaj_refuse(err, "store", "bad_store", "Choose Google Play, the "
 	    "App Store or a direct download link.");
 }
 
@@ -243,7 +133,7 @@ validate_campaign(const struct kaaj_values *campaign, struct kaaj_error *err)
 		store = "";
 	verdict = kaaj_url_check(kaaj_value(campaign, field), &u);
 	if (verdict != KAAJ_URL_OK)
-		return refuse_url(err, field, verdict);
+		return kaaj_refuse_url(err, field, verdict, NULL);
 	return check_store_url(store, &u, err);
 }
 
@@ -255,7 +145,7 @@ validate_proof(const struct kaaj_values *campaign,
 
 	(void)campaign;
 	for (i = 0; i < NELEM(proof_rules); i++)
-		if (check_text(&proof_rules[i],
+		if (kaaj_check_text(&proof_rules[i],
 		    kaaj_value(proof, proof_rules[i].field), err) != KAAJ_OK)
 			return KAAJ_INVALID;
 	return KAAJ_OK;

@@ -64,6 +64,18 @@ static const struct kaaj_field campaign_fields[] = {
 	},
 };
 
+/* The texts' own rules, beyond the limits the core checks. */
+#define TOO_SHORT	"The text is too short."
+#define TOO_LONG	"The text is too long."
+static const struct kaaj_text_rule topic_rule = { "topic", 1, 1, 1,
+    TOPIC_MAX, TOO_SHORT, TOO_LONG };
+static const struct kaaj_text_rule hint_rule = { "comment_hint", 0, 1, 1,
+    HINT_MAX, TOO_SHORT, TOO_LONG };
+static const struct kaaj_text_rule profile_rule = { "profile", 1, 0,
+    PROFILE_MIN, PROFILE_MAX, TOO_SHORT, TOO_LONG };
+static const struct kaaj_text_rule comment_rule = { "comment_text", 0, 1,
+    1, COMMENT_MAX, TOO_SHORT, TOO_LONG };
+
 static const struct kaaj_field proof_fields[] = {
 	{
 		.name = "profile",
@@ -88,16 +100,6 @@ static const struct kaaj_field proof_fields[] = {
 	},
 };
 
-static int
-refuse(struct kaaj_error *err, const char *field, const char *code,
-    const char *message)
-{
-	err->field = field;
-	err->code = code;
-	err->message = message;
-	return KAAJ_INVALID;
-}
-
 /* Non-zero when s is NULL or empty. */
 static int
 empty(const char *s)
@@ -105,42 +107,6 @@ empty(const char *s)
 	return s == NULL || *s == '\0';
 }
 
-/*
- * Check a text: no control characters (tabs and line breaks allowed when
- * lines is non-zero), not only spaces, at least min characters and at
- * most max bytes.
- */
-static int
-check_text(const char *s, const char *field, size_t min, size_t max,
-    int lines, struct kaaj_error *err)
-{
-	const unsigned char *p = (const unsigned char *)(s == NULL ? "" : s);
-	size_t chars = 0, spaces = 0, len;
-
-	for (len = 0; p[len] != '\0'; len++) {
-		/* C0 controls, DEL, and C1 controls (U+0080..U+009F). */
-		if ((p[len] < ' ' && !(lines && (p[len] == '\n' ||
-		    p[len] == '\r' || p[len] == '\t'))) || p[len] == 0x7f ||
-		    (p[len] == 0xc2 && p[len + 1] >= 0x80 &&
-		    p[len + 1] <= 0x9f))
-			return refuse(err, field, "bad_char", "The text must "
-			    "not contain control characters.");
-		if (p[len] == ' ' || p[len] == '\n' || p[len] == '\r' ||
-		    p[len] == '\t')
-			spaces++;
-		if ((p[len] & 0xc0) != 0x80)	/* not a UTF-8 continuation */
-			chars++;
-	}
-	if (len > 0 && spaces == len)
-		return refuse(err, field, "blank", "The text must not be only "
-		    "spaces.");
-	if (chars < min)
-		return refuse(err, field, "too_short", "The text is too "
-		    "short.");
-	if (len > max)
-		return refuse(err, field, "too_long", "The text is too long.");
-	return KAAJ_OK;
-}
 
 /* Check that url is a public http or https address on a Facebook host. */
 static int
@@ -150,33 +116,14 @@ check_facebook_url(const char *url, const char *field,
 	struct kaaj_url u;
 	size_t i;
 
-	switch (kaaj_url_check(url, &u)) {
-	case KAAJ_URL_OK:
-		break;
-	case KAAJ_URL_BAD_CHAR:
-		return refuse(err, field, "bad_char", "The address must not "
-		    "contain spaces, control characters or backslashes.");
-	case KAAJ_URL_BAD_SCHEME:
-		return refuse(err, field, "bad_scheme", "The address must "
-		    "start with http:// or https://.");
-	case KAAJ_URL_USERINFO:
-		return refuse(err, field, "has_userinfo", "The address must "
-		    "not contain a user name or password before the site "
-		    "name.");
-	case KAAJ_URL_BAD_PORT:
-		return refuse(err, field, "bad_port", "The port must be a "
-		    "number from 1 to 65535.");
-	case KAAJ_URL_PRIVATE_HOST:
-		return refuse(err, field, "private_host", "The address must "
-		    "not point at this computer or a private network.");
-	default:
-		return refuse(err, field, "bad_host", "The address must name "
-		    "a web site, such as facebook.com.");
-	}
+	if (kaaj_refuse_url(err, field, kaaj_url_check(url, &u), "The "
+	    "address must name a web site, such as facebook.com.") !=
+	    KAAJ_OK)
+		return KAAJ_INVALID;
 	for (i = 0; i < NELEM(facebook_domains); i++)
 		if (kaaj_host_within(&u, facebook_domains[i]))
 			return KAAJ_OK;
-	return refuse(err, field, "wrong_site", "The address must be on "
+	return kaaj_refuse(err, field, "wrong_site", "The address must be on "
 	    "facebook.com or fb.com.");
 }
 
@@ -189,20 +136,20 @@ validate_campaign(const struct kaaj_values *campaign, struct kaaj_error *err)
 	url = kaaj_value(campaign, "target_url");
 	if (action != NULL && strcmp(action, "post") == 0) {
 		if (empty(kaaj_value(campaign, "topic")))
-			return refuse(err, "topic", "topic_needed", "Give the "
-			    "topic the worker writes the post about.");
-		if (check_text(kaaj_value(campaign, "topic"), "topic", 1,
-		    TOPIC_MAX, 1, err) != KAAJ_OK)
+			return kaaj_refuse(err, "topic", "topic_needed", "Give "
+			    "the topic the worker writes the post about.");
+		if (kaaj_check_text(&topic_rule, kaaj_value(campaign,
+		    "topic"), err) != KAAJ_OK)
 			return KAAJ_INVALID;
 	} else if (empty(url))
-		return refuse(err, "target_url", "url_needed", "Give the "
+		return kaaj_refuse(err, "target_url", "url_needed", "Give the "
 		    "address of the Facebook page or post.");
 	if (!empty(url) &&
 	    check_facebook_url(url, "target_url", err) != KAAJ_OK)
 		return KAAJ_INVALID;
 	if (!empty(kaaj_value(campaign, "comment_hint")) &&
-	    check_text(kaaj_value(campaign, "comment_hint"), "comment_hint",
-	    1, HINT_MAX, 1, err) != KAAJ_OK)
+	    kaaj_check_text(&hint_rule, kaaj_value(campaign, "comment_hint"),
+	    err) != KAAJ_OK)
 		return KAAJ_INVALID;
 	return KAAJ_OK;
 }
@@ -217,8 +164,7 @@ validate_proof(const struct kaaj_values *campaign,
 	if ((profile = kaaj_value(proof, "profile")) == NULL)
 		profile = "";
 	comment = kaaj_value(proof, "comment_text");
-	if (check_text(profile, "profile", PROFILE_MIN, PROFILE_MAX, 0,
-	    err) != KAAJ_OK)
+	if (kaaj_check_text(&profile_rule, profile, err) != KAAJ_OK)
 		return KAAJ_INVALID;
 	if (strstr(profile, "://") != NULL &&
 	    check_facebook_url(profile, "profile", err) != KAAJ_OK)
@@ -226,11 +172,12 @@ validate_proof(const struct kaaj_values *campaign,
 	if (empty(comment)) {
 		if (action != NULL && (strcmp(action, "comment") == 0 ||
 		    strcmp(action, "post") == 0))
-			return refuse(err, "comment_text", "comment_needed",
-			    "Copy the comment or post you wrote.");
+			return kaaj_refuse(err, "comment_text",
+			    "comment_needed", "Copy the comment or post you "
+			    "wrote.");
 		return KAAJ_OK;
 	}
-	return check_text(comment, "comment_text", 1, COMMENT_MAX, 1, err);
+	return kaaj_check_text(&comment_rule, comment, err);
 }
 
 /* The plugin's one exported symbol, read by the core's loader. */

@@ -78,16 +78,6 @@ static const struct kaaj_field proof_fields[] = {
 };
 
 static int
-refuse(struct kaaj_error *err, const char *field, const char *code,
-    const char *message)
-{
-	err->field = field;
-	err->code = code;
-	err->message = message;
-	return KAAJ_INVALID;
-}
-
-static int
 validate_campaign(const struct kaaj_values *campaign, struct kaaj_error *err)
 {
 	static const char field[] = "target_url";
@@ -95,29 +85,10 @@ validate_campaign(const struct kaaj_values *campaign, struct kaaj_error *err)
 	struct kaaj_url u;
 	size_t i, j;
 
-	switch (kaaj_url_check(kaaj_value(campaign, field), &u)) {
-	case KAAJ_URL_OK:
-		break;
-	case KAAJ_URL_BAD_CHAR:
-		return refuse(err, field, "bad_char", "The address must not "
-		    "contain spaces, control characters or backslashes.");
-	case KAAJ_URL_BAD_SCHEME:
-		return refuse(err, field, "bad_scheme", "The address must "
-		    "start with http:// or https://.");
-	case KAAJ_URL_USERINFO:
-		return refuse(err, field, "has_userinfo", "The address must "
-		    "not contain a user name or password before the site "
-		    "name.");
-	case KAAJ_URL_BAD_PORT:
-		return refuse(err, field, "bad_port", "The port must be a "
-		    "number from 1 to 65535.");
-	case KAAJ_URL_PRIVATE_HOST:
-		return refuse(err, field, "private_host", "The address must "
-		    "not point at this computer or a private network.");
-	default:
-		return refuse(err, field, "bad_host", "The address must name "
-		    "a web site, such as instagram.com.");
-	}
+	if (kaaj_refuse_url(err, field, kaaj_url_check(kaaj_value(campaign,
+	    field), &u), "The address must name a web site, such as "
+	    "instagram.com.") != KAAJ_OK)
+		return KAAJ_INVALID;
 	if ((network = kaaj_value(campaign, "network")) == NULL)
 		network = "";
 	for (i = 0; i < NELEM(networks); i++) {
@@ -127,9 +98,10 @@ validate_campaign(const struct kaaj_values *campaign, struct kaaj_error *err)
 			if (networks[i].domains[j] != NULL &&
 			    kaaj_host_within(&u, networks[i].domains[j]))
 				return KAAJ_OK;
-		return refuse(err, field, "wrong_site", networks[i].message);
+		return kaaj_refuse(err, field, "wrong_site",
+		    networks[i].message);
 	}
-	return refuse(err, "network", "bad_network", "Choose one of the "
+	return kaaj_refuse(err, "network", "bad_network", "Choose one of the "
 	    "social networks listed.");
 }
 
@@ -149,22 +121,22 @@ validate_proof(const struct kaaj_values *campaign,
 		if (s[len] < ' ' || s[len] == 0x7f ||
 		    (s[len] == 0xc2 && s[len + 1] >= 0x80 &&
 		    s[len + 1] <= 0x9f))
-			return refuse(err, field, "bad_char", "The user name "
-			    "must not contain control characters.");
+			return kaaj_refuse(err, field, "bad_char", "The user "
+			    "name must not contain control characters.");
 		if (s[len] == ' ')
-			return refuse(err, field, "has_space", "The user name "
-			    "must not contain spaces.");
+			return kaaj_refuse(err, field, "has_space", "The user "
+			    "name must not contain spaces.");
 		if ((s[len] & 0xc0) != 0x80)	/* not a UTF-8 continuation */
 			chars++;
 	}
 	if (s[0] == '@')
 		chars--;	/* the name is what follows the @ */
 	if (chars < USERNAME_MIN)
-		return refuse(err, field, "too_short", "The user name must be "
-		    "at least 2 characters long.");
+		return kaaj_refuse(err, field, "too_short", "The user name "
+		    "must be at least 2 characters long.");
 	if (len > USERNAME_MAX)
-		return refuse(err, field, "too_long", "The user name must be "
-		    "at most 100 characters long.");
+		return kaaj_refuse(err, field, "too_long", "The user name must "
+		    "be at most 100 characters long.");
 	return KAAJ_OK;
 }
 

@@ -56,43 +56,12 @@ static const struct kaaj_field proof_fields[] = {
 };
 
 static int
-refuse(struct kaaj_error *err, const char *field, const char *code,
-    const char *message)
-{
-	err->field = field;
-	err->code = code;
-	err->message = message;
-	return KAAJ_INVALID;
-}
-
-static int
 validate_campaign(const struct kaaj_values *campaign, struct kaaj_error *err)
 {
 	static const char field[] = "survey_url";
 
-	switch (kaaj_url_check(kaaj_value(campaign, field), NULL)) {
-	case KAAJ_URL_OK:
-		return KAAJ_OK;
-	case KAAJ_URL_BAD_CHAR:
-		return refuse(err, field, "bad_char", "The address must not "
-		    "contain spaces, control characters or backslashes.");
-	case KAAJ_URL_BAD_SCHEME:
-		return refuse(err, field, "bad_scheme", "The address must "
-		    "start with http:// or https://.");
-	case KAAJ_URL_USERINFO:
-		return refuse(err, field, "has_userinfo", "The address must "
-		    "not contain a user name or password before the site "
-		    "name.");
-	case KAAJ_URL_BAD_PORT:
-		return refuse(err, field, "bad_port", "The port must be a "
-		    "number from 1 to 65535.");
-	case KAAJ_URL_PRIVATE_HOST:
-		return refuse(err, field, "private_host", "The address must "
-		    "not point at this computer or a private network.");
-	default:
-		return refuse(err, field, "bad_host", "The address must name "
-		    "a web site, such as example.com.");
-	}
+	return kaaj_refuse_url(err, field, kaaj_url_check(kaaj_value(campaign,
+	    field), NULL), NULL);
 }
 
 static int
@@ -111,12 +80,12 @@ validate_proof(const struct kaaj_values *campaign,
 		c = s[len];
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		    (c >= '0' && c <= '9') || c == '-' || c == '_'))
-			return refuse(err, field, "bad_code", "The code must "
-			    "be 4 to 64 letters, digits, '-' or '_'.");
+			return kaaj_refuse(err, field, "bad_code", "The code "
+			    "must be 4 to 64 letters, digits, '-' or '_'.");
 	}
 	if (len < CODE_MIN || len > CODE_MAX)
-		return refuse(err, field, "bad_code", "The code must be 4 to "
-		    "64 letters, digits, '-' or '_'.");
+		return kaaj_refuse(err, field, "bad_code", "The code must be 4 "
+		    "to 64 letters, digits, '-' or '_'.");
 	return KAAJ_OK;
 }
 

@@ -60,6 +60,14 @@ static const struct kaaj_field campaign_fields[] = {
 	},
 };
 
+/* The texts' own rules, beyond the limits the core checks. */
+#define TOO_SHORT	"The text is too short."
+#define TOO_LONG	"The text is too long."
+static const struct kaaj_text_rule channel_rule = { "channel_name", 1, 0,
+    CHANNEL_MIN, CHANNEL_MAX, TOO_SHORT, TOO_LONG };
+static const struct kaaj_text_rule comment_rule = { "comment_text", 0, 1,
+    1, COMMENT_MAX, TOO_SHORT, TOO_LONG };
+
 static const struct kaaj_field proof_fields[] = {
 	{
 		.name = "channel_name",
@@ -82,16 +90,6 @@ static const struct kaaj_field proof_fields[] = {
 		.required = 1,
 	},
 };
-
-static int
-refuse(struct kaaj_error *err, const char *field, const char *code,
-    const char *message)
-{
-	err->field = field;
-	err->code = code;
-	err->message = message;
-	return KAAJ_INVALID;
-}
 
 /* Non-zero when s is NULL or empty. */
 static int
@@ -147,44 +145,25 @@ check_target(const char *action, const char *url, struct kaaj_error *err)
 	struct kaaj_url u;
 	int youtube, short_link;
 
-	switch (kaaj_url_check(url, &u)) {
-	case KAAJ_URL_OK:
-		break;
-	case KAAJ_URL_BAD_CHAR:
-		return refuse(err, field, "bad_char", "The address must not "
-		    "contain spaces, control characters or backslashes.");
-	case KAAJ_URL_BAD_SCHEME:
-		return refuse(err, field, "bad_scheme", "The address must "
-		    "start with http:// or https://.");
-	case KAAJ_URL_USERINFO:
-		return refuse(err, field, "has_userinfo", "The address must "
-		    "not contain a user name or password before the site "
-		    "name.");
-	case KAAJ_URL_BAD_PORT:
-		return refuse(err, field, "bad_port", "The port must be a "
-		    "number from 1 to 65535.");
-	case KAAJ_URL_PRIVATE_HOST:
-		return refuse(err, field, "private_host", "The address must "
-		    "not point at this computer or a private network.");
-	default:
-		return refuse(err, field, "bad_host", "The address must name "
-		    "a web site, such as youtube.com.");
-	}
+	if (kaaj_refuse_url(err, field, kaaj_url_check(url, &u), "The "
+	    "address must name a web site, such as youtube.com.") !=
+	    KAAJ_OK)
+		return KAAJ_INVALID;
 	youtube = kaaj_host_within(&u, "youtube.com");
 	short_link = kaaj_host_within(&u, "youtu.be");
 	if (!youtube && !short_link)
-		return refuse(err, field, "wrong_site", "The address must be "
-		    "on youtube.com or youtu.be.");
+		return kaaj_refuse(err, field, "wrong_site", "The address must "
+		    "be on youtube.com or youtu.be.");
 	if (action != NULL && strcmp(action, "subscribe") == 0) {
 		if (youtube && is_channel(u.path))
 			return KAAJ_OK;
-		return refuse(err, field, "channel_needed", "Give a channel "
-		    "address, such as https://www.youtube.com/@name.");
+		return kaaj_refuse(err, field, "channel_needed", "Give a "
+		    "channel address, such as https://www.youtube.com/@name.");
 	}
 	if ((youtube && is_video(u.path)) || (short_link &&
 	    u.path[0] == '/' && starts_with_id(u.path + 1)))
 		return KAAJ_OK;
-	return refuse(err, field, "video_needed", "Give a video address, "
+	return kaaj_refuse(err, field, "video_needed", "Give a video address, "
 	    "such as https://www.youtube.com/watch?v=... or "
 	    "https://youtu.be/....");
 }
@@ -203,54 +182,18 @@ validate_campaign(const struct kaaj_values *campaign, struct kaaj_error *err)
 		return KAAJ_OK;
 	seconds = kaaj_value(campaign, "watch_seconds");
 	if (empty(seconds))
-		return refuse(err, "watch_seconds", "seconds_needed", "Give "
-		    "how many seconds the worker watches the video.");
+		return kaaj_refuse(err, "watch_seconds", "seconds_needed",
+		    "Give how many seconds the worker watches the video.");
 	/* The core checked the range; refuse anything else all the same. */
 	for (; *seconds >= '0' && *seconds <= '9' && n <= WATCH_MAX;
 	    seconds++)
 		n = n * 10 + (*seconds - '0');
 	if (*seconds != '\0' || n < WATCH_MIN || n > WATCH_MAX)
-		return refuse(err, "watch_seconds", "bad_seconds", "The "
+		return kaaj_refuse(err, "watch_seconds", "bad_seconds", "The "
 		    "watching time must be from 10 to 3600 seconds.");
 	return KAAJ_OK;
 }
 
-/*
- * Check a text: no control characters (tabs and line breaks allowed when
- * lines is non-zero), not only spaces, at least min characters and at
- * most max bytes.
- */
-static int
-check_text(const char *s, const char *field, size_t min, size_t max,
-    int lines, struct kaaj_error *err)
-{
-	const unsigned char *p = (const unsigned char *)(s == NULL ? "" : s);
-	size_t chars = 0, spaces = 0, len;
-
-	for (len = 0; p[len] != '\0'; len++) {
-		/* C0 controls, DEL, and C1 controls (U+0080..U+009F). */
-		if ((p[len] < ' ' && !(lines && (p[len] == '\n' ||
-		    p[len] == '\r' || p[len] == '\t'))) || p[len] == 0x7f ||
-		    (p[len] == 0xc2 && p[len + 1] >= 0x80 &&
-		    p[len + 1] <= 0x9f))
-			return refuse(err, field, "bad_char", "The text must "
-			    "not contain control characters.");
-		if (p[len] == ' ' || p[len] == '\n' || p[len] == '\r' ||
-		    p[len] == '\t')
-			spaces++;
-		if ((p[len] & 0xc0) != 0x80)	/* not a UTF-8 continuation */
-			chars++;
-	}
-	if (len > 0 && spaces == len)
-		return refuse(err, field, "blank", "The text must not be only "
-		    "spaces.");
-	if (chars < min)
-		return refuse(err, field, "too_short", "The text is too "
-		    "short.");
-	if (len > max)
-		return refuse(err, field, "too_long", "The text is too long.");
-	return KAAJ_OK;
-}
 
 static int
 validate_proof(const struct kaaj_values *campaign,
@@ -260,16 +203,16 @@ validate_proof(const struct kaaj_values *campaign,
 
 	action = kaaj_value(campaign, "action");
 	comment = kaaj_value(proof, "comment_text");
-	if (check_text(kaaj_value(proof, "channel_name"), "channel_name",
-	    CHANNEL_MIN, CHANNEL_MAX, 0, err) != KAAJ_OK)
+	if (kaaj_check_text(&channel_rule, kaaj_value(proof, "channel_name"),
+	    err) != KAAJ_OK)
 		return KAAJ_INVALID;
 	if (empty(comment)) {
 		if (action != NULL && strcmp(action, "comment") == 0)
-			return refuse(err, "comment_text", "comment_needed",
-			    "Copy the comment you wrote.");
+			return kaaj_refuse(err, "comment_text",
+			    "comment_needed", "Copy the comment you wrote.");
 		return KAAJ_OK;
 	}
-	return check_text(comment, "comment_text", 1, COMMENT_MAX, 1, err);
+	return kaaj_check_text(&comment_rule, comment, err);
 }
 
 /* The plugin's one exported symbol, read by the core's loader. */

@@ -1,11 +1,16 @@
 /*
  * Checks a job-type plugin may use on the values it validates: web
  * addresses (scheme, host, no user name, no private address), hosts
- * within a domain, and one-line text. Pure inline functions: a plugin
- * still needs nothing but <kaaj/jobtype.h>, which includes this.
+ * within a domain, app-store pages, and text; and the refusals that go
+ * with them. Pure inline functions: a plugin still needs nothing but
+ * <kaaj/jobtype.h>, which includes this.
  */
 #ifndef KAAJ_CHECK_H
 #define KAAJ_CHECK_H
+
+#ifndef KAAJ_JOBTYPE_H
+#error "include <kaaj/jobtype.h>, which includes this header"
+#endif
 
 #include <stddef.h>
 #include <string.h>
@@ -142,7 +147,7 @@ kaaj_host_check_(const char *host, size_t len)
 		c = host[i];
 		if (c == '.') {
 			if (label == 0)
-				return KAAJ_URL_BAD_HOST;	/* empty label */
+				return KAAJ_URL_BAD_HOST; /* empty label */
 			label = 0;
 			dots++;
 			continue;
@@ -189,7 +194,8 @@ kaaj_url_check(const char *url, struct kaaj_url *u)
 		return KAAJ_URL_USERINFO;
 	hostlen = authlen;
 	/* An IPv6 literal "[...]" holds colons; the host check refuses it. */
-	colon = auth[0] == '[' ? NULL : (const char *)memchr(auth, ':', authlen);
+	colon = auth[0] == '[' ? NULL :
+	    (const char *)memchr(auth, ':', authlen);
 	if (colon != NULL) {
 		if (!kaaj_port_valid_(colon + 1,
 		    authlen - (size_t)(colon + 1 - auth)))
@@ -220,6 +226,146 @@ kaaj_host_within(const struct kaaj_url *u, const char *domain)
 		return kaaj_equals_word_(u->host, d, domain);
 	return u->host_len > d && u->host[u->host_len - d - 1] == '.' &&
 	    kaaj_equals_word_(u->host + u->host_len - d, d, domain);
+}
+
+/* Fill err with field, code and message; return KAAJ_INVALID. */
+static inline int
+kaaj_refuse(struct kaaj_error *err, const char *field, const char *code,
+    const char *message)
+{
+	err->field = field;
+	err->code = code;
+	err->message = message;
+	return KAAJ_INVALID;
+}
+
+/*
+ * Refuse field for what kaaj_url_check() found, with the usual codes and
+ * messages; bad_host is the message for KAAJ_URL_BAD_HOST (NULL: one that
+ * names example.com). Returns KAAJ_OK when verdict is KAAJ_URL_OK.
+ */
+static inline int
+kaaj_refuse_url(struct kaaj_error *err, const char *field,
+    enum kaaj_url_verdict verdict, const char *bad_host)
+{
+	switch (verdict) {
+	case KAAJ_URL_OK:
+		return KAAJ_OK;
+	case KAAJ_URL_BAD_CHAR:
+		return kaaj_refuse(err, field, "bad_char", "The address must "
+		    "not contain spaces, control characters or backslashes.");
+	case KAAJ_URL_BAD_SCHEME:
+		return kaaj_refuse(err, field, "bad_scheme", "The address must "
+		    "start with http:// or https://.");
+	case KAAJ_URL_USERINFO:
+		return kaaj_refuse(err, field, "has_userinfo", "The address "
+		    "must not contain a user name or password before the site "
+		    "name.");
+	case KAAJ_URL_BAD_PORT:
+		return kaaj_refuse(err, field, "bad_port", "The port must be a "
+		    "number from 1 to 65535.");
+	case KAAJ_URL_PRIVATE_HOST:
+		return kaaj_refuse(err, field, "private_host", "The address "
+		    "must not point at this computer or a private network.");
+	default:
+		return kaaj_refuse(err, field, "bad_host", bad_host != NULL ?
+		    bad_host : "The address must name a web site, such as "
+		    "example.com.");
+	}
+}
+
+/* What kaaj_check_text() holds a text to. */
+struct kaaj_text_rule {
+	const char *field;
+	int required;		/* empty is refused ("missing") */
+	int multiline;		/* line breaks and tabs allowed */
+	size_t min_chars;	/* UTF-8 characters, when not empty */
+	size_t max_len;		/* bytes */
+	const char *too_short;	/* English messages */
+	const char *too_long;
+};
+
+/*
+ * Check value (NULL counts as empty) against rule r: no control
+ * characters (C0 but line breaks and tabs where r->multiline allows them,
+ * DEL, C1), not only blanks, at least min_chars characters and at most
+ * max_len bytes. An empty value is fine unless r->required.
+ */
+static inline int
+kaaj_check_text(const struct kaaj_text_rule *r, const char *value,
+    struct kaaj_error *err)
+{
+	const unsigned char *s = (const unsigned char *)value;
+	size_t chars = 0, blanks = 0, len;
+
+	if (s == NULL)
+		s = (const unsigned char *)"";
+	for (len = 0; s[len] != '\0'; len++) {
+		if ((s[len] < ' ' && !(r->multiline && (s[len] == '\n' ||
+		    s[len] == '\r' || s[len] == '\t'))) || s[len] == 0x7f ||
+		    (s[len] == 0xc2 && s[len + 1] >= 0x80 &&
+		    s[len + 1] <= 0x9f))
+			return kaaj_refuse(err, r->field, "bad_char",
+			    "The text must not contain control characters.");
+		if (s[len] <= ' ')	/* a space, line break or tab */
+			blanks++;
+		if ((s[len] & 0xc0) != 0x80)	/* not a UTF-8 continuation */
+			chars++;
+	}
+	if (len == 0)
+		return r->required ? kaaj_refuse(err, r->field, "missing",
+		    "This field is required.") : KAAJ_OK;
+	if (blanks == len)
+		return kaaj_refuse(err, r->field, "blank", "The text must not "
+		    "be only blanks.");
+	if (chars < r->min_chars)
+		return kaaj_refuse(err, r->field, "too_short", r->too_short);
+	if (len > r->max_len)
+		return kaaj_refuse(err, r->field, "too_long", r->too_long);
+	return KAAJ_OK;
+}
+
+/* Non-zero when the query of path has a parameter "id" with a value. */
+static inline int
+kaaj_query_has_id_(const char *path)
+{
+	const char *p = path + strcspn(path, "?#");
+	size_t n;
+
+	if (*p != '?')
+		return 0;
+	for (p++; *p != '\0' && *p != '#'; p += n + (p[n] == '&')) {
+		n = strcspn(p, "&#");
+		if (n > 3 && strncmp(p, "id=", 3) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Non-zero when u (on play.google.com: check that with kaaj_host_within)
+ * is an app's page: path /store/apps/details with an id= parameter.
+ */
+static inline int
+kaaj_play_app_page(const struct kaaj_url *u)
+{
+	static const char details[] = "/store/apps/details";
+	size_t n = strcspn(u->path, "?#");
+
+	return n == sizeof(details) - 1 && strncmp(u->path, details, n) == 0 &&
+	    kaaj_query_has_id_(u->path);
+}
+
+/*
+ * Non-zero when u (on apps.apple.com) is an app's page: "/app/" in its
+ * path, not in its query.
+ */
+static inline int
+kaaj_appstore_app_page(const struct kaaj_url *u)
+{
+	const char *app = strstr(u->path, "/app/");
+
+	return app != NULL && app + 5 <= u->path + strcspn(u->path, "?#");
 }
 
 #endif /* KAAJ_CHECK_H */

@@ -20,8 +20,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "kaaj/check.h"
-
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -94,6 +92,9 @@ struct kaaj_error {
 /* Validator result. */
 #define KAAJ_OK 0
 #define KAAJ_INVALID 1
+
+/* Checks plugins share: addresses, text, refusing (needs the above). */
+#include "kaaj/check.h"
 
 struct kaaj_jobtype {
 	unsigned int abi_version;	/* KAAJ_JOBTYPE_ABI; must stay first */
