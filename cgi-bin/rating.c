@@ -111,7 +111,10 @@ rate_revise(struct db *db, struct rating *r, const struct task_ctx *t)
 	    r->reason);
 }
 
-/* Transaction body: one employer's verdict on one task. */
+/*
+ * Transaction body: one verdict on one task, by its employer, or by the
+ * system when r->employer is 0 (a completion code).
+ */
 static int
 rate_body(struct db *db, void *arg)
 {
@@ -122,7 +125,7 @@ rate_body(struct db *db, void *arg)
 	r->result = MARKET_DB_ERROR;
 	if ((rc = market_lock_task(db, r->task, &t, &r->result)) != DB_OK)
 		return rc;
-	if (t.owner != r->employer) {
+	if (r->employer != 0 && t.owner != r->employer) {
 		r->result = MARKET_NOT_ALLOWED;
 		return DB_ROLLBACK;
 	}
@@ -149,7 +152,9 @@ task_rate(struct db *db, int64_t task, int64_t employer,
 	struct rating r = { task, employer, rating, reason, reopen,
 	    MARKET_DB_ERROR };
 
-	if (rating != TASK_SATISFIED && (reason == NULL || reason[0] == '\0'))
+	/* Employer 0 is the system's own verdict: not for callers here. */
+	if (employer <= 0 || (rating != TASK_SATISFIED &&
+	    (reason == NULL || reason[0] == '\0')))
 		return MARKET_NOT_ALLOWED;
 	return market_txn(db_txn(db, rate_body, &r), &r.result);
 }
@@ -262,24 +267,6 @@ task_approve_due(struct db *db, int64_t *count)
 	    " AND id > ? ORDER BY id LIMIT 500", approve_body, count);
 }
 
-/* Transaction body: the system's verdict on one pending task. */
-static int
-auto_rate_body(struct db *db, void *arg)
-{
-	struct rating *r = arg;
-	struct task_ctx t;
-	int rc;
-
-	r->result = MARKET_DB_ERROR;
-	if ((rc = market_lock_task(db, r->task, &t, &r->result)) != DB_OK)
-		return rc;
-	rc = r->rating == TASK_SATISFIED ? rate_satisfied(db, r, &t) :
-	    rate_rejected(db, r, &t);
-	if (rc == DB_OK)
-		r->result = MARKET_OK;
-	return rc;
-}
-
 enum market_result
 task_auto_rate(struct db *db, const struct kaaj_config *cfg, int64_t task,
     int satisfied, const char *reason)
@@ -290,7 +277,7 @@ task_auto_rate(struct db *db, const struct kaaj_config *cfg, int64_t task,
 
 	if (!satisfied && (reason == NULL || reason[0] == '\0'))
 		return MARKET_NOT_ALLOWED;
-	return market_txn(db_txn(db, auto_rate_body, &r), &r.result);
+	return market_txn(db_txn(db, rate_body, &r), &r.result);
 }
 
 enum market_result
