@@ -193,9 +193,11 @@ fill_common(struct ctx *c)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
 	const char *notice;
-	int64_t unread;
 	char key[64];
 
+	if (c->filled)
+		return;
+	c->filled = 1;
 	render_set(c->hdf, "Site.Name", cfg->site_name);
 	render_set(c->hdf, "Site.Base", c->app->base_path);
 	render_set(c->hdf, "Site.Currency", cfg->currency);
@@ -206,11 +208,6 @@ fill_common(struct ctx *c)
 		    (long long)c->session.user_id);
 		render_set(c->hdf, "User.Name", c->session.username);
 		render_setf(c->hdf, "User.IsAdmin", "%d", c->session.is_admin);
-		/* The header's count of unread notifications. */
-		if (notify_unread_count(c->app->db, c->session.user_id,
-		    &unread) == DB_OK)
-			render_setf(c->hdf, "User.Unread", "%lld",
-			    (long long)unread);
 	}
 	render_set(c->hdf, "Page.Csrf", c->csrf);
 	/* A notice named in the query after a redirect ("?notice=saved"). */
@@ -316,6 +313,24 @@ check_flags(struct ctx *c, const struct route *r, const char **why)
 }
 
 /*
+ * Render template into c->res with the header's count of unread
+ * notifications: asked for here, so redirects, files and CSV pay nothing.
+ * Returns 0, or -1 with the reason in err.
+ */
+static int
+render_template(struct ctx *c, const char *template, char *err,
+    size_t errlen)
+{
+	int64_t unread;
+
+	if (c->session.user_id != 0 && notify_unread_count(c->app->db,
+	    c->session.user_id, &unread) == DB_OK)
+		render_setf(c->hdf, "User.Unread", "%lld", (long long)unread);
+	return render_page(&c->app->render, c->hdf, template, &c->res->body,
+	    err, errlen);
+}
+
+/*
  * Render the error page for status into c->res. detail is a key under
  * Lang.Error.Detail when the language file has it, else shown as it is.
  */
@@ -348,8 +363,7 @@ render_error(struct ctx *c, int status, const char *detail)
 		text = render_lang(c->hdf, key);
 		render_set(c->hdf, "Error.Detail", *text != '\0' ? text : detail);
 	}
-	if (render_page(&c->app->render, c->hdf, "error.cs", &c->res->body,
-	    err, sizeof(err)) == -1) {
+	if (render_template(c, "error.cs", err, sizeof(err)) == -1) {
 		log_err(c->req->rid, "render error.cs: %s", err);
 		buf_reset(&c->res->body);
 		c->res->content_type = "text/plain; charset=utf-8";
@@ -416,8 +430,7 @@ run(struct ctx *c, const struct http_io *io, const char **why)
 		return status;
 	}
 	if (c->template != NULL) {
-		if (render_page(&c->app->render, c->hdf, c->template,
-		    &c->res->body, err, sizeof(err)) == -1) {
+		if (render_template(c, c->template, err, sizeof(err)) == -1) {
 			log_err(c->req->rid, "render %s: %s", c->template, err);
 			buf_reset(&c->res->body);
 			*why = NULL;

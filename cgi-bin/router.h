@@ -39,6 +39,7 @@ struct ctx {
 	const char *error_detail;	/* shown on an error page */
 	int retry_after;	/* seconds, with status 429 */
 	int rendered;		/* the page body is written */
+	int filled;		/* fill_common() put the page's basics */
 };
 
 /* Route preconditions, checked by the dispatcher in this order. */
