@@ -798,6 +798,25 @@ test_done() {
 	exit 0
 }
 
+# ------------------------------------------------------------ money
+
+# balance_of KIND OWNER: a ledger account's cached balance (0 if none).
+balance_of() {
+	db_sql "SELECT COALESCE((SELECT balance FROM ledger_accounts
+	    WHERE kind = '$1' AND owner_id = $2), 0)"
+}
+
+# expect_ledger_ok WHEN: kaaj-admin ledger-check passes (WHEN says when).
+expect_ledger_ok() {
+	local out rc=0
+	out=$(kaaj_admin ledger-check 2>&1) || rc=$?
+	if ((rc == 0)); then
+		ok "ledger-check passes $1"
+	else
+		fail "ledger-check passes $1" "exit $rc" "$out"
+	fi
+}
+
 # ------------------------------------------------------------ forms as a user
 
 # spost TOKEN PATH NAME=VALUE...: POST urlencoded with the session's csrf.

@@ -56,12 +56,6 @@ account_id() {
 	db_sql "SELECT id FROM ledger_accounts WHERE kind = '$1' AND owner_id = $2"
 }
 
-# balance_of KIND OWNER: its cached balance in micro-units (0 if none).
-balance_of() {
-	db_sql "SELECT COALESCE((SELECT balance FROM ledger_accounts
-	    WHERE kind = '$1' AND owner_id = $2), 0)"
-}
-
 # ledger_state: a fingerprint of all the money: transactions, legs, and
 # the sum of the cached balances of every account.
 ledger_state() {

@@ -30,12 +30,6 @@ make_user() {
 	    SELECT LAST_INSERT_ID()"
 }
 
-# balance_of KIND OWNER: a ledger account's cached balance (0 if none).
-balance_of() {
-	db_sql "SELECT COALESCE((SELECT balance FROM ledger_accounts
-	    WHERE kind = '$1' AND owner_id = $2), 0)"
-}
-
 # count_rows TABLE USER-ID [CONDITION]: the user's rows in TABLE.
 count_rows() {
 	db_sql "SELECT COUNT(*) FROM $1 WHERE user_id = $2${3:+ AND $3}"
@@ -61,17 +55,6 @@ expect_field_error() {
 	else
 		fail "$3: a message for $1 matching /$2/" "got: '${msg}'"
 		show_response
-	fi
-}
-
-# expect_ledger_ok WHEN: kaaj-admin ledger-check passes.
-expect_ledger_ok() {
-	local out rc=0
-	out=$(kaaj_admin ledger-check 2>&1) || rc=$?
-	if ((rc == 0)); then
-		ok "ledger-check passes $1"
-	else
-		fail "ledger-check passes $1" "exit $rc" "$out"
 	fi
 }
 

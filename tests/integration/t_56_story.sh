@@ -22,12 +22,6 @@ make_user() {
 	    SELECT LAST_INSERT_ID()"
 }
 
-# available ID: a user's available balance in micro-units.
-available() {
-	db_sql "SELECT COALESCE((SELECT balance FROM ledger_accounts
-	    WHERE kind = 'available' AND owner_id = $1), 0)"
-}
-
 # location_id PATTERN: the number after PATTERN in the last Location.
 location_id() {
 	http_header Location | sed -n "s|.*$1\\([0-9]*\\).*|\\1|p"
@@ -63,7 +57,7 @@ main() {
 	dep=$(db_sql "SELECT id FROM deposits WHERE txn_ref = 'T56$RUN'")
 	spost "$admin" /admin/deposits/confirm "id=$dep"
 	expect_status 303 "the admin confirms it"
-	expect_eq "the employer has exactly 10.00" "$(available "$emp")" 10000000
+	expect_eq "the employer has exactly 10.00" "$(balance_of available "$emp")" 10000000
 
 	# A campaign, held for moderation.
 	conf_set "$KAAJ_CONF" moderation true
@@ -81,7 +75,7 @@ main() {
 	expect_eq "it waits for moderation" \
 		"$(db_sql "SELECT status FROM campaigns WHERE id = ${camp:-0}")" pending
 	expect_eq "the employer paid 2 x 0.50 + 10% fee = 1.10" \
-		"$(available "$emp")" 8900000
+		"$(balance_of available "$emp")" 8900000
 	expect_eq "the site earned the fee, 0.10" "$(db_sql "SELECT balance
 	    FROM ledger_accounts WHERE kind = 'revenue'")" "$((revenue0 + 100000))"
 	http GET /
@@ -111,8 +105,8 @@ main() {
 	spost "$e" /campaigns/rate "id=$camp" "task=$task" rating=satisfied
 	expect_status 303 "the employer approves the work"
 	spost "$e" /campaigns/rate "id=$camp" "task=$task" rating=satisfied
-	expect_eq "the worker got exactly the pay, once" "$(available "$wrk")" 500000
-	expect_eq "the employer paid nothing more" "$(available "$emp")" 8900000
+	expect_eq "the worker got exactly the pay, once" "$(balance_of available "$wrk")" 500000
+	expect_eq "the employer paid nothing more" "$(balance_of available "$emp")" 8900000
 
 	# The clock approves what the employer does not rate, once.
 	spost "$w2" /tasks/claim "campaign=$camp"
@@ -127,7 +121,7 @@ main() {
 	kaaj_admin cron >"$KAAJ_TMP/cron2" 2>&1 || rc=$?
 	wait $! || rc=$?
 	expect_eq "two overlapping cron runs succeed" "$rc" 0
-	bal=$(available "$wrk2")
+	bal=$(balance_of available "$wrk2")
 	expect_eq "the late-rated work is paid exactly once" "$bal" 500000
 	expect_eq "... and is satisfied" \
 		"$(db_sql "SELECT status FROM tasks WHERE id = ${task2:-0}")" satisfied

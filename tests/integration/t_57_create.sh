@@ -30,12 +30,6 @@ make_user() {
 	    SELECT LAST_INSERT_ID()"
 }
 
-# balance_of KIND OWNER: a ledger account's cached balance (0 if none).
-balance_of() {
-	db_sql "SELECT COALESCE((SELECT balance FROM ledger_accounts
-	    WHERE kind = '$1' AND owner_id = $2), 0)"
-}
-
 # campaigns_of USER-ID: how many campaigns the user has.
 campaigns_of() {
 	db_sql "SELECT COUNT(*) FROM campaigns WHERE owner_id = $1"
@@ -108,17 +102,6 @@ bad() {
 create_key() {
 	grep -o 'name="create_key" value="[0-9a-f]*"' "$HTTP_BODY" |
 		sed -e 's/.*value="//' -e 's/"$//' | head -n 1 || true
-}
-
-# expect_ledger_ok WHEN: kaaj-admin ledger-check passes.
-expect_ledger_ok() {
-	local out rc=0
-	out=$(kaaj_admin ledger-check 2>&1) || rc=$?
-	if ((rc == 0)); then
-		ok "ledger-check passes $1"
-	else
-		fail "ledger-check passes $1" "exit $rc" "$out"
-	fi
 }
 
 # new_campaign TITLE: create a job titled TITLE through preview and

@@ -29,12 +29,6 @@ make_user() {
 	    SELECT LAST_INSERT_ID()"
 }
 
-# balance_of KIND OWNER: a ledger account's cached balance (0 if none).
-balance_of() {
-	db_sql "SELECT COALESCE((SELECT balance FROM ledger_accounts
-	    WHERE kind = '$1' AND owner_id = $2), 0)"
-}
-
 # expect_back NOTICE WHAT: the last answer went back to the campaign's
 # page with NOTICE.
 expect_back() {

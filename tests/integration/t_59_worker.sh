@@ -38,8 +38,8 @@ new_campaign() {
 		sed -n 's/^campaign //p'
 }
 
-# balance_of NAME: the user's available balance in micro-units.
-balance_of() {
+# balance_by_name NAME: the user's available balance in micro-units.
+balance_by_name() {
 	"$PROBE" "$KAAJ_CONF" balance "$1" | sed -n 's/^balance //p'
 }
 
@@ -211,22 +211,22 @@ expect_body "I signed up as bob_$RUN" "the queue shows the worker's message"
 expect_body "The user name is not on the site." "... and the employer's reason"
 D1=$(db_sql "SELECT id FROM disputes WHERE task_id = $T1")
 D2=$(db_sql "SELECT id FROM disputes WHERE task_id = $T2")
-b1=$(balance_of "t59a_$RUN")
+b1=$(balance_by_name "t59a_$RUN")
 # The slot went back to the pool: the escrow holds no spare pay, and the
 # employer has no money left.
 spost "$AS" /admin/disputes/decide "id=$D1" decision=overturn "note=The account exists."
 expect_header Location "notice=dispute_short" "overturning with no money to pay"
-expect_eq "... pays nothing" "$(balance_of "t59a_$RUN")" "$b1"
+expect_eq "... pays nothing" "$(balance_by_name "t59a_$RUN")" "$b1"
 kaaj_admin credit "$EMP" 1 --reason "t59 dispute" >/dev/null
 spost "$AS" /admin/disputes/decide "id=$D1" decision=overturn "note=The account exists."
 expect_header Location "notice=dispute_overturned" "overturning a dispute"
 spost "$AS" /admin/disputes/decide "id=$D1" decision=overturn "note=again"
 expect_header Location "notice=dispute_decided_before" "overturning it again changes nothing"
-expect_eq "the worker is paid exactly once" "$(balance_of "t59a_$RUN")" "$((b1 + 50000))"
-b2=$(balance_of "t59b_$RUN")
+expect_eq "the worker is paid exactly once" "$(balance_by_name "t59a_$RUN")" "$((b1 + 50000))"
+b2=$(balance_by_name "t59b_$RUN")
 spost "$AS" /admin/disputes/decide "id=$D2" decision=uphold "note=No account."
 expect_header Location "notice=dispute_upheld" "upholding a dispute"
-expect_eq "an upheld dispute pays nothing" "$(balance_of "t59b_$RUN")" "$b2"
+expect_eq "an upheld dispute pays nothing" "$(balance_by_name "t59b_$RUN")" "$b2"
 sget "$W1" "/tasks/$T1"
 expect_body "Decided for you" "the worker sees the decision"
 expect_body "Approved and paid" "... and the task paid"

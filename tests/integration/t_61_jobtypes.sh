@@ -20,12 +20,6 @@ first_line() {
 	    for (i = 3; i <= NF; i++) print $i; exit }' "$1"
 }
 
-# available ID: a user's available balance in micro-units.
-available() {
-	db_sql "SELECT COALESCE((SELECT balance FROM ledger_accounts
-	    WHERE kind = 'available' AND owner_id = $1), 0)"
-}
-
 # make_user NAME: an active user from Bangladesh; prints its id.
 make_user() {
 	db_sql "INSERT INTO users (username, email, password_hash, status,
@@ -76,10 +70,10 @@ one_type() {
 	http POST /tasks/submit -b "kaaj_session=$w" "${args[@]}"
 	expect_status 303 "$type: the worker's proof is taken"
 	[[ $HTTP_STATUS == 303 ]] || show_response
-	before=$(available "$wid")
+	before=$(balance_of available "$wid")
 	spost "$e" /campaigns/rate "id=$camp" "task=${task:-0}" rating=satisfied
 	expect_eq "$type: approved, the worker is paid $PAY once" \
-		"$(available "$wid")" "$((before + 250000))"
+		"$(balance_of available "$wid")" "$((before + 250000))"
 }
 
 main() {

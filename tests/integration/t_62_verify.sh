@@ -18,12 +18,6 @@ PAY=0.25
 PAY_MICRO=250000
 URL='https://forms.example.com/s/abc?src=kaaj'
 
-# available ID: a user's available balance in micro-units.
-available() {
-	db_sql "SELECT COALESCE((SELECT balance FROM ledger_accounts
-	    WHERE kind = 'available' AND owner_id = $1), 0)"
-}
-
 # make_user NAME: an active user from Bangladesh; prints its id.
 make_user() {
 	db_sql "INSERT INTO users (username, email, password_hash, status,
@@ -106,14 +100,14 @@ main() {
 		"$(grep -o 'href="https://forms\.example\.com[^"]*"' "$HTTP_BODY")" \
 		"^href=\"https://forms\\.example\\.com/s/abc\\?src=kaaj(&amp;|&)kaaj_campaign=$c1(&amp;|&)kaaj_worker=$w1id\"\$"
 	code=$(code_for "$c1" "$w1id")
-	before=$(available "$w1id")
+	before=$(balance_of available "$w1id")
 	submit "$w1" "$TASK" "${code^^}"
 	expect_header Location "/tasks/$TASK\?notice=code_approved" \
 		"a right code (in capitals) is approved at once"
 	expect_eq "... satisfied, rated by the system, code_ok 1" \
 		"$(task_col "$TASK" "CONCAT(status, ' ', IFNULL(rated_by, 'system'), ' ', code_ok)")" \
 		"satisfied system 1"
-	expect_eq "... and paid exactly the pay" "$(available "$w1id")" \
+	expect_eq "... and paid exactly the pay" "$(balance_of available "$w1id")" \
 		"$((before + PAY_MICRO))"
 	sget "$w1" "/tasks/$TASK?notice=code_approved"
 	expect_body "Your completion code is right" "... and the worker is told"
@@ -121,14 +115,14 @@ main() {
 	w2id=$(make_user "t62b_$RUN")
 	w2=$(new_session "t62b_$RUN")
 	claim "$w2" "$c1"
-	before=$(available "$w2id")
+	before=$(balance_of available "$w2id")
 	submit "$w2" "$TASK" 0000deadbeef
 	expect_header Location "/tasks/$TASK\?notice=code_rejected" \
 		"a wrong code is rejected at once"
 	expect_eq "... not satisfied, with the reason" \
 		"$(task_col "$TASK" "CONCAT(status, '|', reason, '|', code_ok)")" \
 		"not_satisfied|The completion code does not match.|0"
-	expect_eq "... and no money" "$(available "$w2id")" "$before"
+	expect_eq "... and no money" "$(balance_of available "$w2id")" "$before"
 	sget "$w2" "/tasks/$TASK"
 	expect_body "The completion code does not match." "the page shows why"
 	expect_body 'action="/tasks/dispute"' "... and the worker may dispute"
@@ -140,13 +134,13 @@ main() {
 	w3id=$(make_user "t62c_$RUN")
 	w3=$(new_session "t62c_$RUN")
 	claim "$w3" "$c2"
-	before=$(available "$w3id")
+	before=$(balance_of available "$w3id")
 	submit "$w3" "$TASK" "$(code_for "$c2" "$w3id")"
 	expect_header Location "/tasks/$TASK\?notice=proof_sent" \
 		"mode verify: a right code is only sent"
 	expect_eq "... pending with code_ok 1" \
 		"$(task_col "$TASK" "CONCAT(status, ' ', code_ok)")" "pending 1"
-	expect_eq "... and not paid yet" "$(available "$w3id")" "$before"
+	expect_eq "... and not paid yet" "$(balance_of available "$w3id")" "$before"
 	sget "$e" "/campaigns/$c2"
 	expect_body "id=\"code-$TASK\">Completion code matches" \
 		"the employer's page says the code matches"
