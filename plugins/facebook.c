@@ -107,7 +107,6 @@ empty(const char *s)
 	return s == NULL || *s == '\0';
 }
 
-
 /* Check that url is a public http or https address on a Facebook host. */
 static int
 check_facebook_url(const char *url, const char *field,
