@@ -831,13 +831,19 @@ spost() {
 	http POST "$path" -b "kaaj_session=$tok" "${args[@]}"
 }
 
-# mpost TOKEN PATH CURL-F-ARG...: POST multipart with the session's csrf.
+# mpost TOKEN PATH FIELD...: POST multipart with the session's csrf. A
+# FIELD "NAME=VALUE" is sent as text, whatever VALUE starts with (a
+# username "@rahim" is not a file); "file:NAME=@PATH;type=..." is a file.
 mpost() {
 	local tok=$1 path=$2 args=()
 	shift 2
-	args=(-F "csrf=$(csrf_token "$tok")")
+	args=(--form-string "csrf=$(csrf_token "$tok")")
 	while (($# > 0)); do
-		args+=(-F "$1")
+		if [[ $1 == file:* ]]; then
+			args+=(-F "${1#file:}")
+		else
+			args+=(--form-string "$1")
+		fi
 		shift
 	done
 	http POST "$path" -b "kaaj_session=$tok" "${args[@]}"

@@ -66,19 +66,6 @@ write_files() {
 	printf '<html><body><script>alert(1)</script></body></html>\n' >"$FAKE"
 }
 
-# deposit_form TOKEN NAME=VALUE...: POST /wallet/deposit
-# as multipart (curl -F; pass receipt=@FILE;type=... for a file).
-deposit_form() {
-	local tok=$1 args=()
-	shift
-	args=(-F "csrf=$(csrf_token "$tok")")
-	while (($# > 0)); do
-		args+=(-F "$1")
-		shift
-	done
-	http POST /wallet/deposit -b "kaaj_session=$tok" "${args[@]}"
-}
-
 # ------------------------------------------------------------ pages
 
 access() {
@@ -130,15 +117,15 @@ deposits() {
 	expect_field_error d-txn_ref '^Please enter the transaction ID of your payment\.$' "deposit without a transaction ID"
 	expect_eq "... neither recorded anything" "$(count_rows deposits "$EID")" "$before"
 
-	deposit_form "$ES" method=bkash amount=9.50 "txn_ref=HTML$RUN" \
-		"receipt=@$FAKE;type=image/png"
+	mpost "$ES" /wallet/deposit method=bkash amount=9.50 "txn_ref=HTML$RUN" \
+		"file:receipt=@$FAKE;type=image/png"
 	expect_field_error d-receipt '^The screenshot must be a PNG, JPEG or WebP image\.$' \
 		"a receipt that is an HTML page sent as image/png"
 	expect_eq "... records nothing" "$(count_rows deposits "$EID")" "$before"
 
 	bal0=$(balance_of available "$EID")
-	deposit_form "$ES" method=bkash amount=25.50 "txn_ref=TRX$RUN" \
-		"receipt=@$PNG;type=image/png"
+	mpost "$ES" /wallet/deposit method=bkash amount=25.50 "txn_ref=TRX$RUN" \
+		"file:receipt=@$PNG;type=image/png"
 	expect_status 303 "a deposit of 25.50 with a PNG receipt"
 	expect_header Location '/wallet\?notice=deposit_sent$' "... back to the wallet with a notice"
 	id=$(db_sql "SELECT id FROM deposits WHERE user_id = $EID AND txn_ref = 'TRX$RUN'")

@@ -92,7 +92,7 @@ main() {
 	expect_status 303 "the worker claims a slot"
 	task=$(location_id /tasks/)
 	mpost "$w" /tasks/submit "task=$task" "username=worker_$RUN" \
-		"screenshot=@$PNG;type=image/png"
+		"file:screenshot=@$PNG;type=image/png"
 	expect_status 303 "the worker submits proof with a screenshot"
 	expect_eq "the task waits for rating" \
 		"$(db_sql "SELECT status FROM tasks WHERE id = ${task:-0}")" pending
@@ -112,7 +112,7 @@ main() {
 	spost "$w2" /tasks/claim "campaign=$camp"
 	task2=$(location_id /tasks/)
 	mpost "$w2" /tasks/submit "task=$task2" "username=second_$RUN" \
-		"screenshot=@$PNG;type=image/png"
+		"file:screenshot=@$PNG;type=image/png"
 	expect_status 303 "a second worker submits"
 	db_sql "UPDATE tasks SET rate_by = UTC_TIMESTAMP() - INTERVAL 1 MINUTE
 	    WHERE id = ${task2:-0}"

@@ -59,15 +59,11 @@ one_type() {
 	spost "$w" /tasks/claim "campaign=$camp"
 	task=$(http_header Location | sed -n 's|.*/tasks/\([0-9]*\).*|\1|p')
 	expect_match "$type: a worker claims it" "${task:-none}" '^[0-9]+$'
-	# Text goes as --form-string: a value such as "@rahim" is not a file.
-	args=(--form-string "csrf=$(csrf_token "$w")"
-		--form-string "task=${task:-0}"
-		-F "screenshot=@$PNG;type=image/png")
+	args=("task=${task:-0}" "file:screenshot=@$PNG;type=image/png")
 	while IFS= read -r kv; do
-		[[ -n $kv && ${kv%%=*} != screenshot ]] &&
-			args+=(--form-string "$kv")
+		[[ -n $kv && ${kv%%=*} != screenshot ]] && args+=("$kv")
 	done < <(first_line "$file" proof)
-	http POST /tasks/submit -b "kaaj_session=$w" "${args[@]}"
+	mpost "$w" /tasks/submit "${args[@]}"
 	expect_status 303 "$type: the worker's proof is taken"
 	[[ $HTTP_STATUS == 303 ]] || show_response
 	before=$(balance_of available "$wid")

@@ -51,9 +51,7 @@ claim() {
 
 # submit TOKEN TASK CODE: send CODE as the proof.
 submit() {
-	http POST /tasks/submit -b "kaaj_session=$1" \
-		--form-string "csrf=$(csrf_token "$1")" \
-		--form-string "task=$2" --form-string "completion_code=$3"
+	mpost "$1" /tasks/submit "task=$2" "completion_code=$3"
 }
 
 # task_col TASK COLUMN: one column of the task's row ("NULL" for NULL).
