@@ -10,7 +10,7 @@
 
 #include <sodium.h>
 
-#include "captcha.h"
+#include "accounts/captcha.h"
 
 static void
 usage(void)

@@ -21,12 +21,12 @@
 
 #include <sodium.h>
 
-#include "campaign.h"
-#include "config.h"
-#include "db.h"
-#include "ledger.h"
-#include "task.h"
-#include "wallet.h"
+#include "market/campaign.h"
+#include "base/config.h"
+#include "storage/db.h"
+#include "money/ledger.h"
+#include "market/task.h"
+#include "money/wallet.h"
 
 #include "market_probe.h"
 

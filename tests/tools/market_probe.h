@@ -9,8 +9,8 @@
 
 #include <stdint.h>
 
-#include "ledger.h"
-#include "market.h"
+#include "money/ledger.h"
+#include "market/market.h"
 
 struct db;
 struct kaaj_config;

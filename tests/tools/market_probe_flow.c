@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "campaign.h"
-#include "db.h"
-#include "task.h"
+#include "market/campaign.h"
+#include "storage/db.h"
+#include "market/task.h"
 
 #include "market_probe.h"
 

@@ -9,12 +9,12 @@
 
 #include <sodium.h>
 
-#include "campaign.h"
-#include "db.h"
-#include "dispute.h"
-#include "fees.h"
-#include "notify.h"
-#include "task.h"
+#include "market/campaign.h"
+#include "storage/db.h"
+#include "market/dispute.h"
+#include "money/fees.h"
+#include "market/notify.h"
+#include "market/task.h"
 
 #include "market_probe.h"
 

@@ -15,12 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "campaign.h"
-#include "config.h"
-#include "db.h"
-#include "fees.h"
-#include "ledger.h"
-#include "task.h"
+#include "market/campaign.h"
+#include "base/config.h"
+#include "storage/db.h"
+#include "money/fees.h"
+#include "money/ledger.h"
+#include "market/task.h"
 
 #include "market_probe.h"
 

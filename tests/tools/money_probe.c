@@ -28,13 +28,13 @@
 
 #include <sodium.h>
 
-#include "config.h"
-#include "db.h"
-#include "escrow.h"
-#include "fees.h"
-#include "ledger.h"
-#include "money.h"
-#include "wallet.h"
+#include "base/config.h"
+#include "storage/db.h"
+#include "money/escrow.h"
+#include "money/fees.h"
+#include "money/ledger.h"
+#include "base/money.h"
+#include "money/wallet.h"
 
 static struct kaaj_config cfg;
 static const char *conf_path;

@@ -8,9 +8,9 @@
 
 #include <sodium.h>
 
-#include "config.h"
-#include "password.h"
-#include "validate.h"
+#include "base/config.h"
+#include "accounts/password.h"
+#include "accounts/validate.h"
 
 #define NITEMS(a)	((int)(sizeof(a) / sizeof((a)[0])))
 

@@ -10,8 +10,8 @@
 
 #include <sodium.h>
 
-#include "captcha.h"
-#include "config.h"
+#include "accounts/captcha.h"
+#include "base/config.h"
 
 #define NOW ((time_t)1700000000)
 

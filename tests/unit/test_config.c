@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "base/config.h"
 
 #define KEY "4f1c2e9a7b3d5f60112233445566778899aabbccddeeff00123456789abcdef0"
 

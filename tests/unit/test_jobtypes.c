@@ -39,7 +39,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "plugin.h"
+#include "base/plugin.h"
 
 #define BUILT_DIR	BUILDDIR "/plugins/.libs"
 #define CASES_DIR	"tests/plugins/cases"	/* under SRCDIR */

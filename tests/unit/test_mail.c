@@ -21,10 +21,10 @@
 
 #include <sodium.h>
 
-#include "buf.h"
-#include "config.h"
-#include "mail.h"
-#include "mail_int.h"
+#include "base/buf.h"
+#include "base/config.h"
+#include "accounts/mail.h"
+#include "accounts/mail_int.h"
 
 #define BENGALI "\xe0\xa6\xb8\xe0\xa7\x8d\xe0\xa6\xac\xe0\xa6\xbe" \
 	"\xe0\xa6\x97\xe0\xa6\xa4\xe0\xa6\xae"	/* স্বাগতম, "welcome" */

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "money.h"
+#include "base/money.h"
 
 static const struct {
 	const char *in;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "params.h"
+#include "front/params.h"
 
 /* The limits most cases run under. */
 static const struct param_limits lim_std = { 8, 32, 2, 4 };

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "plugin.h"
+#include "base/plugin.h"
 
 #define SIGNUP_SO	BUILDDIR "/plugins/.libs/signup.so"
 #define TEST_SO(name)	BUILDDIR "/tests/plugins/.libs/" name ".so"

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "base/render.h"
 
 static const struct {
 	const char *name;	/* tests/golden/NAME.hdf and NAME.gold */

@@ -11,7 +11,7 @@
 
 #include <sodium.h>
 
-#include "verify.h"
+#include "market/verify.h"
 
 /* 100 'Z's: longer than SHA-256's block, so HMAC hashes the key first. */
 #define LONG_KEY \

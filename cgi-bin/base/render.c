@@ -1,0 +1,258 @@
+/*
+ * Rendering pages with ClearSilver.
+ */
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/render.h"
+
+/* Turn a ClearSilver error into text in err and free it. */
+static void
+neo_error(NEOERR *nerr, const char *what, char *err, size_t errlen)
+{
+	STRING s;
+
+	string_init(&s);
+	nerr_error_string(nerr, &s);
+	snprintf(err, errlen, "%s: %s", what, s.buf != NULL ? s.buf : "error");
+	string_clear(&s);
+	nerr_ignore(&nerr);
+}
+
+/* Non-zero when name is LANG.hdf with LANG two or three small letters. */
+static int
+lang_file_name(const char *name, char *lang, size_t langlen)
+{
+	size_t n = strcspn(name, ".");
+
+	if (n < 2 || n > 3 || n >= langlen || strcmp(name + n, ".hdf") != 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (name[i] < 'a' || name[i] > 'z')
+			return 0;
+	memcpy(lang, name, n);
+	lang[n] = '\0';
+	return 1;
+}
+
+int
+render_env_init(struct render_env *env, const char *template_dir,
+    const char *default_lang, char *err, size_t errlen)
+{
+	char dir[1024], path[1300], lang[4];
+	struct dirent *de;
+	NEOERR *nerr;
+	DIR *d;
+
+	memset(env, 0, sizeof(*env));
+	if ((env->template_dir = strdup(template_dir)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	snprintf(dir, sizeof(dir), "%s/lang", template_dir);
+	if ((d = opendir(dir)) == NULL) {
+		snprintf(err, errlen, "%s: cannot open: %m", dir);
+		goto fail;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (!lang_file_name(de->d_name, lang, sizeof(lang)))
+			continue;
+		if (env->nlangs == RENDER_MAX_LANGS) {
+			snprintf(err, errlen, "%s: more than %d languages", dir,
+			    RENDER_MAX_LANGS);
+			closedir(d);
+			goto fail;
+		}
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		env->lang_names[env->nlangs] = strdup(lang);
+		if ((nerr = hdf_init(&env->langs[env->nlangs])) == STATUS_OK)
+			nerr = hdf_read_file(env->langs[env->nlangs], path);
+		env->nlangs++;
+		if (nerr != STATUS_OK || env->lang_names[env->nlangs - 1] == NULL) {
+			neo_error(nerr, path, err, errlen);
+			closedir(d);
+			goto fail;
+		}
+	}
+	closedir(d);
+	if (!render_has_lang(env, default_lang)) {
+		snprintf(err, errlen, "%s/%s.hdf: missing (site.default_language)",
+		    dir, default_lang);
+		goto fail;
+	}
+	/* Put the default language first: it stands in for unknown ones. */
+	for (size_t i = 1; i < env->nlangs; i++) {
+		if (strcmp(env->lang_names[i], default_lang) == 0) {
+			char *n = env->lang_names[0];
+			HDF *h = env->langs[0];
+
+			env->lang_names[0] = env->lang_names[i];
+			env->langs[0] = env->langs[i];
+			env->lang_names[i] = n;
+			env->langs[i] = h;
+		}
+	}
+	return 0;
+fail:
+	render_env_free(env);
+	return -1;
+}
+
+void
+render_env_free(struct render_env *env)
+{
+	for (size_t i = 0; i < env->nlangs; i++) {
+		free(env->lang_names[i]);
+		if (env->langs[i] != NULL)
+			hdf_destroy(&env->langs[i]);
+	}
+	free(env->template_dir);
+	memset(env, 0, sizeof(*env));
+}
+
+int
+render_has_lang(const struct render_env *env, const char *lang)
+{
+	for (size_t i = 0; i < env->nlangs; i++)
+		if (strcmp(env->lang_names[i], lang) == 0)
+			return 1;
+	return 0;
+}
+
+HDF *
+render_page_new(const struct render_env *env, const char *lang)
+{
+	HDF *hdf = NULL, *src;
+	NEOERR *nerr;
+	size_t i;
+
+	for (i = 0; i < env->nlangs; i++)
+		if (lang != NULL && strcmp(env->lang_names[i], lang) == 0)
+			break;
+	if (i == env->nlangs)
+		i = 0;
+	if ((nerr = hdf_init(&hdf)) != STATUS_OK)
+		goto fail;
+	if ((nerr = hdf_set_value(hdf, "Config.VarEscapeMode", "html")) !=
+	    STATUS_OK)
+		goto fail;
+	if ((nerr = hdf_set_value(hdf, "hdf.loadpaths.0", env->template_dir)) !=
+	    STATUS_OK)
+		goto fail;
+	if (env->nlangs > 0) {
+		if ((nerr = hdf_set_value(hdf, "Page.Lang", env->lang_names[i])) !=
+		    STATUS_OK)
+			goto fail;
+		src = hdf_get_obj(env->langs[i], "Lang");
+		if (src != NULL && (nerr = hdf_copy(hdf, "Lang", src)) != STATUS_OK)
+			goto fail;
+	}
+	return hdf;
+fail:
+	nerr_ignore(&nerr);
+	if (hdf != NULL)
+		hdf_destroy(&hdf);
+	return NULL;
+}
+
+int
+render_use_lang(const struct render_env *env, HDF *hdf, const char *lang)
+{
+	NEOERR *nerr;
+	HDF *src;
+	size_t i;
+
+	for (i = 0; i < env->nlangs; i++)
+		if (strcmp(env->lang_names[i], lang) == 0)
+			break;
+	if (i == env->nlangs ||
+	    strcmp(hdf_get_value(hdf, "Page.Lang", ""), lang) == 0)
+		return 0;
+	src = hdf_get_obj(env->langs[i], "Lang");
+	if ((nerr = hdf_remove_tree(hdf, "Lang")) == STATUS_OK &&
+	    (nerr = hdf_set_value(hdf, "Page.Lang", lang)) == STATUS_OK &&
+	    src != NULL)
+		nerr = hdf_copy(hdf, "Lang", src);
+	if (nerr != STATUS_OK) {
+		nerr_ignore(&nerr);
+		return -1;
+	}
+	return 0;
+}
+
+int
+render_plain_text(HDF *hdf)
+{
+	return render_set(hdf, "Config.VarEscapeMode", "none");
+}
+
+/* ClearSilver output callback: append to a struct buf. */
+static NEOERR *
+render_out(void *ctx, char *s)
+{
+	if (buf_puts(ctx, s) == -1)
+		return nerr_raise(NERR_NOMEM, "out of memory");
+	return STATUS_OK;
+}
+
+int
+render_page(const struct render_env *env, HDF *hdf, const char *template,
+    struct buf *out, char *err, size_t errlen)
+{
+	CSPARSE *cs = NULL;
+	NEOERR *nerr;
+
+	(void)env;
+	if ((nerr = cs_init(&cs, hdf)) == STATUS_OK &&
+	    (nerr = cgi_register_strfuncs(cs)) == STATUS_OK &&
+	    (nerr = cs_parse_file(cs, template)) == STATUS_OK)
+		nerr = cs_render(cs, out, render_out);
+	if (cs != NULL)
+		cs_destroy(&cs);
+	if (nerr != STATUS_OK) {
+		neo_error(nerr, template, err, errlen);
+		return -1;
+	}
+	return 0;
+}
+
+int
+render_setf(HDF *hdf, const char *name, const char *fmt, ...)
+{
+	char val[512];
+	va_list ap;
+	NEOERR *nerr;
+
+	va_start(ap, fmt);
+	vsnprintf(val, sizeof(val), fmt, ap);
+	va_end(ap);
+	if ((nerr = hdf_set_value(hdf, name, val)) != STATUS_OK) {
+		nerr_ignore(&nerr);
+		return -1;
+	}
+	return 0;
+}
+
+int
+render_set(HDF *hdf, const char *name, const char *value)
+{
+	NEOERR *nerr;
+
+	if ((nerr = hdf_set_value(hdf, name, value != NULL ? value : "")) !=
+	    STATUS_OK) {
+		nerr_ignore(&nerr);
+		return -1;
+	}
+	return 0;
+}
+
+const char *
+render_lang(HDF *hdf, const char *key)
+{
+	HDF *lang = hdf_get_obj(hdf, "Lang");
+
+	return lang != NULL ? hdf_get_value(lang, key, "") : "";
+}

@@ -1,0 +1,76 @@
+/*
+ * Rendering pages with ClearSilver. Language strings are read once per
+ * process from templates/lang/LANG.hdf; every page gets a fresh HDF with
+ * HTML auto-escaping switched on before any template is parsed.
+ */
+#ifndef KAAJ_RENDER_H
+#define KAAJ_RENDER_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+#include "base/cs.h"
+
+#define RENDER_MAX_LANGS 8
+
+/* Per-process rendering state. */
+struct render_env {
+	char *template_dir;
+	size_t nlangs;
+	char *lang_names[RENDER_MAX_LANGS];
+	HDF *langs[RENDER_MAX_LANGS];	/* each holds a Lang.* tree */
+};
+
+/*
+ * Load template_dir/lang/LANG.hdf for every LANG.hdf present there.
+ * default_lang must be among them. Returns 0, or -1 with "file: reason" in
+ * err. The caller frees env with render_env_free().
+ */
+int render_env_init(struct render_env *env, const char *template_dir,
+    const char *default_lang, char *err, size_t errlen);
+
+void render_env_free(struct render_env *env);
+
+/* Non-zero when strings for lang were loaded. */
+int render_has_lang(const struct render_env *env, const char *lang);
+
+/*
+ * Make a page's HDF: escaping on, template path set, Lang.* copied from
+ * the language lang (or from the first language loaded, when lang is not
+ * known). Returns NULL when out of memory. Free with hdf_destroy().
+ */
+HDF *render_page_new(const struct render_env *env, const char *lang);
+
+/*
+ * Switch hdf's Lang.* strings to language lang (a user's choice). Does
+ * nothing when lang is not loaded. Returns 0 or -1 when out of memory.
+ */
+int render_use_lang(const struct render_env *env, HDF *hdf, const char *lang);
+
+/*
+ * Switch hdf to plain-text output (no escaping), for mail bodies.
+ * Returns 0 or -1.
+ */
+int render_plain_text(HDF *hdf);
+
+/*
+ * Parse template (a file name under the template dir) against hdf and
+ * append the output to out. Returns 0, or -1 with the reason in err.
+ */
+int render_page(const struct render_env *env, HDF *hdf, const char *template,
+    struct buf *out, char *err, size_t errlen);
+
+/*
+ * Set name to value in hdf, formatted; returns 0 or -1 on error (which is
+ * logged nowhere: HDF errors here mean out of memory).
+ */
+int render_setf(HDF *hdf, const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Set name to the text value; NULL value sets "". Returns 0 or -1. */
+int render_set(HDF *hdf, const char *name, const char *value);
+
+/* A Lang.* string of hdf, or "" when missing. Never NULL. */
+const char *render_lang(HDF *hdf, const char *key);
+
+#endif

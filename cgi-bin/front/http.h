@@ -1,0 +1,90 @@
+/*
+ * One HTTP exchange: reading what the web server passed (FastCGI or plain
+ * CGI), and writing the answer.
+ */
+#ifndef KAAJ_HTTP_H
+#define KAAJ_HTTP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <fcgiapp.h>
+
+#include "base/buf.h"
+#include "front/params.h"
+
+/* Where a request comes from and its answer goes to. */
+struct http_io {
+	FCGX_Stream *in, *out;	/* FastCGI streams; NULL under plain CGI */
+	char **envp;		/* FastCGI parameters, or environ */
+};
+
+struct request {
+	char rid[17];		/* request id for the logs, 16 hex digits */
+	const char *method;	/* "GET", "HEAD", "POST", ... */
+	char *path;		/* the decoded-free path, e.g. "/jobs/12" */
+	const char *query_string;
+	const char *content_type;
+	const char *remote_addr;
+	const char *user_agent;
+	int https;		/* came over TLS */
+	size_t content_length;
+	int has_body;
+
+	struct param_list query;
+	struct param_list form;
+	struct param_list cookies;
+	struct upload_list files;
+};
+
+/* A header line to send, name and value owned by the response. */
+struct response {
+	int status;
+	struct buf headers;	/* "Name: value\r\n" lines */
+	struct buf body;
+	const char *content_type;	/* default text/html; charset=utf-8 */
+};
+
+/*
+ * Fill the non-body parts of req from io's environment: method, path
+ * (PATH_INFO, else DOCUMENT_URI, else REQUEST_URI without its query and
+ * its SCRIPT_NAME prefix), headers of interest.
+ * Strings point into io's environment except path, which req owns.
+ * Returns 0, or an HTTP status (400) with *why set.
+ */
+int http_read_head(const struct http_io *io, struct request *req,
+    const char **why);
+
+/*
+ * Read the body (CONTENT_LENGTH bytes) and parse it into req->form and
+ * req->files by its content type. Returns 0, or an HTTP status (400, 413,
+ * 415, 500) with *why set.
+ */
+int http_read_body(const struct http_io *io, struct request *req,
+    const struct param_limits *lim, size_t max_body, const char **why);
+
+/* A CGI/FastCGI parameter, or NULL. */
+const char *http_getenv(const struct http_io *io, const char *name);
+
+/* Release what req owns; leaves it ready for http_read_head again. */
+void http_request_free(struct request *req);
+
+void response_init(struct response *res);
+void response_free(struct response *res);
+
+/* Add a header line; the value must not hold CR or LF (checked). */
+int response_header(struct response *res, const char *name,
+    const char *value);
+
+/*
+ * Send status, the standard headers (security headers included), the
+ * added headers and, unless head_only, the body. Returns 0 or -1 when the
+ * client went away.
+ */
+int http_send(const struct http_io *io, const struct response *res,
+    int head_only);
+
+/* The reason phrase for a status code ("Not Found"). */
+const char *http_reason(int status);
+
+#endif

@@ -1,0 +1,523 @@
+/*
+ * The route table and the dispatcher.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "storage/db.h"
+#include "base/log.h"
+#include "market/notify.h"
+#include "pages/pages.h"
+#include "front/router.h"
+
+struct route {
+	const char *method;
+	const char *pattern;	/* exact path; a trailing "#" matches an id */
+	handler_fn handler;
+	unsigned int flags;
+};
+
+/* Every page of the site. HEAD is served wherever GET is. */
+static const struct route routes[] = {
+	{ "GET", "/", page_home, 0 },
+	{ "GET", "/jobs/#", page_job, 0 },
+	{ "GET", "/jobtypes", page_jobtypes, 0 },
+	{ "GET", "/admin", page_admin, NEED_ADMIN },
+	{ "GET", "/terms", page_terms, 0 },
+	{ "GET", "/register", page_register, 0 },
+	{ "POST", "/register", page_register_post, NEED_CSRF },
+	{ "GET", "/activate", page_activate, 0 },
+	{ "GET", "/activate/resend", page_resend, 0 },
+	{ "POST", "/activate/resend", page_resend_post, NEED_CSRF },
+	{ "GET", "/login", page_login, 0 },
+	{ "POST", "/login", page_login_post, NEED_CSRF },
+	{ "POST", "/logout", page_logout, NEED_LOGIN | NEED_CSRF },
+	{ "GET", "/forgot", page_forgot, 0 },
+	{ "POST", "/forgot", page_forgot_post, NEED_CSRF },
+	{ "GET", "/reset", page_reset, 0 },
+	{ "POST", "/reset", page_reset_post, NEED_CSRF },
+	{ "GET", "/settings", page_settings, NEED_LOGIN },
+	{ "POST", "/settings/profile", page_settings_profile,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/settings/password", page_settings_password,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/settings/email", page_settings_email,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "GET", "/email/confirm", page_email_confirm, 0 },
+	{ "GET", "/wallet", page_wallet, NEED_LOGIN },
+	{ "POST", "/wallet/deposit", page_wallet_deposit,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/wallet/withdraw", page_wallet_withdraw,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "GET", "/wallet/statement", page_statement, NEED_LOGIN },
+	{ "GET", "/wallet/statement.csv", page_statement_csv, NEED_LOGIN },
+	{ "GET", "/receipts/#", page_receipt, NEED_LOGIN },
+	{ "GET", "/admin/deposits", page_admin_deposits, NEED_ADMIN },
+	{ "POST", "/admin/deposits/confirm", page_admin_deposit_confirm,
+	    NEED_ADMIN | NEED_CSRF },
+	{ "POST", "/admin/deposits/reject", page_admin_deposit_reject,
+	    NEED_ADMIN | NEED_CSRF },
+	{ "GET", "/admin/withdrawals", page_admin_withdrawals, NEED_ADMIN },
+	{ "POST", "/admin/withdrawals/pay", page_admin_withdrawal_pay,
+	    NEED_ADMIN | NEED_CSRF },
+	{ "POST", "/admin/withdrawals/reject", page_admin_withdrawal_reject,
+	    NEED_ADMIN | NEED_CSRF },
+	/* Posting a job, and the admins' moderation of new campaigns. */
+	{ "GET", "/campaigns/new", page_campaign_new, NEED_LOGIN },
+	{ "POST", "/campaigns/preview", page_campaign_preview,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/campaigns/create", page_campaign_create,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "GET", "/admin/campaigns", page_admin_campaigns, NEED_ADMIN },
+	{ "POST", "/admin/campaigns/approve", page_admin_campaign_approve,
+	    NEED_ADMIN | NEED_CSRF },
+	{ "POST", "/admin/campaigns/reject", page_admin_campaign_reject,
+	    NEED_ADMIN | NEED_CSRF },
+	/* An employer's campaigns (page_campaigns.c, page_campaign_act.c). */
+	{ "GET", "/campaigns", page_campaigns, NEED_LOGIN },
+	{ "GET", "/campaigns/#", page_campaign, NEED_LOGIN },
+	{ "GET", "/screenshots/#", page_screenshot, NEED_LOGIN },
+	{ "POST", "/campaigns/pause", page_campaign_pause,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/campaigns/resume", page_campaign_resume,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/campaigns/add", page_campaign_add, NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/campaigns/stop", page_campaign_stop,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/campaigns/rate", page_campaign_rate,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/campaigns/bonus", page_campaign_bonus,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/campaigns/block", page_campaign_block,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/campaigns/unblock", page_campaign_unblock,
+	    NEED_LOGIN | NEED_CSRF },
+	/* The worker's side: tasks, proof, disputes, notifications. */
+	{ "POST", "/tasks/claim", page_task_claim, NEED_LOGIN | NEED_CSRF },
+	{ "GET", "/tasks", page_tasks, NEED_LOGIN },
+	{ "GET", "/tasks/#", page_task, NEED_LOGIN },
+	{ "POST", "/tasks/submit", page_task_submit, NEED_LOGIN | NEED_CSRF },
+	{ "POST", "/tasks/dispute", page_task_dispute,
+	    NEED_LOGIN | NEED_CSRF },
+	{ "GET", "/notifications", page_notifications, NEED_LOGIN },
+	{ "GET", "/admin/disputes", page_admin_disputes, NEED_ADMIN },
+	{ "POST", "/admin/disputes/decide", page_admin_dispute_decide,
+	    NEED_ADMIN | NEED_CSRF },
+};
+
+#define NROUTES (sizeof(routes) / sizeof(routes[0]))
+
+/*
+ * Match path against pattern; a trailing '#' takes a positive decimal id
+ * of at most 18 digits into *id. Returns non-zero on a match.
+ */
+static int
+route_match(const char *pattern, const char *path, int64_t *id)
+{
+	size_t plen = strlen(pattern), n;
+
+	if (plen == 0 || pattern[plen - 1] != '#')
+		return strcmp(pattern, path) == 0;
+	if (strncmp(pattern, path, plen - 1) != 0)
+		return 0;
+	path += plen - 1;
+	n = strspn(path, "0123456789");
+	if (n == 0 || n > 18 || path[n] != '\0' || path[0] == '0')
+		return 0;
+	*id = (int64_t)strtoll(path, NULL, 10);
+	return 1;
+}
+
+/*
+ * Find the route for method and path. Returns it, or NULL with *status 404
+ * (no such path) or 405 (path known, method not; allow lists the methods).
+ */
+static const struct route *
+route_find(const char *method, const char *path, int64_t *id, int *status,
+    char *allow, size_t allowlen)
+{
+	int head = strcmp(method, "HEAD") == 0;
+	size_t i;
+
+	*status = 404;
+	allow[0] = '\0';
+	for (i = 0; i < NROUTES; i++) {
+		if (!route_match(routes[i].pattern, path, id))
+			continue;
+		if (strcmp(routes[i].method, method) == 0 ||
+		    (head && strcmp(routes[i].method, "GET") == 0))
+			return &routes[i];
+		*status = 405;
+		if (allow[0] != '\0')
+			strncat(allow, ", ", allowlen - strlen(allow) - 1);
+		strncat(allow, routes[i].method, allowlen - strlen(allow) - 1);
+		if (strcmp(routes[i].method, "GET") == 0)
+			strncat(allow, ", HEAD", allowlen - strlen(allow) - 1);
+	}
+	return NULL;
+}
+
+int
+ctx_too_many(struct ctx *c, int seconds)
+{
+	c->retry_after = seconds > 0 ? seconds : 1;
+	c->error_detail = "too_many";
+	return 429;
+}
+
+int
+ctx_db_error(struct ctx *c)
+{
+	c->error_detail = "db";
+	return 503;
+}
+
+const char *
+ctx_ip(const struct ctx *c)
+{
+	return c->req->remote_addr != NULL && c->req->remote_addr[0] != '\0' ?
+	    c->req->remote_addr : "-";
+}
+
+int
+ctx_redirect(struct ctx *c, int status, const char *path)
+{
+	char loc[1024];
+
+	snprintf(loc, sizeof(loc), "%s%s", c->app->base_path, path);
+	response_header(c->res, "Location", loc);
+	c->template = NULL;
+	return status;
+}
+
+/* Put what every page shows (site, user, paths) into the page data. */
+static void
+fill_common(struct ctx *c)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	const char *notice;
+	char key[64];
+
+	if (c->filled)
+		return;
+	c->filled = 1;
+	render_set(c->hdf, "Site.Name", cfg->site_name);
+	render_set(c->hdf, "Site.Base", c->app->base_path);
+	render_set(c->hdf, "Site.Currency", cfg->currency);
+	render_set(c->hdf, "Page.Path", c->req->path != NULL ? c->req->path :
+	    "");
+	if (c->session.user_id != 0) {
+		render_setf(c->hdf, "User.Id", "%lld",
+		    (long long)c->session.user_id);
+		render_set(c->hdf, "User.Name", c->session.username);
+		render_setf(c->hdf, "User.IsAdmin", "%d", c->session.is_admin);
+	}
+	render_set(c->hdf, "Page.Csrf", c->csrf);
+	/* A notice named in the query after a redirect ("?notice=saved"). */
+	notice = param_get(&c->req->query, "notice");
+	if (notice != NULL && notice[0] != '\0' && strlen(notice) <= 32 &&
+	    strspn(notice, "abcdefghijklmnopqrstuvwxyz_") == strlen(notice)) {
+		snprintf(key, sizeof(key), "Notice.%s", notice);
+		render_set(c->hdf, "Page.Notice", render_lang(c->hdf, key));
+	}
+}
+
+/*
+ * Parse the query string and the cookies and load the session. Returns 0
+ * or an error status with *why set.
+ */
+static int
+read_input(struct ctx *c, const struct http_io *io,
+    const struct param_limits *lim, const char **why)
+{
+	const char *cookie, *tok;
+	enum parse_result pr;
+
+	pr = parse_urlencoded(c->req->query_string,
+	    strlen(c->req->query_string), lim, &c->req->query, why);
+	if (pr != PARSE_OK)
+		return (int)pr;
+	cookie = http_getenv(io, "HTTP_COOKIE");
+	if (cookie != NULL) {
+		pr = parse_cookies(cookie, lim, &c->req->cookies, why);
+		if (pr != PARSE_OK)
+			return (int)pr;
+	}
+	tok = param_get(&c->req->cookies, SESSION_COOKIE);
+	if (tok == NULL)
+		return 0;
+	if (!session_token_valid(tok)) {
+		/* Forget the damaged cookie so the next request works. */
+		response_header(c->res, "Set-Cookie", SESSION_COOKIE
+		    "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+		*why = "bad_session_cookie";
+		return 400;
+	}
+	if (session_load(c->app->db, &c->app->cfg, tok, &c->session) == -1) {
+		*why = "the database is not answering";
+		return 503;
+	}
+	return 0;
+}
+
+/*
+ * Work out the CSRF token forms must carry: from the session, or before
+ * login from the kaaj_csrf cookie, set here when missing or damaged.
+ */
+static void
+set_csrf(struct ctx *c)
+{
+	char fresh[SESSION_TOKEN_LEN + 1], cookie[200];
+	const char *basis;
+
+	if (c->session.user_id != 0) {
+		memcpy(c->csrf, c->session.csrf, sizeof(c->csrf));
+		return;
+	}
+	basis = param_get(&c->req->cookies, CSRF_COOKIE);
+	if (basis == NULL || !session_token_valid(basis)) {
+		session_random_token(fresh);
+		snprintf(cookie, sizeof(cookie), CSRF_COOKIE "=%s; Path=/;"
+		    " HttpOnly; SameSite=Lax%s", fresh,
+		    c->req->https ? "; Secure" : "");
+		response_header(c->res, "Set-Cookie", cookie);
+		basis = fresh;
+	}
+	session_csrf(&c->app->cfg, basis, c->csrf);
+}
+
+/* Check the route's flags; 0 when the handler may run. */
+static int
+check_flags(struct ctx *c, const struct route *r, const char **why)
+{
+	if ((r->flags & (NEED_LOGIN | NEED_ADMIN)) && c->session.user_id == 0) {
+		/* A page asked for by a visitor: log in, then come back. */
+		if (strcmp(r->method, "GET") == 0 && c->req->path[0] == '/' &&
+		    strlen(c->req->path) < 200) {
+			char to[256];
+
+			snprintf(to, sizeof(to), "/login?next=%s",
+			    c->req->path);
+			return ctx_redirect(c, 303, to);
+		}
+		*why = "login";
+		return 403;
+	}
+	if ((r->flags & NEED_ADMIN) && !c->session.is_admin) {
+		*why = "admin";
+		return 403;
+	}
+	if ((r->flags & NEED_CSRF) &&
+	    !session_csrf_ok(c->csrf, param_get(&c->req->form, "csrf"))) {
+		*why = "csrf";
+		return 403;
+	}
+	return 0;
+}
+
+/*
+ * Render template into c->res with the header's count of unread
+ * notifications: asked for here, so redirects, files and CSV pay nothing.
+ * Returns 0, or -1 with the reason in err.
+ */
+static int
+render_template(struct ctx *c, const char *template, char *err,
+    size_t errlen)
+{
+	int64_t unread;
+
+	if (c->session.user_id != 0 && notify_unread_count(c->app->db,
+	    c->session.user_id, &unread) == DB_OK)
+		render_setf(c->hdf, "User.Unread", "%lld", (long long)unread);
+	return render_page(&c->app->render, c->hdf, template, &c->res->body,
+	    err, errlen);
+}
+
+/*
+ * Render the error page for status into c->res. detail is a key under
+ * Lang.Error.Detail when the language file has it, else shown as it is.
+ */
+static void
+render_error(struct ctx *c, int status, const char *detail)
+{
+	char key[64], err[512];
+	const char *text;
+
+	c->res->status = status;
+	buf_reset(&c->res->body);
+	fill_common(c);
+	render_setf(c->hdf, "Error.Status", "%d", status);
+	snprintf(key, sizeof(key), "Error.%d.Title", status);
+	text = render_lang(c->hdf, key);
+	if (*text == '\0')
+		text = render_lang(c->hdf, status >= 500 ? "Error.500.Title" :
+		    "Error.400.Title");
+	render_set(c->hdf, "Error.Title", text);
+	snprintf(key, sizeof(key), "Error.%d.Text", status);
+	render_set(c->hdf, "Error.Text", render_lang(c->hdf, key));
+	if (status == 429) {
+		snprintf(key, sizeof(key), "%d", c->retry_after);
+		response_header(c->res, "Retry-After", key);
+		render_setf(c->hdf, "Error.WaitMinutes", "%d",
+		    (c->retry_after + 59) / 60);
+	}
+	if (detail != NULL) {
+		snprintf(key, sizeof(key), "Error.Detail.%s", detail);
+		text = render_lang(c->hdf, key);
+		render_set(c->hdf, "Error.Detail", *text != '\0' ? text : detail);
+	}
+	if (render_template(c, "error.cs", err, sizeof(err)) == -1) {
+		log_err(c->req->rid, "render error.cs: %s", err);
+		buf_reset(&c->res->body);
+		c->res->content_type = "text/plain; charset=utf-8";
+		buf_printf(&c->res->body, "%d %s\n", status,
+		    http_reason(status));
+	}
+}
+
+/*
+ * Under nginx the path still holds the site's base path (/kaaj/jobs/1 for
+ * base_url http://host/kaaj); take it off in place.
+ */
+static void
+strip_base_path(char *path, const char *base)
+{
+	size_t n = strlen(base);
+
+	if (n == 0 || strncmp(path, base, n) != 0)
+		return;
+	if (path[n] == '\0')
+		strcpy(path, "/");
+	else if (path[n] == '/')
+		memmove(path, path + n, strlen(path + n) + 1);
+}
+
+/* Route, check and run the handler; returns the status to answer with. */
+static int
+run(struct ctx *c, const struct http_io *io, const char **why)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	struct param_limits lim = { cfg->max_fields, cfg->max_field_length,
+	    cfg->max_files, cfg->max_cookies };
+	const struct route *r;
+	char allow[64], err[512];
+	int status;
+
+	if ((status = http_read_head(io, c->req, why)) != 0)
+		return status;
+	strip_base_path(c->req->path, c->app->base_path);
+	r = route_find(c->req->method, c->req->path, &c->path_id, &status,
+	    allow, sizeof(allow));
+	if (r == NULL) {
+		if (status == 405)
+			response_header(c->res, "Allow", allow);
+		*why = NULL;
+		return status;
+	}
+	/* Only POST carries a form; any other body is not read at all. */
+	if (strcmp(r->method, "POST") == 0 && (status = http_read_body(io,
+	    c->req, &lim, cfg->max_body, why)) != 0)
+		return status;
+	if ((status = read_input(c, io, &lim, why)) != 0)
+		return status;
+	set_csrf(c);
+	if (c->session.language[0] != '\0')
+		render_use_lang(&c->app->render, c->hdf, c->session.language);
+	fill_common(c);
+	if ((status = check_flags(c, r, why)) != 0)
+		return status;
+	*why = NULL;
+	status = r->handler(c);
+	if (status >= 400 && c->template == NULL) {
+		*why = c->error_detail;
+		return status;
+	}
+	if (c->template != NULL) {
+		if (render_template(c, c->template, err, sizeof(err)) == -1) {
+			log_err(c->req->rid, "render %s: %s", c->template, err);
+			buf_reset(&c->res->body);
+			*why = NULL;
+			return 500;
+		}
+		c->rendered = 1;
+	}
+	return status;
+}
+
+/* Milliseconds since start. */
+static double
+elapsed_ms(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) * 1e3 +
+	    (double)(now.tv_nsec - start->tv_nsec) / 1e6;
+}
+
+/*
+ * Copy s for the log into out: at most outlen - 1 bytes, each control
+ * byte or space as '?', so a request cannot forge log lines. "-" for NULL.
+ */
+static const char *
+log_safe(const char *s, char *out, size_t outlen)
+{
+	size_t i;
+
+	if (s == NULL)
+		return "-";
+	for (i = 0; s[i] != '\0' && i + 1 < outlen; i++)
+		out[i] = (unsigned char)s[i] <= 0x20 || s[i] == 0x7f ? '?' : s[i];
+	out[i] = '\0';
+	return out;
+}
+
+void
+dispatch(struct app *app, const struct http_io *io)
+{
+	char method[16], path[256];
+	struct request req;
+	struct response res;
+	struct timespec start;
+	unsigned char rnd[8];
+	const char *why = NULL;
+	struct ctx c;
+	int status;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	memset(&req, 0, sizeof(req));
+	memset(&c, 0, sizeof(c));
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(req.rid, sizeof(req.rid), rnd, sizeof(rnd));
+	response_init(&res);
+	c.app = app;
+	c.req = &req;
+	c.res = &res;
+	c.hdf = render_page_new(&app->render, app->cfg.default_language);
+	if (c.hdf == NULL) {
+		status = 500;
+		res.content_type = "text/plain; charset=utf-8";
+		buf_puts(&res.body, "500 out of memory\n");
+	} else {
+		status = run(&c, io, &why);
+		if (status >= 400 && !c.rendered) {
+			if (status >= 500 && why != NULL)
+				log_err(req.rid, "%s", why);
+			render_error(&c, status, why);
+		}
+		hdf_destroy(&c.hdf);
+	}
+	res.status = status;
+	http_send(io, &res, req.method != NULL &&
+	    strcmp(req.method, "HEAD") == 0);
+	log_info(req.rid, "%s %s %d %.2fms", log_safe(req.method, method,
+	    sizeof(method)), log_safe(req.path, path, sizeof(path)), status,
+	    elapsed_ms(&start));
+	response_free(&res);
+	http_request_free(&req);
+	sodium_memzero(&c.session, sizeof(c.session));
+}

@@ -1,0 +1,86 @@
+/*
+ * The route table and the dispatcher: the one place that checks a route's
+ * preconditions (login, admin, CSRF) before its handler runs, and the one
+ * place that turns an error into an HTTP status page.
+ */
+#ifndef KAAJ_ROUTER_H
+#define KAAJ_ROUTER_H
+
+#include <stdint.h>
+
+#include "base/config.h"
+#include "base/cs.h"
+#include "front/http.h"
+#include "base/plugin.h"
+#include "base/render.h"
+#include "accounts/session.h"
+
+struct db;
+
+/* What a process holds between requests. */
+struct app {
+	struct kaaj_config cfg;
+	struct db *db;
+	struct plugin_set plugins;
+	struct render_env render;
+	char base_path[256];	/* path part of site.base_url, "" at root */
+};
+
+/* Everything one request's handler may use; reset for each request. */
+struct ctx {
+	struct app *app;
+	struct request *req;
+	struct response *res;
+	struct session session;	/* user_id 0 when not logged in */
+	char csrf[CSRF_TOKEN_LEN + 1];	/* what forms must send back */
+	HDF *hdf;		/* the page data */
+	const char *template;	/* page to render, set by the handler */
+	int64_t path_id;	/* the number in routes such as /jobs/# */
+	const char *error_detail;	/* shown on an error page */
+	int retry_after;	/* seconds, with status 429 */
+	int rendered;		/* the page body is written */
+	int filled;		/* fill_common() put the page's basics */
+};
+
+/* Route preconditions, checked by the dispatcher in this order. */
+enum route_flags {
+	NEED_LOGIN = 1 << 0,
+	NEED_ADMIN = 1 << 1,	/* implies NEED_LOGIN */
+	NEED_CSRF = 1 << 2	/* form field "csrf" must match the session */
+};
+
+/*
+ * A handler fills c->hdf and sets c->template and returns 200, or sets a
+ * redirect with ctx_redirect() and returns its status, or returns an
+ * error status (4xx, 5xx) after setting c->error_detail, and the
+ * dispatcher renders the error page. A handler may also return an error
+ * status with a template of its own (a form shown again, a link that no
+ * longer works), which is rendered with that status.
+ */
+typedef int (*handler_fn)(struct ctx *c);
+
+/*
+ * Serve one request from io: parse, route, check, run the handler,
+ * render, send, log. Frees everything it allocated.
+ */
+void dispatch(struct app *app, const struct http_io *io);
+
+/* Answer with a redirect to base_path + path (path starts with '/'). */
+int ctx_redirect(struct ctx *c, int status, const char *path);
+
+/*
+ * Answer 429 with the time to wait: the dispatcher renders the page and
+ * sends Retry-After.
+ */
+int ctx_too_many(struct ctx *c, int seconds);
+
+/*
+ * Answer 503 because the database did not answer (or failed): the
+ * dispatcher renders the error page with Lang.Error.Detail.db.
+ */
+int ctx_db_error(struct ctx *c);
+
+/* The client's address for rate limits ("-" when the server sent none). */
+const char *ctx_ip(const struct ctx *c);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * The admin overview: schema version, loaded job types and counts. The
+ * moderation queues come with the marketplace.
+ */
+#include <stdio.h>
+
+#include "storage/db.h"
+#include "storage/migrate.h"
+#include "pages/pages.h"
+
+int
+page_admin(struct ctx *c)
+{
+	struct db_result r;
+	char name[64];
+	size_t i;
+	int version;
+
+	if (migrate_current(c->app->db, &version) != 0 ||
+	    db_query(c->app->db, &r, "SELECT (SELECT COUNT(*) FROM users),"
+	    " (SELECT COUNT(*) FROM campaigns),"
+	    " (SELECT COUNT(*) FROM campaigns WHERE status = 'running'),"
+	    " VERSION()", "") != DB_OK)
+		return ctx_db_error(c);
+	render_setf(c->hdf, "Admin.SchemaVersion", "%d", version);
+	render_set(c->hdf, "Admin.Users", db_cell(&r, 0, 0));
+	render_set(c->hdf, "Admin.Campaigns", db_cell(&r, 0, 1));
+	render_set(c->hdf, "Admin.Running", db_cell(&r, 0, 2));
+	render_set(c->hdf, "Admin.DbVersion", db_cell(&r, 0, 3));
+	db_result_free(&r);
+	for (i = 0; i < c->app->plugins.n; i++) {
+		snprintf(name, sizeof(name), "Admin.Plugins.%zu.Name", i);
+		render_set(c->hdf, name, c->app->plugins.items[i].name);
+		snprintf(name, sizeof(name), "Admin.Plugins.%zu.Path", i);
+		render_set(c->hdf, name, c->app->plugins.items[i].path);
+	}
+	render_set(c->hdf, "Admin.PluginDir", c->app->cfg.plugin_dir);
+	c->template = "admin.cs";
+	return 200;
+}

@@ -1,0 +1,160 @@
+/*
+ * The admins' moderation queue: campaigns waiting for approval, oldest
+ * first, each approved or rejected with a reason (which returns all of
+ * its money, fee included). campaign_moderate() decides each with a
+ * guarded update, so of two admins deciding at once one wins.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "market/campaign.h"
+#include "storage/db.h"
+#include "front/form.h"
+#include "base/log.h"
+#include "pages/pages.h"
+
+#define QUEUE_MAX 100		/* pending campaigns shown */
+#define REASON_MAX 500		/* characters, as campaigns.reject_reason */
+
+/* The plugin values of the campaigns listed, under Pending.N.Fields. */
+static int
+set_fields(struct ctx *c, const int64_t *ids, size_t n)
+{
+	struct db_result r;
+	size_t i, j, k = 0;
+	HDF *row, *f;
+
+	if (n == 0)
+		return 0;
+	if (db_query(c->app->db, &r, "SELECT f.campaign_id, f.name, f.value"
+	    " FROM campaign_fields f JOIN campaigns c ON c.id = f.campaign_id"
+	    " WHERE c.status = 'pending' AND c.id BETWEEN ? AND ?"
+	    " ORDER BY f.campaign_id, f.name", "ii", ids[0], ids[n - 1]) !=
+	    DB_OK)
+		return -1;
+	for (i = 0; i < r.nrows; i++) {
+		for (j = 0; j < n && ids[j] != db_cell_int(&r, i, 0); j++)
+			continue;
+		if (i > 0 && db_cell_int(&r, i - 1, 0) != db_cell_int(&r, i, 0))
+			k = 0;
+		if (j == n || (row = page_row(c->hdf, "Pending", j)) == NULL ||
+		    (f = page_row(row, "Fields", k++)) == NULL)
+			continue;
+		render_set(f, "Name", db_cell(&r, i, 1));
+		render_set(f, "Value", db_cell(&r, i, 2));
+	}
+	db_result_free(&r);
+	return 0;
+}
+
+int
+page_admin_campaigns(struct ctx *c)
+{
+	struct db_result r;
+	size_t i;
+	int64_t ids[QUEUE_MAX];
+	HDF *row;
+
+	if (db_query(c->app->db, &r, "SELECT c.id, u.username, c.job_type,"
+	    " c.title, c.slots_total, c.pay_per_task, c.instructions,"
+	    " c.proof_instructions, c.countries_mode, c.countries,"
+	    " c.created_at FROM campaigns c JOIN users u ON u.id = c.owner_id"
+	    " WHERE c.status = 'pending' ORDER BY c.id LIMIT ?", "i",
+	    (int64_t)QUEUE_MAX + 1) != DB_OK)
+		return ctx_db_error(c);
+	for (i = 0; i < r.nrows && i < QUEUE_MAX; i++) {
+		if ((row = page_row(c->hdf, "Pending", i)) == NULL)
+			continue;
+		render_set(row, "Id", db_cell(&r, i, 0));
+		render_set(row, "User", db_cell(&r, i, 1));
+		render_set(row, "Type", db_cell(&r, i, 2));
+		render_set(row, "Title", db_cell(&r, i, 3));
+		render_set(row, "Slots", db_cell(&r, i, 4));
+		page_set_money(row, "Pay", db_cell_int(&r, i, 5));
+		page_set_money(row, "Escrow", db_cell_int(&r, i, 4) *
+		    db_cell_int(&r, i, 5));
+		render_set(row, "Instructions", db_cell(&r, i, 6));
+		render_set(row, "Proof", db_cell(&r, i, 7));
+		render_set(row, "CountriesMode", db_cell(&r, i, 8));
+		render_set(row, "Countries", db_cell(&r, i, 9));
+		render_set(row, "When", db_cell(&r, i, 10));
+		ids[i] = db_cell_int(&r, i, 0);
+	}
+	if (r.nrows > QUEUE_MAX)
+		render_set(c->hdf, "PendingMore", "1");
+	db_result_free(&r);
+	if (set_fields(c, ids, i) == -1)
+		return ctx_db_error(c);
+	c->template = "admin_campaigns.cs";
+	return 200;
+}
+
+/* The posted campaign id into *id: 0, or 400 when it is not one. */
+static int
+posted_id(struct ctx *c, int64_t *id)
+{
+	if ((*id = page_id(form_get(c, "id"))) > 0)
+		return 0;
+	c->error_detail = "bad_campaign_id";
+	return 400;
+}
+
+/* Answer campaign_moderate()'s result mr for campaign id. */
+static int
+decided(struct ctx *c, enum market_result mr, const char *done, int64_t id)
+{
+	char to[96];
+
+	switch (mr) {
+	case MARKET_OK:
+		log_info(c->req->rid, "campaign %lld %s by admin %lld",
+		    (long long)id, done, (long long)c->session.user_id);
+		snprintf(to, sizeof(to), "/admin/campaigns?notice=%s", done);
+		return ctx_redirect(c, 303, to);
+	case MARKET_WRONG_STATE:
+	case MARKET_DONE_BEFORE:
+		return ctx_redirect(c, 303,
+		    "/admin/campaigns?notice=already_decided");
+	case MARKET_NOT_FOUND:
+		c->error_detail = "no_campaign";
+		return 404;
+	default:
+		return ctx_db_error(c);
+	}
+}
+
+int
+page_admin_campaign_approve(struct ctx *c)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = posted_id(c, &id)) != 0)
+		return rc;
+	return decided(c, campaign_moderate(c->app->db, id, 1, NULL),
+	    "campaign_approved", id);
+}
+
+int
+page_admin_campaign_reject(struct ctx *c)
+{
+	const char *reason = form_get(c, "reason"), *p;
+	size_t n = 0;
+	int64_t id;
+	int rc;
+
+	if ((rc = posted_id(c, &id)) != 0)
+		return rc;
+	/* Characters: the bytes that do not continue a UTF-8 sequence. */
+	for (p = reason; *p != '\0'; p++)
+		n += ((unsigned char)*p & 0xc0) != 0x80;
+	if (n == 0 || n > REASON_MAX) {
+		form_keep(c, "reason");
+		form_error(c, "reason", n == 0 ? "reason_missing" :
+		    "reason_long");
+		render_setf(c->hdf, "AdminForm.Id", "%lld", (long long)id);
+		return page_admin_campaigns(c);
+	}
+	return decided(c, campaign_moderate(c->app->db, id, 0, reason),
+	    "campaign_rejected", id);
+}

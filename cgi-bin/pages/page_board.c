@@ -1,0 +1,303 @@
+/*
+ * The job board (the home page) and a job's own page.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "storage/db.h"
+#include "base/money.h"
+#include "pages/pages.h"
+
+/* Put pay and progress of row i of r (columns as in BOARD_COLS) at prefix. */
+static void
+set_campaign(HDF *hdf, const char *prefix, const struct db_result *r,
+    size_t i)
+{
+	static const char *const names[] = { "Id", "Title", "JobType",
+	    "Category", NULL, "SlotsTotal", "SlotsTaken", "SlotsDone",
+	    "Minutes" };
+	char name[96], money[32];
+	int64_t good, bad;
+	size_t k;
+
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		if (names[k] == NULL)
+			continue;
+		snprintf(name, sizeof(name), "%s.%s", prefix, names[k]);
+		render_set(hdf, name, db_cell(r, i, k));
+	}
+	snprintf(name, sizeof(name), "%s.Pay", prefix);
+	render_set(hdf, name, money_format(db_cell_int(r, i, 4), money,
+	    sizeof(money)));
+	/* The employer's approval rate, once they rated anything. */
+	good = db_cell_int(r, i, 9);
+	bad = db_cell_int(r, i, 10);
+	if (good + bad > 0) {
+		snprintf(name, sizeof(name), "%s.Approval", prefix);
+		render_setf(hdf, name, "%lld",
+		    (long long)(good * 100 / (good + bad)));
+	}
+}
+
+#define BOARD_COLS "c.id, c.title, c.job_type, c.category, c.pay_per_task," \
+	" c.slots_total, c.slots_taken, c.slots_done, c.minutes_to_finish," \
+	" o.rated_satisfied, o.rated_rejected"
+
+/*
+ * Open campaigns, filtered, in one statement text for every combination
+ * (the parameters switch the filters off), so it is prepared once.
+ * Parameters: category x2, job type x2, worker x8 (see board_query),
+ * then the keyset and the limit.
+ */
+#define BOARD_WHERE \
+	" FROM campaigns c JOIN users o ON o.id = c.owner_id" \
+	" WHERE c.status = 'running' AND c.slots_taken < c.slots_total" \
+	" AND (? = '' OR c.category = ?) AND (? = '' OR c.job_type = ?)" \
+	" AND (? = 0 OR (c.owner_id <> ?" \
+	"  AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.campaign_id = c.id" \
+	"   AND t.worker_id = ?)" \
+	"  AND NOT EXISTS (SELECT 1 FROM worker_blocks b" \
+	"   WHERE b.employer_id = c.owner_id AND b.worker_id = ?)" \
+	"  AND (c.countries_mode = 'all'" \
+	"   OR (c.countries_mode = 'include' AND FIND_IN_SET(?, c.countries))" \
+	"   OR (c.countries_mode = 'exclude'" \
+	"    AND NOT FIND_IN_SET(?, c.countries)))" \
+	"  AND c.min_success <= ?))"
+
+/* What a worker's board leaves out: their own record. */
+struct viewer {
+	int64_t id;		/* 0: a visitor, who sees everything open */
+	char country[3];
+	int64_t success;	/* percent; 100 before anything was rated */
+};
+
+/* Read the viewer's country and success rate. -1 on a database error. */
+static int
+viewer_load(struct ctx *c, struct viewer *v)
+{
+	struct db_result r;
+	int64_t good, bad;
+
+	memset(v, 0, sizeof(*v));
+	v->success = 100;
+	if (c->session.user_id == 0)
+		return 0;
+	if (db_query(c->app->db, &r, "SELECT country, tasks_satisfied,"
+	    " tasks_rejected FROM users WHERE id = ?", "i",
+	    c->session.user_id) != DB_OK)
+		return -1;
+	if (r.nrows == 1) {
+		v->id = c->session.user_id;
+		snprintf(v->country, sizeof(v->country), "%s", db_cell(&r, 0, 0));
+		good = db_cell_int(&r, 0, 1);
+		bad = db_cell_int(&r, 0, 2);
+		if (good + bad > 0)
+			v->success = good * 100 / (good + bad);
+	}
+	db_result_free(&r);
+	return 0;
+}
+
+/* The board's filters, as given in the query and checked. */
+struct board_filter {
+	const char *category, *type;
+	int by_pay;
+	int64_t before_id, before_pay;
+};
+
+/* Run the board query for f and v into r; limit rows. */
+static int
+board_query(struct ctx *c, const struct board_filter *f,
+    const struct viewer *v, int64_t limit, struct db_result *r)
+{
+	if (f->by_pay)
+		return db_query(c->app->db, r, "SELECT " BOARD_COLS BOARD_WHERE
+		    " AND (? = 0 OR c.pay_per_task < ?"
+		    " OR (c.pay_per_task = ? AND c.id < ?))"
+		    " ORDER BY c.pay_per_task DESC, c.id DESC LIMIT ?",
+		    "ssssiiiissiiiiii", f->category, f->category, f->type,
+		    f->type, v->id, v->id, v->id, v->id, v->country, v->country,
+		    v->success, f->before_id, f->before_pay, f->before_pay,
+		    f->before_id, limit);
+	return db_query(c->app->db, r, "SELECT " BOARD_COLS BOARD_WHERE
+	    " AND (? = 0 OR c.id < ?) ORDER BY c.id DESC LIMIT ?",
+	    "ssssiiiissiiii", f->category, f->category, f->type, f->type,
+	    v->id, v->id, v->id, v->id, v->country, v->country, v->success,
+	    f->before_id, f->before_id, limit);
+}
+
+/* Read and check the filters; 0, or 400 when one is malformed. */
+static int
+board_filter_read(struct ctx *c, struct board_filter *f)
+{
+	const struct plugin_set *ps = &c->app->plugins;
+	const char *sort = param_get(&c->req->query, "sort");
+	size_t i;
+	int known;
+
+	memset(f, 0, sizeof(*f));
+	f->category = param_get(&c->req->query, "category");
+	f->type = param_get(&c->req->query, "type");
+	if (f->category == NULL)
+		f->category = "";
+	if (f->type == NULL)
+		f->type = "";
+	/* Only names of loaded job types and their categories. */
+	for (known = f->category[0] == '\0', i = 0; i < ps->n; i++)
+		if (strcmp(ps->items[i].jt->category, f->category) == 0)
+			known = 1;
+	if (!known)
+		return 400;
+	if (f->type[0] != '\0' && plugin_find(ps, f->type) == NULL)
+		return 400;
+	f->by_pay = sort != NULL && strcmp(sort, "pay") == 0;
+	if (sort != NULL && !f->by_pay && strcmp(sort, "new") != 0)
+		return 400;
+	if ((f->before_id = page_id(param_get(&c->req->query, "before"))) ==
+	    -1)
+		return 400;
+	f->before_pay = page_id(param_get(&c->req->query, "pay"));
+	if (f->before_pay == -1 || (f->by_pay && f->before_id > 0 &&
+	    f->before_pay == 0))
+		return 400;
+	return 0;
+}
+
+/* The filter choices: categories and job types of the loaded plugins. */
+static void
+board_choices(struct ctx *c, const struct board_filter *f)
+{
+	const struct plugin_set *ps = &c->app->plugins;
+	char name[64];
+	size_t i, j, ncat = 0;
+
+	for (i = 0; i < ps->n; i++) {
+		snprintf(name, sizeof(name), "Board.Types.%zu.Name", i);
+		render_set(c->hdf, name, ps->items[i].jt->name);
+		snprintf(name, sizeof(name), "Board.Types.%zu.Label", i);
+		render_set(c->hdf, name, ps->items[i].jt->label);
+		for (j = 0; j < i; j++)
+			if (strcmp(ps->items[j].jt->category,
+			    ps->items[i].jt->category) == 0)
+				break;
+		if (j < i)
+			continue;
+		snprintf(name, sizeof(name), "Board.Categories.%zu", ncat++);
+		render_set(c->hdf, name, ps->items[i].jt->category);
+	}
+	render_set(c->hdf, "Board.Category", f->category);
+	render_set(c->hdf, "Board.Type", f->type);
+	render_set(c->hdf, "Board.Sort", f->by_pay ? "pay" : "new");
+}
+
+int
+page_home(struct ctx *c)
+{
+	int64_t limit = c->app->cfg.board_page_size;
+	struct board_filter f;
+	struct db_result r;
+	struct viewer v;
+	char prefix[32];
+	size_t i, shown;
+
+	if (board_filter_read(c, &f) != 0) {
+		c->error_detail = "bad_page";
+		return 400;
+	}
+	if (viewer_load(c, &v) == -1 ||
+	    board_query(c, &f, &v, limit + 1, &r) != DB_OK)
+		return ctx_db_error(c);
+	shown = r.nrows > (size_t)limit ? (size_t)limit : r.nrows;
+	for (i = 0; i < shown; i++) {
+		snprintf(prefix, sizeof(prefix), "Jobs.%zu", i);
+		set_campaign(c->hdf, prefix, &r, i);
+	}
+	render_setf(c->hdf, "Board.Count", "%zu", shown);
+	/* Keyset pagination: the next page starts after the last row. */
+	if (r.nrows > (size_t)limit) {
+		render_set(c->hdf, "Board.Next", db_cell(&r, shown - 1, 0));
+		render_set(c->hdf, "Board.NextPay", db_cell(&r, shown - 1, 4));
+	}
+	if (f.before_id > 0)
+		render_set(c->hdf, "Board.Paged", "1");
+	db_result_free(&r);
+	board_choices(c, &f);
+	c->template = "home.cs";
+	return 200;
+}
+
+/* What a stored value looks like to users: a choice shows its label. */
+static const char *
+field_display(const struct kaaj_field *fd, const char *value)
+{
+	const struct kaaj_choice *ch;
+
+	if (fd->type != KAAJ_FIELD_CHOICE || value == NULL)
+		return value;
+	for (ch = fd->choices; ch->value != NULL; ch++)
+		if (strcmp(ch->value, value) == 0)
+			return ch->label;
+	return value;
+}
+
+int
+page_job(struct ctx *c)
+{
+	struct db_result r, f;
+	const struct plugin *p;
+	char name[96];
+	size_t i, j;
+	int full;
+
+	if (db_query(c->app->db, &r, "SELECT " BOARD_COLS ", c.instructions,"
+	    " c.proof_instructions, c.days_to_rate, c.status, o.username"
+	    " FROM campaigns c JOIN users o ON o.id = c.owner_id"
+	    " WHERE c.id = ? AND c.status IN ('running', 'paused', 'finished')",
+	    "i", c->path_id) != DB_OK)
+		return ctx_db_error(c);
+	if (r.nrows == 0) {
+		db_result_free(&r);
+		c->error_detail = "no_job";
+		return 404;
+	}
+	set_campaign(c->hdf, "Job", &r, 0);
+	render_set(c->hdf, "Job.Instructions", db_cell(&r, 0, 11));
+	render_set(c->hdf, "Job.ProofInstructions", db_cell(&r, 0, 12));
+	render_set(c->hdf, "Job.DaysToRate", db_cell(&r, 0, 13));
+	render_set(c->hdf, "Job.Status", db_cell(&r, 0, 14));
+	render_set(c->hdf, "Job.Owner", db_cell(&r, 0, 15));
+	p = plugin_find(&c->app->plugins, db_cell(&r, 0, 2));
+	full = db_cell_int(&r, 0, 6) >= db_cell_int(&r, 0, 5);
+	db_result_free(&r);
+	/* The claim button, or why the viewer cannot take it. */
+	if (page_job_claim(c, c->path_id, full) == -1)
+		return ctx_db_error(c);
+	if (p != NULL)
+		render_set(c->hdf, "Job.TypeLabel", p->jt->label);
+	if (db_query(c->app->db, &f, "SELECT name, value FROM campaign_fields"
+	    " WHERE campaign_id = ? ORDER BY name", "i", c->path_id) != DB_OK)
+		return ctx_db_error(c);
+	/* Show the job type's own fields with the labels it declares. */
+	for (i = 0; p != NULL && i < p->jt->n_campaign_fields; i++) {
+		const struct kaaj_field *fd = &p->jt->campaign_fields[i];
+
+		for (j = 0; j < f.nrows; j++) {
+			if (strcmp(db_cell(&f, j, 0), fd->name) != 0)
+				continue;
+			snprintf(name, sizeof(name), "Job.Fields.%zu.Label", i);
+			render_set(c->hdf, name, fd->label);
+			snprintf(name, sizeof(name), "Job.Fields.%zu.Value", i);
+			render_set(c->hdf, name, field_display(fd,
+			    db_cell(&f, j, 1)));
+			snprintf(name, sizeof(name), "Job.Fields.%zu.IsUrl", i);
+			/* Only web links become links, whatever was stored. */
+			render_set(c->hdf, name, fd->type == KAAJ_FIELD_URL &&
+			    (strncmp(db_cell(&f, j, 1), "https://", 8) == 0 ||
+			    strncmp(db_cell(&f, j, 1), "http://", 7) == 0) ?
+			    "1" : "0");
+		}
+	}
+	db_result_free(&f);
+	c->template = "job.cs";
+	return 200;
+}

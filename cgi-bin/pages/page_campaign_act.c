@@ -1,0 +1,313 @@
+/*
+ * What an employer does on a campaign's page: pause, resume, add slots,
+ * stop, rate submissions (many at once), pay a bonus, block or unblock a
+ * worker. Each checks the form, calls the marketplace core (campaign.h,
+ * task.h), which guards every change and its money, and goes back to the
+ * campaign's page with a notice. Another user's campaign or task is "not
+ * found".
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "market/campaign.h"
+#include "storage/db.h"
+#include "front/form.h"
+#include "base/log.h"
+#include "base/money.h"
+#include "pages/pages.h"
+#include "market/task.h"
+
+#define SLOTS_MAX 100000	/* slots one form may add */
+#define REASON_MAX 500		/* characters, as tasks.reason */
+#define RATE_MAX 200		/* tasks one form may rate */
+
+/* Back to campaign id's page with Lang.Notice.NOTICE; returns 303. */
+static int
+back(struct ctx *c, int64_t id, const char *notice)
+{
+	char to[96];
+
+	snprintf(to, sizeof(to), "/campaigns/%lld?notice=%s", (long long)id,
+	    notice);
+	return ctx_redirect(c, 303, to);
+}
+
+/*
+ * The posted campaign id (field "id") into *id when it is the user's:
+ * 0, 400 for a bad id, 404 for someone else's or none, 503.
+ */
+static int
+own_campaign(struct ctx *c, int64_t *id)
+{
+	struct db_result r;
+	int mine;
+
+	if ((*id = page_id(form_get(c, "id"))) <= 0) {
+		c->error_detail = "bad_id";
+		return 400;
+	}
+	if (db_query(c->app->db, &r, "SELECT owner_id FROM campaigns"
+	    " WHERE id = ?", "i", *id) != DB_OK)
+		return ctx_db_error(c);
+	mine = r.nrows == 1 && db_cell_int(&r, 0, 0) == c->session.user_id;
+	db_result_free(&r);
+	return mine ? 0 : 404;
+}
+
+/*
+ * Answer a campaign control's result mr: back with done (MARKET_OK, and
+ * MARKET_DONE_BEFORE for a repeated click), or with "campaign_state" when
+ * the campaign is past that, "money_short" when the balance is too low.
+ */
+static int
+controlled(struct ctx *c, enum market_result mr, int64_t id,
+    const char *done)
+{
+	switch (mr) {
+	case MARKET_OK:
+		log_info(c->req->rid, "campaign %lld: %s by user %lld",
+		    (long long)id, done, (long long)c->session.user_id);
+		/* FALLTHROUGH */
+	case MARKET_DONE_BEFORE:
+		return back(c, id, done);
+	case MARKET_WRONG_STATE:
+		return back(c, id, "campaign_state");
+	case MARKET_SHORT:
+		return back(c, id, "money_short");
+	case MARKET_NOT_ALLOWED:
+	case MARKET_NOT_FOUND:
+		return 404;
+	default:
+		return ctx_db_error(c);
+	}
+}
+
+int
+page_campaign_pause(struct ctx *c)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = own_campaign(c, &id)) != 0)
+		return rc;
+	return controlled(c, campaign_pause(c->app->db, id,
+	    c->session.user_id), id, "campaign_paused");
+}
+
+int
+page_campaign_resume(struct ctx *c)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = own_campaign(c, &id)) != 0)
+		return rc;
+	return controlled(c, campaign_resume(c->app->db, id,
+	    c->session.user_id), id, "campaign_resumed");
+}
+
+int
+page_campaign_add(struct ctx *c)
+{
+	const char *slots = form_get(c, "slots"), *key = form_get(c, "key");
+	int64_t id, n;
+	int rc;
+
+	if ((rc = own_campaign(c, &id)) != 0)
+		return rc;
+	n = page_id(slots);
+	if (n <= 0 || n > SLOTS_MAX)
+		return back(c, id, "slots_bad");
+	if (!session_token_valid(key))
+		return back(c, id, "form_stale");
+	return controlled(c, campaign_add_slots(c->app->db, &c->app->cfg, id,
+	    c->session.user_id, n, key), id, "slots_added");
+}
+
+int
+page_campaign_stop(struct ctx *c)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = own_campaign(c, &id)) != 0)
+		return rc;
+	return controlled(c, campaign_stop(c->app->db, id, c->session.user_id),
+	    id, "campaign_stopped");
+}
+
+/* Characters of UTF-8 text s: the bytes that do not continue one. */
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+int
+page_campaign_rate(struct ctx *c)
+{
+	const char *rating = form_get(c, "rating");
+	const char *reason = form_get(c, "reason");
+	const struct param_list *form = &c->req->form;
+	int64_t id, task, done = 0, skipped = 0, refused = 0, seen = 0;
+	enum task_rating tr;
+	enum market_result mr;
+	char to[160];
+	size_t i;
+	int rc;
+
+	if ((rc = own_campaign(c, &id)) != 0)
+		return rc;
+	if (strcmp(rating, "satisfied") == 0)
+		tr = TASK_SATISFIED;
+	else if (strcmp(rating, "not_satisfied") == 0)
+		tr = TASK_NOT_SATISFIED;
+	else if (strcmp(rating, "revise") == 0)
+		tr = TASK_REVISE;
+	else
+		return back(c, id, "rating_bad");
+	if (tr != TASK_SATISFIED && *reason == '\0')
+		return back(c, id, "reason_needed");
+	if (utf8_chars(reason) > REASON_MAX)
+		return back(c, id, "reason_long");
+	/* Every "task" field, in the order sent; each task is rated alone. */
+	for (i = 0; i < form->n; i++) {
+		if (strcmp(form->items[i].name, "task") != 0)
+			continue;
+		if (++seen > RATE_MAX)
+			break;
+		if ((task = page_id(form->items[i].value)) <= 0) {
+			skipped++;
+			continue;
+		}
+		mr = task_rate(c->app->db, task, c->session.user_id, tr,
+		    tr == TASK_SATISFIED ? NULL : reason,
+		    c->app->cfg.reopen_rejected);
+		switch (mr) {
+		case MARKET_OK:
+			done++;
+			log_info(c->req->rid, "task %lld rated %s by user"
+			    " %lld", (long long)task, rating,
+			    (long long)c->session.user_id);
+			break;
+		case MARKET_DONE_BEFORE:
+		case MARKET_WRONG_STATE:
+		case MARKET_NOT_FOUND:
+			skipped++;
+			break;
+		case MARKET_NOT_ALLOWED:	/* a second revise */
+			refused++;
+			break;
+		default:
+			return ctx_db_error(c);
+		}
+	}
+	if (seen == 0)
+		return back(c, id, "rate_none");
+	snprintf(to, sizeof(to), "/campaigns/%lld?notice=tasks_rated"
+	    "&rated=%lld&skipped=%lld&refused=%lld", (long long)id,
+	    (long long)done, (long long)skipped, (long long)refused);
+	return ctx_redirect(c, 303, to);
+}
+
+/*
+ * The posted task (field "task") into *task and its campaign into
+ * *campaign when that campaign is the user's: 0, 400, 404 or 503.
+ */
+static int
+own_task(struct ctx *c, int64_t *task, int64_t *campaign)
+{
+	struct db_result r;
+	int mine;
+
+	*campaign = 0;
+	if ((*task = page_id(form_get(c, "task"))) <= 0) {
+		c->error_detail = "bad_id";
+		return 400;
+	}
+	if (db_query(c->app->db, &r, "SELECT c.id, c.owner_id FROM tasks t"
+	    " JOIN campaigns c ON c.id = t.campaign_id WHERE t.id = ?", "i",
+	    *task) != DB_OK)
+		return ctx_db_error(c);
+	mine = r.nrows == 1 && db_cell_int(&r, 0, 1) == c->session.user_id;
+	*campaign = mine ? db_cell_int(&r, 0, 0) : 0;
+	db_result_free(&r);
+	return mine ? 0 : 404;
+}
+
+int
+page_campaign_bonus(struct ctx *c)
+{
+	int64_t task, id, amount;
+	enum market_result mr;
+	int rc;
+
+	if ((rc = own_task(c, &task, &id)) != 0)
+		return rc;
+	if (money_parse(form_get(c, "amount"), &amount) != MONEY_OK ||
+	    amount <= 0)
+		return back(c, id, "bonus_bad");
+	mr = task_bonus(c->app->db, &c->app->cfg, task, c->session.user_id,
+	    amount);
+	switch (mr) {
+	case MARKET_OK:
+		log_info(c->req->rid, "bonus on task %lld by user %lld",
+		    (long long)task, (long long)c->session.user_id);
+		return back(c, id, "bonus_paid");
+	case MARKET_DONE_BEFORE:
+		return back(c, id, "bonus_paid_before");
+	case MARKET_NOT_ALLOWED:	/* too large, say */
+		return back(c, id, "bonus_bad");
+	default:
+		return controlled(c, mr, id, "bonus_paid");
+	}
+}
+
+/*
+ * Block (block non-zero) or unblock the posted worker from the user's
+ * campaigns, then back to the posted campaign.
+ */
+static int
+block(struct ctx *c, int block)
+{
+	int64_t id, worker;
+	enum market_result mr;
+	int rc;
+
+	if ((rc = own_campaign(c, &id)) != 0)
+		return rc;
+	if ((worker = page_id(form_get(c, "worker"))) <= 0) {
+		c->error_detail = "bad_id";
+		return 400;
+	}
+	mr = block ? worker_block(c->app->db, c->session.user_id, worker) :
+	    worker_unblock(c->app->db, c->session.user_id, worker);
+	switch (mr) {
+	case MARKET_OK:
+	case MARKET_DONE_BEFORE:
+		return back(c, id, block ? "worker_blocked" :
+		    "worker_unblocked");
+	case MARKET_NOT_ALLOWED:
+		return back(c, id, "block_self");
+	case MARKET_NOT_FOUND:
+		return 404;
+	default:
+		return ctx_db_error(c);
+	}
+}
+
+int
+page_campaign_block(struct ctx *c)
+{
+	return block(c, 1);
+}
+
+int
+page_campaign_unblock(struct ctx *c)
+{
+	return block(c, 0);
+}

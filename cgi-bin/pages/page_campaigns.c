@@ -1,0 +1,336 @@
+/*
+ * An employer's campaigns: the list with progress and money, and one
+ * campaign's page with its controls, its pending submissions (proof,
+ * screenshot, duplicate flag, the worker's record) and its paid tasks;
+ * and the screenshots, served to the task's worker, the campaign's owner
+ * and admins only. The forms post to page_campaign_act.c.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "storage/db.h"
+#include "money/fees.h"
+#include "money/ledger.h"
+#include "base/log.h"
+#include "pages/pages.h"
+#include "base/upload.h"
+
+#define LIST_MAX 100		/* campaigns the list shows, newest first */
+#define PENDING_MAX 200		/* submissions shown to rate at once */
+#define PAID_MAX 100		/* satisfied tasks shown for a bonus */
+
+int
+page_campaigns(struct ctx *c)
+{
+	struct db_result r;
+	size_t i;
+	HDF *row;
+
+	if (db_query(c->app->db, &r, "SELECT c.id, c.title, c.status,"
+	    " c.slots_done, c.slots_total,"
+	    " (SELECT COUNT(*) FROM tasks t WHERE t.campaign_id = c.id"
+	    "  AND t.status = 'pending'),"
+	    " (SELECT COUNT(*) * c.pay_per_task + COALESCE(SUM(t.bonus), 0)"
+	    "  FROM tasks t WHERE t.campaign_id = c.id"
+	    "  AND t.status = 'satisfied'),"
+	    " COALESCE(a.balance, 0), c.created_at"
+	    " FROM campaigns c LEFT JOIN ledger_accounts a"
+	    " ON a.kind = 'escrow' AND a.owner_id = c.id"
+	    " WHERE c.owner_id = ? ORDER BY c.id DESC LIMIT ?", "ii",
+	    c->session.user_id, (int64_t)LIST_MAX + 1) != DB_OK)
+		return ctx_db_error(c);
+	for (i = 0; i < r.nrows && i < LIST_MAX; i++) {
+		if ((row = page_row(c->hdf, "Campaigns", i)) == NULL)
+			continue;
+		render_set(row, "Id", db_cell(&r, i, 0));
+		render_set(row, "Title", db_cell(&r, i, 1));
+		render_set(row, "State", db_cell(&r, i, 2));
+		render_set(row, "Done", db_cell(&r, i, 3));
+		render_set(row, "Total", db_cell(&r, i, 4));
+		render_set(row, "ToRate", db_cell(&r, i, 5));
+		page_set_money(row, "Spent", db_cell_int(&r, i, 6));
+		page_set_money(row, "Escrow", db_cell_int(&r, i, 7));
+		render_set(row, "When", db_cell(&r, i, 8));
+	}
+	if (r.nrows > LIST_MAX)
+		render_set(c->hdf, "CampaignsMore", "1");
+	db_result_free(&r);
+	c->template = "campaigns.cs";
+	return 200;
+}
+
+/*
+ * The success rate of a worker with sat satisfied and rej rejected tasks
+ * into node's Success ("" when nothing was rated yet).
+ */
+static void
+set_success(HDF *node, int64_t sat, int64_t rej)
+{
+	if (sat + rej > 0)
+		render_setf(node, "Success", "%lld",
+		    (long long)(sat * 100 / (sat + rej)));
+}
+
+/*
+ * Each pending task's proof: the values of task_fields under
+ * Pending.N.Proof, labelled by the job type's proof fields (in their
+ * declared order; by name when the plugin is gone). tasks holds the
+ * pending tasks, their ids first. Returns 0 or -1.
+ */
+static int
+set_proofs(struct ctx *c, int64_t campaign, const char *job_type,
+    const struct db_result *tasks)
+{
+	const struct plugin *p = plugin_find(&c->app->plugins, job_type);
+	const struct kaaj_field *fd;
+	struct db_result f;
+	size_t i, j, k, n, idx;
+	char name[64];
+	HDF *row;
+
+	if (db_query(c->app->db, &f, "SELECT f.task_id, f.name, f.value"
+	    " FROM task_fields f JOIN tasks t ON t.id = f.task_id"
+	    " WHERE t.campaign_id = ? AND t.status = 'pending'"
+	    " ORDER BY f.task_id, f.name", "i", campaign) != DB_OK)
+		return -1;
+	for (i = 0; i < tasks->nrows && i < PENDING_MAX; i++) {
+		if ((row = page_row(c->hdf, "Pending", i)) == NULL)
+			continue;
+		n = 0;
+		for (j = 0; j < f.nrows; j++) {
+			if (strcmp(db_cell(&f, j, 0),
+			    db_cell(tasks, i, 0)) != 0)
+				continue;
+			fd = NULL;
+			for (k = 0; p != NULL && k < p->jt->n_proof_fields; k++)
+				if (strcmp(p->jt->proof_fields[k].name,
+				    db_cell(&f, j, 1)) == 0)
+					fd = &p->jt->proof_fields[k];
+			/* Declared order; unknown names after the rest. */
+			idx = fd != NULL ? (size_t)(fd - p->jt->proof_fields) :
+			    (p != NULL ? p->jt->n_proof_fields : 0) + n++;
+			snprintf(name, sizeof(name), "Proof.%zu.Label", idx);
+			render_set(row, name, fd != NULL ? fd->label :
+			    db_cell(&f, j, 1));
+			snprintf(name, sizeof(name), "Proof.%zu.Value", idx);
+			render_set(row, name, db_cell(&f, j, 2));
+		}
+	}
+	db_result_free(&f);
+	return 0;
+}
+
+/* The campaign's pending submissions into Pending. 0 or -1. */
+static int
+set_pending(struct ctx *c, int64_t campaign, const char *job_type)
+{
+	struct db_result r;
+	size_t i;
+	HDF *row;
+	int rc;
+
+	if (db_query(c->app->db, &r, "SELECT t.id, t.worker_id, u.username,"
+	    " u.tasks_satisfied, u.tasks_rejected, t.submitted_at,"
+	    " t.screenshot IS NOT NULL, t.duplicate_of, t.revisions,"
+	    " EXISTS (SELECT 1 FROM worker_blocks b"
+	    "  WHERE b.employer_id = ? AND b.worker_id = t.worker_id),"
+	    " t.code_ok FROM tasks t JOIN users u ON u.id = t.worker_id"
+	    " WHERE t.campaign_id = ? AND t.status = 'pending'"
+	    " ORDER BY t.id LIMIT ?", "iii", c->session.user_id, campaign,
+	    (int64_t)PENDING_MAX + 1) != DB_OK)
+		return -1;
+	for (i = 0; i < r.nrows && i < PENDING_MAX; i++) {
+		if ((row = page_row(c->hdf, "Pending", i)) == NULL)
+			continue;
+		render_set(row, "Id", db_cell(&r, i, 0));
+		render_set(row, "WorkerId", db_cell(&r, i, 1));
+		render_set(row, "Worker", db_cell(&r, i, 2));
+		set_success(row, db_cell_int(&r, i, 3), db_cell_int(&r, i, 4));
+		render_set(row, "When", db_cell(&r, i, 5));
+		render_set(row, "Shot", db_cell(&r, i, 6));
+		if (db_cell(&r, i, 7) != NULL)
+			render_set(row, "DuplicateOf", db_cell(&r, i, 7));
+		render_set(row, "Revisions", db_cell(&r, i, 8));
+		render_set(row, "Blocked", db_cell(&r, i, 9));
+		if (db_cell(&r, i, 10) != NULL)
+			render_set(row, "CodeOk", db_cell(&r, i, 10));
+	}
+	if (r.nrows > PENDING_MAX)
+		render_set(c->hdf, "PendingMore", "1");
+	rc = set_proofs(c, campaign, job_type, &r);
+	db_result_free(&r);
+	return rc;
+}
+
+/* The satisfied tasks (for a bonus) and the employer's blocks. 0 or -1. */
+static int
+set_paid_and_blocks(struct ctx *c, int64_t campaign)
+{
+	struct db_result r;
+	size_t i;
+	HDF *row;
+
+	if (db_query(c->app->db, &r, "SELECT t.id, t.worker_id, u.username,"
+	    " t.bonus, t.rated_at,"
+	    " EXISTS (SELECT 1 FROM worker_blocks b"
+	    "  WHERE b.employer_id = ? AND b.worker_id = t.worker_id)"
+	    " FROM tasks t JOIN users u ON u.id = t.worker_id"
+	    " WHERE t.campaign_id = ? AND t.status = 'satisfied'"
+	    " ORDER BY t.id DESC LIMIT ?", "iii", c->session.user_id, campaign,
+	    (int64_t)PAID_MAX) != DB_OK)
+		return -1;
+	for (i = 0; i < r.nrows; i++) {
+		if ((row = page_row(c->hdf, "Paid", i)) == NULL)
+			continue;
+		render_set(row, "Id", db_cell(&r, i, 0));
+		render_set(row, "WorkerId", db_cell(&r, i, 1));
+		render_set(row, "Worker", db_cell(&r, i, 2));
+		if (db_cell_int(&r, i, 3) > 0)
+			page_set_money(row, "Bonus", db_cell_int(&r, i, 3));
+		render_set(row, "When", db_cell(&r, i, 4));
+		render_set(row, "Blocked", db_cell(&r, i, 5));
+	}
+	db_result_free(&r);
+	if (db_query(c->app->db, &r, "SELECT b.worker_id, u.username"
+	    " FROM worker_blocks b JOIN users u ON u.id = b.worker_id"
+	    " WHERE b.employer_id = ? ORDER BY u.username LIMIT ?", "ii",
+	    c->session.user_id, (int64_t)PAID_MAX) != DB_OK)
+		return -1;
+	for (i = 0; i < r.nrows; i++) {
+		if ((row = page_row(c->hdf, "Blocks", i)) == NULL)
+			continue;
+		render_set(row, "WorkerId", db_cell(&r, i, 0));
+		render_set(row, "Worker", db_cell(&r, i, 1));
+	}
+	db_result_free(&r);
+	return 0;
+}
+
+/*
+ * The money facts of campaign (pay each, status) into Campaign: escrow
+ * left, what stopping would refund, what a slot costs, the owner's
+ * balance. 0 or -1.
+ */
+static int
+set_money(struct ctx *c, int64_t campaign, int64_t pay, const char *status)
+{
+	int64_t escrow, available, outstanding, refund;
+	struct db_result r;
+
+	if (ledger_balance(c->app->db, LEDGER_ESCROW, campaign,
+	    &escrow) == -1 ||
+	    ledger_balance(c->app->db, LEDGER_AVAILABLE, c->session.user_id,
+	    &available) == -1 ||
+	    db_query(c->app->db, &r, "SELECT COUNT(*) FROM tasks"
+	    " WHERE campaign_id = ? AND status IN ('claimed', 'pending',"
+	    " 'revise')", "i", campaign) != DB_OK)
+		return -1;
+	outstanding = db_cell_int(&r, 0, 0);
+	db_result_free(&r);
+	/* As campaign_stop works it out: the pay of outstanding tasks stays. */
+	refund = escrow - outstanding * pay;
+	page_set_money(c->hdf, "Campaign.Escrow", escrow);
+	page_set_money(c->hdf, "Campaign.Available", available);
+	render_setf(c->hdf, "Campaign.Outstanding", "%lld",
+	    (long long)outstanding);
+	if (strcmp(status, "running") == 0 || strcmp(status, "paused") == 0) {
+		render_set(c->hdf, "Campaign.Controls", "1");
+		page_set_money(c->hdf, "Campaign.Refund", refund > 0 ? refund :
+		    0);
+		page_set_money(c->hdf, "Campaign.SlotCost", pay +
+		    fee_task(&c->app->cfg, pay));
+	}
+	return 0;
+}
+
+/* Say how a bulk rating went, from the query the redirect carried. */
+static void
+set_rate_report(struct ctx *c)
+{
+	static const char *const names[] = { "rated", "skipped", "refused" };
+	const char *v;
+	char key[32];
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		v = param_get(&c->req->query, names[i]);
+		if (v == NULL || page_id(v) < 0 || strlen(v) > 6)
+			continue;
+		snprintf(key, sizeof(key), "Rate.%s", names[i]);
+		render_set(c->hdf, key, *v == '\0' ? "0" : v);
+		render_set(c->hdf, "Rate.Shown", "1");
+	}
+}
+
+int
+page_campaign(struct ctx *c)
+{
+	char key[SESSION_TOKEN_LEN + 1], job_type[64], status[16];
+	struct db_result r;
+	int64_t pay;
+	int mine;
+
+	if (db_query(c->app->db, &r, "SELECT c.id, c.owner_id, c.title,"
+	    " c.job_type, c.status, c.slots_total, c.slots_taken, c.slots_done,"
+	    " c.pay_per_task, c.minutes_to_finish, c.days_to_rate,"
+	    " c.created_at, c.reject_reason"
+	    " FROM campaigns c WHERE c.id = ?", "i", c->path_id) != DB_OK)
+		return ctx_db_error(c);
+	/* Another employer's campaign is "not found": it is private. */
+	mine = r.nrows == 1 && db_cell_int(&r, 0, 1) == c->session.user_id;
+	if (!mine) {
+		db_result_free(&r);
+		return 404;
+	}
+	render_set(c->hdf, "Campaign.Id", db_cell(&r, 0, 0));
+	render_set(c->hdf, "Campaign.Title", db_cell(&r, 0, 2));
+	render_set(c->hdf, "Campaign.JobType", db_cell(&r, 0, 3));
+	render_set(c->hdf, "Campaign.State", db_cell(&r, 0, 4));
+	render_set(c->hdf, "Campaign.Total", db_cell(&r, 0, 5));
+	render_set(c->hdf, "Campaign.Taken", db_cell(&r, 0, 6));
+	render_set(c->hdf, "Campaign.Done", db_cell(&r, 0, 7));
+	page_set_money(c->hdf, "Campaign.Pay", db_cell_int(&r, 0, 8));
+	render_set(c->hdf, "Campaign.Minutes", db_cell(&r, 0, 9));
+	render_set(c->hdf, "Campaign.Days", db_cell(&r, 0, 10));
+	render_set(c->hdf, "Campaign.When", db_cell(&r, 0, 11));
+	render_set(c->hdf, "Campaign.RejectReason", db_cell(&r, 0, 12));
+	snprintf(job_type, sizeof(job_type), "%s", db_cell(&r, 0, 3));
+	snprintf(status, sizeof(status), "%s", db_cell(&r, 0, 4));
+	pay = db_cell_int(&r, 0, 8);
+	db_result_free(&r);
+	if (set_money(c, c->path_id, pay, status) == -1 ||
+	    set_pending(c, c->path_id, job_type) == -1 ||
+	    set_paid_and_blocks(c, c->path_id) == -1)
+		return ctx_db_error(c);
+	set_rate_report(c);
+	/* The add-slots form's one-time key: one click adds once. */
+	session_random_token(key);
+	render_set(c->hdf, "Campaign.AddKey", key);
+	c->template = "campaign.cs";
+	return 200;
+}
+
+int
+page_screenshot(struct ctx *c)
+{
+	char name[UPLOAD_NAME_MAX];
+	struct db_result r;
+	int allowed;
+
+	if (db_query(c->app->db, &r, "SELECT t.worker_id, c.owner_id,"
+	    " t.screenshot FROM tasks t JOIN campaigns c"
+	    " ON c.id = t.campaign_id WHERE t.id = ?", "i", c->path_id) !=
+	    DB_OK)
+		return ctx_db_error(c);
+	/* Whoever else asks is told there is nothing: it is private. */
+	allowed = r.nrows == 1 && db_cell(&r, 0, 2) != NULL &&
+	    (db_cell_int(&r, 0, 0) == c->session.user_id ||
+	    db_cell_int(&r, 0, 1) == c->session.user_id ||
+	    c->session.is_admin);
+	if (allowed)
+		snprintf(name, sizeof(name), "%s", db_cell(&r, 0, 2));
+	db_result_free(&r);
+	if (!allowed)
+		return 404;
+	return page_send_image(c, "screenshots", name, "screenshot");
+}

@@ -1,0 +1,131 @@
+/*
+ * Forgotten passwords: a mailed single-use link, then a new password.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "pages/account_mail.h"
+#include "storage/db.h"
+#include "front/form.h"
+#include "base/log.h"
+#include "pages/pages.h"
+#include "accounts/password.h"
+#include "accounts/token.h"
+
+int
+page_forgot(struct ctx *c)
+{
+	c->template = "forgot.cs";
+	return 200;
+}
+
+int
+page_forgot_post(struct ctx *c)
+{
+	const struct link_request lr = { "forgot.cs", "reset",
+	    "status <> 'banned'", TOKEN_RESET, c->app->cfg.reset_minutes * 60,
+	    "reset", "/reset", "reset_sent" };
+
+	return account_link_request(c, &lr);
+}
+
+/* The new-password form for a token that works. */
+static int
+reset_form(struct ctx *c, const char *token)
+{
+	form_set(c, "token", token);
+	c->template = "reset.cs";
+	return 200;
+}
+
+int
+page_reset(struct ctx *c)
+{
+	const char *token = param_get(&c->req->query, "token");
+	enum token_result tr;
+	int64_t user_id;
+
+	tr = token_peek(c->app->db, token, TOKEN_RESET, &user_id, NULL);
+	if (tr != TOKEN_OK)
+		return page_link_problem(c, tr, "reset");
+	return reset_form(c, token);
+}
+
+struct reset {
+	const char *token;
+	const char *hash;
+	enum token_result tr;
+	int64_t user_id;
+};
+
+/* Transaction body: use the token, set the password, end all sessions. */
+static int
+reset_password(struct db *db, void *arg)
+{
+	struct reset *r = arg;
+	int rc;
+
+	r->tr = token_use(db, r->token, TOKEN_RESET, &r->user_id, NULL);
+	if (r->tr != TOKEN_OK)
+		return r->tr == TOKEN_DB_ERROR ? DB_ERROR : DB_ROLLBACK;
+	/* The mail reached its owner: that also activates a new account. */
+	rc = db_exec(db, NULL, NULL, "UPDATE users SET password_hash = ?,"
+	    " activated_at = COALESCE(activated_at, UTC_TIMESTAMP()),"
+	    " status = IF(status = 'pending', 'active', status)"
+	    " WHERE id = ?", "si", r->hash, r->user_id);
+	if (rc != DB_OK)
+		return rc;
+	return session_end_user(db, r->user_id, NULL) == 0 ? DB_OK :
+	    DB_ERROR;
+}
+
+int
+page_reset_post(struct ctx *c)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	const char *token = form_get(c, "token");
+	const char *password = form_get(c, "password"), *why;
+	char hash[PASSWORD_HASH_MAX], stoken[SESSION_TOKEN_LEN + 1];
+	char cookie[200];
+	struct db_result u;
+	struct reset r;
+	int64_t user_id;
+	enum token_result tr;
+
+	tr = token_peek(c->app->db, token, TOKEN_RESET, &user_id, NULL);
+	if (tr != TOKEN_OK)
+		return page_link_problem(c, tr, "reset");
+	if (db_query(c->app->db, &u, "SELECT username, email FROM users"
+	    " WHERE id = ?", "i", user_id) != DB_OK)
+		return ctx_db_error(c);
+	if (u.nrows != 1) {
+		db_result_free(&u);
+		return page_link_problem(c, TOKEN_UNKNOWN, "reset");
+	}
+	why = password_problem(password, db_cell(&u, 0, 0), db_cell(&u, 0, 1));
+	db_result_free(&u);
+	if (why != NULL)
+		form_error(c, "password", why);
+	else if (strcmp(password, form_get(c, "password2")) != 0)
+		form_error(c, "password2", "password_mismatch");
+	if (form_errors(c) > 0)
+		return reset_form(c, token);
+	if (password_hash(cfg, password, hash) == -1) {
+		c->error_detail = "busy";
+		return 503;
+	}
+	memset(&r, 0, sizeof(r));
+	r.token = token;
+	r.hash = hash;
+	if (db_txn(c->app->db, reset_password, &r) != DB_OK)
+		return page_link_problem(c, r.tr == TOKEN_OK ? TOKEN_DB_ERROR :
+		    r.tr, "reset");
+	log_info(c->req->rid, "password reset for user %lld",
+	    (long long)r.user_id);
+	/* Every other session ended; this browser is logged in afresh. */
+	if (session_create(c->app->db, cfg, r.user_id, stoken) == 0) {
+		session_cookie(cfg, stoken, c->req->https, cookie);
+		response_header(c->res, "Set-Cookie", cookie);
+	}
+	return ctx_redirect(c, 303, "/settings?notice=password_reset");
+}

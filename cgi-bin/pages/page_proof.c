@@ -1,0 +1,347 @@
+/*
+ * A job type's proof form: shown from the plugin's proof_fields, read
+ * back with the generic checks (required, length, number range, choices,
+ * web address), then the plugin's own validate_proof with its campaign's
+ * values, and the screenshot stored and hashed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <sodium.h>
+
+#include "base/buf.h"
+#include "storage/db.h"
+#include "front/form.h"
+#include "pages/pages.h"
+#include "base/upload.h"
+
+/* The form field of the common screenshot (no SCREENSHOT proof field). */
+#define SHOT_FIELD "screenshot"
+
+static const char *const type_names[] = {
+	[KAAJ_FIELD_TEXT] = "text",
+	[KAAJ_FIELD_TEXTAREA] = "textarea",
+	[KAAJ_FIELD_URL] = "url",
+	[KAAJ_FIELD_INT] = "int",
+	[KAAJ_FIELD_CHOICE] = "choice",
+	[KAAJ_FIELD_SCREENSHOT] = "screenshot"
+};
+
+/* The first SCREENSHOT field of p, or NULL. */
+static const struct kaaj_field *
+shot_field(const struct plugin *p)
+{
+	size_t i;
+
+	for (i = 0; p != NULL && i < p->jt->n_proof_fields; i++)
+		if (p->jt->proof_fields[i].type == KAAJ_FIELD_SCREENSHOT)
+			return &p->jt->proof_fields[i];
+	return NULL;
+}
+
+void
+proof_form_set(struct ctx *c, const struct plugin *p, int shot_required)
+{
+	const struct kaaj_field *fd, *shot = shot_field(p);
+	const struct kaaj_choice *ch;
+	char name[64];
+	size_t i, k, n = 0;
+	HDF *row;
+
+	render_set(c->hdf, "Proof.Open", "1");
+	for (i = 0; p != NULL && i < p->jt->n_proof_fields; i++) {
+		fd = &p->jt->proof_fields[i];
+		if (fd->type == KAAJ_FIELD_SCREENSHOT)
+			continue;
+		if ((row = page_row(c->hdf, "Proof.Fields", n++)) == NULL)
+			continue;
+		render_set(row, "Name", fd->name);
+		render_set(row, "Type", type_names[fd->type]);
+		render_set(row, "Label", fd->label);
+		render_set(row, "Help", fd->help);
+		render_set(row, "Required", fd->required ? "1" : "0");
+		if (fd->max_len > 0)
+			render_setf(row, "MaxLen", "%zu", fd->max_len);
+		if (fd->type == KAAJ_FIELD_INT) {
+			render_setf(row, "Min", "%lld", (long long)fd->min);
+			render_setf(row, "Max", "%lld", (long long)fd->max);
+		}
+		for (k = 0, ch = fd->choices; fd->type == KAAJ_FIELD_CHOICE &&
+		    ch != NULL && ch->value != NULL; ch++, k++) {
+			snprintf(name, sizeof(name), "Choices.%zu.Value", k);
+			render_set(row, name, ch->value);
+			snprintf(name, sizeof(name), "Choices.%zu.Label", k);
+			render_set(row, name, ch->label);
+		}
+	}
+	if (shot != NULL) {
+		render_set(c->hdf, "Proof.Shot.Name", shot->name);
+		render_set(c->hdf, "Proof.Shot.Label", shot->label);
+		render_set(c->hdf, "Proof.Shot.Help", shot->help);
+		render_set(c->hdf, "Proof.Shot.Required", shot->required ||
+		    shot_required ? "1" : "0");
+	} else if (shot_required) {
+		render_set(c->hdf, "Proof.Shot.Name", SHOT_FIELD);
+		render_set(c->hdf, "Proof.Shot.Required", "1");
+	}
+}
+
+int
+proof_shown_set(struct ctx *c, const struct plugin *p, int64_t task)
+{
+	struct db_result r;
+	const char *label;
+	size_t i, k;
+	HDF *row;
+
+	if (db_query(c->app->db, &r, "SELECT name, value FROM task_fields"
+	    " WHERE task_id = ? ORDER BY name", "i", task) != DB_OK)
+		return -1;
+	for (i = 0; i < r.nrows; i++) {
+		label = db_cell(&r, i, 0);
+		for (k = 0; p != NULL && k < p->jt->n_proof_fields; k++)
+			if (strcmp(p->jt->proof_fields[k].name, label) == 0)
+				label = p->jt->proof_fields[k].label;
+		if ((row = page_row(c->hdf, "Proof.Sent", i)) == NULL)
+			continue;
+		render_set(row, "Label", label);
+		render_set(row, "Value", db_cell(&r, i, 1));
+	}
+	db_result_free(&r);
+	return 0;
+}
+
+int
+proof_verify_link_set(struct ctx *c, const struct plugin *p,
+    int64_t campaign, int64_t worker)
+{
+	const char *url = NULL, *hash;
+	struct db_result r;
+	struct buf link;
+	size_t i, j, base;
+
+	if (p == NULL || p->jt->verify_field == NULL)
+		return 0;
+	if (db_query(c->app->db, &r, "SELECT name, value FROM campaign_fields"
+	    " WHERE campaign_id = ?", "i", campaign) != DB_OK)
+		return -1;
+	for (i = 0; url == NULL && i < p->jt->n_campaign_fields; i++) {
+		if (p->jt->campaign_fields[i].type != KAAJ_FIELD_URL)
+			continue;
+		for (j = 0; j < r.nrows; j++)
+			if (strcmp(db_cell(&r, j, 0),
+			    p->jt->campaign_fields[i].name) == 0 &&
+			    db_cell(&r, j, 1)[0] != '\0')
+				url = db_cell(&r, j, 1);
+	}
+	if (url != NULL) {
+		/* The query goes before a "#fragment", if any. */
+		hash = strchr(url, '#');
+		base = hash != NULL ? (size_t)(hash - url) : strlen(url);
+		buf_init(&link);
+		if (buf_printf(&link, "%.*s%skaaj_campaign=%lld"
+		    "&kaaj_worker=%lld%s", (int)base, url,
+		    memchr(url, '?', base) == NULL ? "?" :
+		    url[base - 1] == '?' || url[base - 1] == '&' ? "" : "&",
+		    (long long)campaign, (long long)worker,
+		    hash != NULL ? hash : "") != -1)
+			render_set(c->hdf, "Task.VerifyLink", link.data);
+		buf_free(&link);
+	}
+	db_result_free(&r);
+	return 0;
+}
+
+/* Non-zero when s has a control character (tabs and newlines if lines). */
+static int
+has_control(const char *s, int lines)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s == 0x7f)
+			return 1;
+		if ((unsigned char)*s >= 0x20)
+			continue;
+		if (!lines || (*s != '\n' && *s != '\r' && *s != '\t'))
+			return 1;
+	}
+	return 0;
+}
+
+/* Non-zero for an http or https address with a host and no spaces. */
+static int
+web_address(const char *s)
+{
+	size_t skip;
+
+	if (strncasecmp(s, "https://", 8) == 0)
+		skip = 8;
+	else if (strncasecmp(s, "http://", 7) == 0)
+		skip = 7;
+	else
+		return 0;
+	return s[skip] != '\0' && s[skip] != '/' &&
+	    strpbrk(s, " \"<>\\^`{|}") == NULL && !has_control(s, 0);
+}
+
+/* The generic checks of one posted value v; a Lang.Form.Error key or NULL. */
+static const char *
+field_check(const struct kaaj_field *fd, const char *v)
+{
+	const struct kaaj_choice *ch;
+	long long n;
+	char *end;
+
+	if (*v == '\0')
+		return fd->required ? "proof_required" : NULL;
+	switch (fd->type) {
+	case KAAJ_FIELD_TEXT:
+	case KAAJ_FIELD_TEXTAREA:
+		if (fd->max_len > 0 && strlen(v) > fd->max_len)
+			return "proof_too_long";
+		return has_control(v, fd->type == KAAJ_FIELD_TEXTAREA) ?
+		    "proof_control" : NULL;
+	case KAAJ_FIELD_URL:
+		if (fd->max_len > 0 && strlen(v) > fd->max_len)
+			return "proof_too_long";
+		return web_address(v) ? NULL : "proof_url";
+	case KAAJ_FIELD_INT:
+		if (strspn(v + (*v == '-'), "0123456789") !=
+		    strlen(v + (*v == '-')) || strlen(v) > 19 ||
+		    v[*v == '-'] == '\0')
+			return "proof_int";
+		n = strtoll(v, &end, 10);
+		return n < fd->min || n > fd->max ? "proof_range" : NULL;
+	case KAAJ_FIELD_CHOICE:
+		for (ch = fd->choices; ch != NULL && ch->value != NULL; ch++)
+			if (strcmp(ch->value, v) == 0)
+				return NULL;
+		return "proof_choice";
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * Mark field wrong with the plugin's message: Lang.JobType.NAME.error.CODE
+ * when the language has it, else the plugin's English text.
+ */
+static void
+plugin_error(struct ctx *c, const struct plugin *p,
+    const struct kaaj_error *err)
+{
+	char key[160];
+	const char *text;
+	int n;
+
+	snprintf(key, sizeof(key), "JobType.%s.error.%s", p->jt->name,
+	    err->code != NULL ? err->code : "");
+	text = render_lang(c->hdf, key);
+	if (*text == '\0')
+		text = err->message != NULL ? err->message : "";
+	snprintf(key, sizeof(key), "Form.Errors.%s", err->field != NULL ?
+	    err->field : "task");
+	if (*hdf_get_value(c->hdf, key, "") == '\0')
+		render_set(c->hdf, key, text);
+	n = hdf_get_int_value(c->hdf, "Form.HasErrors", 0) + 1;
+	render_setf(c->hdf, "Form.HasErrors", "%d", n);
+}
+
+/*
+ * Run the plugin's validate_proof with campaign's values and every proof
+ * field (a screenshot field as ""). -1 on a database error.
+ */
+static int
+plugin_check(struct ctx *c, const struct plugin *p, int64_t campaign)
+{
+	const char *cn[PROOF_FIELDS_MAX], *cv[PROOF_FIELDS_MAX];
+	const char *pn[PROOF_FIELDS_MAX], *pv[PROOF_FIELDS_MAX];
+	struct kaaj_values cvals = { 0, cn, cv }, pvals = { 0, pn, pv };
+	struct kaaj_error err;
+	struct db_result r;
+	size_t i, j;
+
+	if (p->jt->validate_proof == NULL)
+		return 0;
+	if (db_query(c->app->db, &r, "SELECT name, value FROM campaign_fields"
+	    " WHERE campaign_id = ?", "i", campaign) != DB_OK)
+		return -1;
+	for (i = 0; i < p->jt->n_campaign_fields && i < PROOF_FIELDS_MAX;
+	    i++) {
+		cn[i] = p->jt->campaign_fields[i].name;
+		cv[i] = "";
+		for (j = 0; j < r.nrows; j++)
+			if (strcmp(db_cell(&r, j, 0), cn[i]) == 0)
+				cv[i] = db_cell(&r, j, 1);
+	}
+	cvals.n = i;
+	for (i = 0; i < p->jt->n_proof_fields && i < PROOF_FIELDS_MAX; i++) {
+		pn[i] = p->jt->proof_fields[i].name;
+		pv[i] = p->jt->proof_fields[i].type == KAAJ_FIELD_SCREENSHOT ?
+		    "" : form_get(c, pn[i]);
+	}
+	pvals.n = i;
+	memset(&err, 0, sizeof(err));
+	if (p->jt->validate_proof(&cvals, &pvals, &err) != KAAJ_OK)
+		plugin_error(c, p, &err);
+	db_result_free(&r);
+	return 0;
+}
+
+int
+proof_read(struct ctx *c, const struct plugin *p, int64_t campaign,
+    int shot_required, struct proof_input *in)
+{
+	const struct kaaj_field *fd, *shot = shot_field(p);
+	const struct upload *u;
+	const char *v, *why;
+	size_t i;
+
+	memset(in, 0, sizeof(*in));
+	in->proof.names = in->names;
+	in->proof.values = in->values;
+	if (p == NULL) {
+		c->error_detail = "jobtype_gone";
+		return 503;
+	}
+	for (i = 0; i < p->jt->n_proof_fields && i < PROOF_FIELDS_MAX; i++) {
+		fd = &p->jt->proof_fields[i];
+		if (fd->type == KAAJ_FIELD_SCREENSHOT)
+			continue;
+		v = form_get(c, fd->name);
+		form_keep(c, fd->name);
+		if ((why = field_check(fd, v)) != NULL)
+			form_error(c, fd->name, why);
+		in->names[in->proof.n] = fd->name;
+		in->values[in->proof.n++] = v;
+	}
+	in->shot_field = shot != NULL ? shot->name : shot_required ?
+	    SHOT_FIELD : NULL;
+	u = in->shot_field != NULL ? upload_get(&c->req->files,
+	    in->shot_field) : NULL;
+	in->shot = u != NULL && u->len > 0 ? u : NULL;
+	if (in->shot == NULL && in->shot_field != NULL && (shot_required ||
+	    (shot != NULL && shot->required)))
+		form_error(c, in->shot_field, "shot_required");
+	if (form_errors(c) == 0 && plugin_check(c, p, campaign) == -1)
+		return ctx_db_error(c);
+	return 0;
+}
+
+int
+proof_store_shot(struct ctx *c, const struct proof_input *in,
+    char name[UPLOAD_NAME_MAX], unsigned char hash[32])
+{
+	const char *why;
+
+	if (upload_store(&c->app->cfg, "screenshots", in->shot->data,
+	    in->shot->len, name, &why) == -1) {
+		name[0] = '\0';
+		form_error(c, in->shot_field, why);
+		return -1;
+	}
+	crypto_hash_sha256(hash, (const unsigned char *)in->shot->data,
+	    in->shot->len);
+	return 0;
+}

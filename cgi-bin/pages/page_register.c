@@ -1,0 +1,285 @@
+/*
+ * Registration, activation by mail, and a new activation link on request.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pages/account_mail.h"
+#include "accounts/captcha.h"
+#include "storage/db.h"
+#include "front/form.h"
+#include "base/log.h"
+#include "pages/pages.h"
+#include "accounts/password.h"
+#include "accounts/ratelimit.h"
+#include "accounts/token.h"
+#include "accounts/validate.h"
+
+/* Put a fresh captcha challenge in the page. */
+static void
+set_captcha(struct ctx *c)
+{
+	struct captcha_challenge ch;
+
+	captcha_issue(&c->app->cfg, time(NULL), &ch);
+	render_set(c->hdf, "Captcha.Salt", ch.salt);
+	render_setf(c->hdf, "Captcha.Expires", "%lld", (long long)ch.expires);
+	render_setf(c->hdf, "Captcha.Bits", "%d", ch.bits);
+	render_set(c->hdf, "Captcha.Sig", ch.sig);
+}
+
+/* Show the registration form again (or for the first time). */
+static int
+register_form(struct ctx *c)
+{
+	set_captcha(c);
+	c->template = "register.cs";
+	return 200;
+}
+
+int
+page_register(struct ctx *c)
+{
+	if (c->session.user_id != 0)
+		return ctx_redirect(c, 303, "/");
+	form_set(c, "country", "");
+	return register_form(c);
+}
+
+/* The form error for a captcha result. */
+static const char *
+captcha_error(enum captcha_result r)
+{
+	switch (r) {
+	case CAPTCHA_MISSING:
+		return "captcha_missing";
+	case CAPTCHA_EXPIRED:
+		return "captcha_expired";
+	case CAPTCHA_REUSED:
+		return "captcha_reused";
+	default:
+		return "captcha_bad";
+	}
+}
+
+/* Check every field; mark each wrong one. Returns the number wrong. */
+static int
+register_check(struct ctx *c, const char *username, const char *email,
+    const char *password)
+{
+	const char *why, *country = form_get(c, "country");
+	enum captcha_result cr;
+	char key[32];
+
+	if ((why = validate_username(username)) != NULL)
+		form_error(c, "username", why);
+	if ((why = validate_email(email)) != NULL)
+		form_error(c, "email", why);
+	if ((why = password_problem(password, username, email)) != NULL)
+		form_error(c, "password", why);
+	else if (strcmp(password, form_get(c, "password2")) != 0)
+		form_error(c, "password2", "password_mismatch");
+	snprintf(key, sizeof(key), "Country.%s", country);
+	if (strlen(country) != 2 || *render_lang(c->hdf, key) == '\0')
+		form_error(c, "country", "country_missing");
+	if (strcmp(form_get(c, "terms"), "1") != 0)
+		form_error(c, "terms", "terms_required");
+	cr = captcha_verify(&c->app->cfg, time(NULL), form_get(c,
+	    "captcha_salt"), form_get(c, "captcha_expires"), form_get(c,
+	    "captcha_bits"), form_get(c, "captcha_sig"), form_get(c,
+	    "captcha_nonce"));
+	if (cr != CAPTCHA_OK)
+		form_error(c, "captcha", captcha_error(cr));
+	return form_errors(c);
+}
+
+/* Mark a username or address already in use. -1 on a database error. */
+static int
+register_taken(struct ctx *c, const char *username, const char *email)
+{
+	struct db_result r;
+	size_t i;
+
+	if (db_query(c->app->db, &r, "SELECT username = ?, email = ?"
+	    " FROM users WHERE username = ? OR email = ?", "ssss", username,
+	    email, username, email) != DB_OK)
+		return -1;
+	for (i = 0; i < r.nrows; i++) {
+		if (db_cell_int(&r, i, 0))
+			form_error(c, "username", "username_taken");
+		if (db_cell_int(&r, i, 1))
+			form_error(c, "email", "email_taken");
+	}
+	db_result_free(&r);
+	return 0;
+}
+
+struct new_account {
+	const char *username, *email, *hash, *country, *language;
+	int activation_seconds;
+	int64_t user_id;
+	char token[TOKEN_LEN + 1];
+};
+
+/* Transaction body: the user row and its activation token. */
+static int
+create_account(struct db *db, void *arg)
+{
+	struct new_account *a = arg;
+	uint64_t id;
+	int rc;
+
+	rc = db_exec(db, NULL, &id, "INSERT INTO users (username, email,"
+	    " password_hash, country, language, status)"
+	    " VALUES (?, ?, ?, ?, ?, 'pending')", "sssss", a->username,
+	    a->email, a->hash, a->country, a->language);
+	if (rc != DB_OK)
+		return rc;
+	a->user_id = (int64_t)id;
+	if (token_create(db, a->user_id, TOKEN_ACTIVATE, NULL,
+	    a->activation_seconds, a->token) == -1)
+		return DB_ERROR;
+	return DB_OK;
+}
+
+int
+page_register_post(struct ctx *c)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	const char *username, *email, *password;
+	char bucket[128], hash[PASSWORD_HASH_MAX];
+	struct new_account a;
+	enum captcha_result cr;
+	int wait, rc;
+
+	if (c->session.user_id != 0)
+		return ctx_redirect(c, 303, "/");
+	snprintf(bucket, sizeof(bucket), "register:ip:%s", ctx_ip(c));
+	wait = ratelimit_wait(c->app->db, bucket, cfg->rl_register_ip,
+	    cfg->rl_register_ip_minutes);
+	if (wait < 0)
+		return ctx_db_error(c);
+	if (wait > 0)
+		return ctx_too_many(c, wait);
+	username = form_get(c, "username");
+	email = form_get(c, "email");
+	password = form_get(c, "password");
+	form_keep(c, "username");
+	form_keep(c, "email");
+	form_keep(c, "country");
+	form_keep(c, "terms");
+	if (register_check(c, username, email, password) > 0)
+		return register_form(c);
+	if (register_taken(c, username, email) == -1)
+		return ctx_db_error(c);
+	if (form_errors(c) > 0)
+		return register_form(c);
+	/* Only a form that is right in every other way uses up the work. */
+	cr = captcha_consume(c->app->db, form_get(c, "captcha_salt"),
+	    strtoll(form_get(c, "captcha_expires"), NULL, 10));
+	if (cr == CAPTCHA_DB_ERROR)
+		return ctx_db_error(c);
+	if (cr != CAPTCHA_OK) {
+		form_error(c, "captcha", captcha_error(cr));
+		return register_form(c);
+	}
+	if (password_hash(cfg, password, hash) == -1) {
+		log_err(c->req->rid, "password hash: out of memory");
+		c->error_detail = "busy";
+		return 503;
+	}
+	memset(&a, 0, sizeof(a));
+	a.username = username;
+	a.email = email;
+	a.hash = hash;
+	a.country = form_get(c, "country");
+	a.language = hdf_get_value(c->hdf, "Page.Lang", cfg->default_language);
+	a.activation_seconds = cfg->activation_hours * 3600;
+	rc = db_txn(c->app->db, create_account, &a);
+	if (rc == DB_DUPLICATE) {
+		/* Taken between the check and the insert. */
+		register_taken(c, username, email);
+		return register_form(c);
+	}
+	if (rc != DB_OK || ratelimit_hit(c->app->db, bucket,
+	    cfg->rl_register_ip_minutes) == -1)
+		return ctx_db_error(c);
+	log_info(c->req->rid, "registered user %lld", (long long)a.user_id);
+	if (account_mail(c, "activate", email, username, "/activate",
+	    a.token) == -1)
+		render_set(c->hdf, "Register.MailFailed", "1");
+	render_set(c->hdf, "Register.Email", email);
+	c->template = "register_done.cs";
+	return 200;
+}
+
+struct activation {
+	const char *token;
+	enum token_result tr;
+};
+
+/* Transaction body: use the activation token, activate its user. */
+static int
+activate(struct db *db, void *arg)
+{
+	struct activation *a = arg;
+	int64_t user_id;
+
+	a->tr = token_use(db, a->token, TOKEN_ACTIVATE, &user_id, NULL);
+	if (a->tr != TOKEN_OK)
+		return a->tr == TOKEN_DB_ERROR ? DB_ERROR : DB_ROLLBACK;
+	return db_exec(db, NULL, NULL, "UPDATE users SET status = 'active',"
+	    " activated_at = UTC_TIMESTAMP() WHERE id = ?"
+	    " AND status = 'pending'", "i", user_id);
+}
+
+/* Say what is wrong with a mailed link, with a way forward. */
+int
+page_link_problem(struct ctx *c, enum token_result tr, const char *kind)
+{
+	char key[64];
+
+	if (tr == TOKEN_DB_ERROR)
+		return ctx_db_error(c);
+	snprintf(key, sizeof(key), "%s", tr == TOKEN_EXPIRED ? "expired" :
+	    tr == TOKEN_USED ? "used" : "unknown");
+	render_set(c->hdf, "Link.Problem", key);
+	render_set(c->hdf, "Link.Kind", kind);
+	c->template = "link_problem.cs";
+	return tr == TOKEN_UNKNOWN ? 404 : 410;
+}
+
+int
+page_activate(struct ctx *c)
+{
+	struct activation a;
+
+	a.token = param_get(&c->req->query, "token");
+	a.tr = TOKEN_DB_ERROR;
+	if (a.token == NULL || !session_token_valid(a.token))
+		return page_link_problem(c, TOKEN_UNKNOWN, "activate");
+	if (db_txn(c->app->db, activate, &a) == DB_OK)
+		return ctx_redirect(c, 303, "/login?notice=activated");
+	return page_link_problem(c, a.tr, "activate");
+}
+
+int
+page_resend(struct ctx *c)
+{
+	form_keep(c, "email");
+	c->template = "resend.cs";
+	return 200;
+}
+
+int
+page_resend_post(struct ctx *c)
+{
+	const struct link_request lr = { "resend.cs", "resend",
+	    "status = 'pending'", TOKEN_ACTIVATE,
+	    c->app->cfg.activation_hours * 3600, "activate", "/activate",
+	    "resent" };
+
+	return account_link_request(c, &lr);
+}

@@ -1,0 +1,281 @@
+/*
+ * A user's own settings: country, language, payout details, password and
+ * e-mail address (a new address works once its owner follows the mailed
+ * link).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "pages/account_mail.h"
+#include "storage/db.h"
+#include "front/form.h"
+#include "base/log.h"
+#include "pages/pages.h"
+#include "accounts/password.h"
+#include "accounts/ratelimit.h"
+#include "accounts/token.h"
+#include "accounts/validate.h"
+
+/* The payout methods and languages the forms offer. */
+static void
+set_choices(struct ctx *c)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	const struct render_env *env = &c->app->render;
+	char key[64];
+	size_t i;
+
+	for (i = 0; i < cfg->n_payouts; i++) {
+		snprintf(key, sizeof(key), "Payouts.%zu.Name", i);
+		render_set(c->hdf, key, cfg->payouts[i].name);
+		snprintf(key, sizeof(key), "Payouts.%zu.Label", i);
+		render_set(c->hdf, key, cfg->payouts[i].label);
+		snprintf(key, sizeof(key), "Payouts.%zu.Hint", i);
+		render_set(c->hdf, key, cfg->payouts[i].account_hint);
+	}
+	for (i = 0; i < env->nlangs; i++) {
+		snprintf(key, sizeof(key), "Languages.%zu", i);
+		render_set(c->hdf, key, env->lang_names[i]);
+	}
+}
+
+/*
+ * Fill the forms from the database; fields already set (what the user
+ * typed into a form shown again) are kept. 0, or an error status.
+ */
+static int
+settings_page(struct ctx *c)
+{
+	static const char *const cols[] = { "email", "country", "language",
+	    "payout_method", "payout_account" };
+	struct db_result r;
+	char key[64];
+	size_t i;
+
+	if (db_query(c->app->db, &r, "SELECT email, country, language,"
+	    " payout_method, payout_account FROM users WHERE id = ?", "i",
+	    c->session.user_id) != DB_OK)
+		return ctx_db_error(c);
+	if (r.nrows != 1) {
+		db_result_free(&r);
+		return ctx_db_error(c);
+	}
+	render_set(c->hdf, "Account.Email", db_cell(&r, 0, 0));
+	for (i = 1; i < 5; i++) {
+		snprintf(key, sizeof(key), "Form.%s", cols[i]);
+		if (hdf_get_obj(c->hdf, key) == NULL)
+			form_set(c, cols[i], db_cell(&r, 0, i));
+	}
+	db_result_free(&r);
+	set_choices(c);
+	c->template = "settings.cs";
+	return 200;
+}
+
+int
+page_settings(struct ctx *c)
+{
+	return settings_page(c);
+}
+
+int
+page_settings_profile(struct ctx *c)
+{
+	const char *country = form_get(c, "country");
+	const char *language = form_get(c, "language");
+	const char *method = form_get(c, "payout_method");
+	const char *account = form_get(c, "payout_account"), *why;
+	char key[32];
+
+	form_keep(c, "country");
+	form_keep(c, "language");
+	form_keep(c, "payout_method");
+	form_keep(c, "payout_account");
+	snprintf(key, sizeof(key), "Country.%s", country);
+	if (strlen(country) != 2 || *render_lang(c->hdf, key) == '\0')
+		form_error(c, "country", "country_missing");
+	if (!render_has_lang(&c->app->render, language))
+		form_error(c, "language", "language_unknown");
+	if (method[0] != '\0' && config_payout(&c->app->cfg, method) == NULL)
+		form_error(c, "payout_method", "payout_method_unknown");
+	else if (method[0] != '\0' &&
+	    (why = validate_payout_account(account)) != NULL)
+		form_error(c, "payout_account", why);
+	else if (method[0] == '\0' && account[0] != '\0')
+		form_error(c, "payout_method", "payout_method_missing");
+	if (form_errors(c) > 0)
+		return settings_page(c);
+	if (db_exec(c->app->db, NULL, NULL, "UPDATE users SET country = ?,"
+	    " language = ?, payout_method = ?, payout_account = ?"
+	    " WHERE id = ?", "ssssi", country, language, method, account,
+	    c->session.user_id) != DB_OK)
+		return ctx_db_error(c);
+	return ctx_redirect(c, 303, "/settings?notice=saved");
+}
+
+/*
+ * Check the current password of the logged-in user, under the same limit
+ * as failed logins. Returns 1 right, 0 wrong (field marked), or an error
+ * status.
+ */
+static int
+check_current_password(struct ctx *c, const char *field, char *username,
+    char *email)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	const char *given = form_get(c, field);
+	struct db_result r;
+	char bucket[300];
+	int wait, ok;
+
+	snprintf(bucket, sizeof(bucket), "login:acct:%s", c->session.username);
+	for (char *p = bucket; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	wait = ratelimit_wait(c->app->db, bucket, cfg->rl_login_account,
+	    cfg->rl_login_account_minutes);
+	if (wait > 0)
+		return ctx_too_many(c, wait);
+	if (wait < 0 || db_query(c->app->db, &r, "SELECT password_hash,"
+	    " username, email FROM users WHERE id = ?", "i",
+	    c->session.user_id) != DB_OK)
+		return ctx_db_error(c);
+	ok = r.nrows == 1 && password_verify(cfg, db_cell(&r, 0, 0), given);
+	if (r.nrows == 1) {
+		snprintf(username, 33, "%s", db_cell(&r, 0, 1));
+		snprintf(email, 255, "%s", db_cell(&r, 0, 2));
+	}
+	db_result_free(&r);
+	if (!ok) {
+		ratelimit_hit(c->app->db, bucket, cfg->rl_login_account_minutes);
+		form_error(c, field, "password_wrong");
+	}
+	return ok;
+}
+
+int
+page_settings_password(struct ctx *c)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	const char *password = form_get(c, "new_password"), *why;
+	char username[33], email[255], hash[PASSWORD_HASH_MAX];
+	char token[SESSION_TOKEN_LEN + 1], cookie[200];
+	int rc;
+
+	rc = check_current_password(c, "current_password", username, email);
+	if (rc > 1)
+		return rc;
+	if (rc == 1) {
+		if ((why = password_problem(password, username, email)) != NULL)
+			form_error(c, "new_password", why);
+		else if (strcmp(password, form_get(c, "new_password2")) != 0)
+			form_error(c, "new_password2", "password_mismatch");
+	}
+	if (form_errors(c) > 0)
+		return settings_page(c);
+	if (password_hash(cfg, password, hash) == -1) {
+		c->error_detail = "busy";
+		return 503;
+	}
+	/* New password, every session ended, this one replaced by a new one. */
+	if (db_exec(c->app->db, NULL, NULL, "UPDATE users SET password_hash = ?"
+	    " WHERE id = ?", "si", hash, c->session.user_id) != DB_OK ||
+	    session_end_user(c->app->db, c->session.user_id, NULL) == -1 ||
+	    session_create(c->app->db, cfg, c->session.user_id, token) == -1)
+		return ctx_db_error(c);
+	session_cookie(cfg, token, c->req->https, cookie);
+	response_header(c->res, "Set-Cookie", cookie);
+	log_info(c->req->rid, "password changed by user %lld",
+	    (long long)c->session.user_id);
+	return ctx_redirect(c, 303, "/settings?notice=password_changed");
+}
+
+int
+page_settings_email(struct ctx *c)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	const char *address = form_get(c, "new_email"), *why;
+	char username[33], email[255], token[TOKEN_LEN + 1];
+	struct db_result r;
+	int rc;
+
+	form_keep(c, "new_email");
+	rc = check_current_password(c, "email_password", username, email);
+	if (rc > 1)
+		return rc;
+	if ((why = validate_email(address)) != NULL)
+		form_error(c, "new_email", why);
+	if (form_errors(c) > 0)
+		return settings_page(c);
+	if (db_query(c->app->db, &r, "SELECT id FROM users WHERE email = ?",
+	    "s", address) != DB_OK)
+		return ctx_db_error(c);
+	if (r.nrows > 0)
+		form_error(c, "new_email", db_cell_int(&r, 0, 0) ==
+		    c->session.user_id ? "email_same" : "email_taken");
+	db_result_free(&r);
+	if (form_errors(c) > 0)
+		return settings_page(c);
+	if (token_create(c->app->db, c->session.user_id, TOKEN_EMAIL, address,
+	    cfg->activation_hours * 3600, token) == -1)
+		return ctx_db_error(c);
+	if (account_mail(c, "email", address, username, "/email/confirm",
+	    token) == -1)
+		return ctx_redirect(c, 303, "/settings?notice=mail_failed");
+	return ctx_redirect(c, 303, "/settings?notice=email_sent");
+}
+
+struct email_change {
+	const char *token;
+	enum token_result tr;
+	int taken;
+};
+
+/* Transaction body: use the token and move the account to its address. */
+static int
+change_email(struct db *db, void *arg)
+{
+	struct email_change *e = arg;
+	char address[256];
+	int64_t user_id;
+	int rc;
+
+	e->taken = 0;
+	e->tr = token_use(db, e->token, TOKEN_EMAIL, &user_id, address);
+	if (e->tr != TOKEN_OK)
+		return e->tr == TOKEN_DB_ERROR ? DB_ERROR : DB_ROLLBACK;
+	rc = db_exec(db, NULL, NULL, "UPDATE users SET email = ? WHERE id = ?",
+	    "si", address, user_id);
+	if (rc == DB_DUPLICATE) {
+		e->taken = 1;
+		return DB_ROLLBACK;
+	}
+	return rc;
+}
+
+int
+page_email_confirm(struct ctx *c)
+{
+	struct email_change e;
+
+	memset(&e, 0, sizeof(e));
+	e.token = param_get(&c->req->query, "token");
+	e.tr = TOKEN_DB_ERROR;
+	if (e.token == NULL || !session_token_valid(e.token))
+		return page_link_problem(c, TOKEN_UNKNOWN, "email");
+	if (db_txn(c->app->db, change_email, &e) == DB_OK)
+		return ctx_redirect(c, 303, c->session.user_id != 0 ?
+		    "/settings?notice=email_changed" : "/login?notice=email_changed");
+	if (e.taken) {
+		c->error_detail = "email_taken";
+		return 409;
+	}
+	return page_link_problem(c, e.tr, "email");
+}
+
+int
+page_terms(struct ctx *c)
+{
+	c->template = "terms.cs";
+	return 200;
+}

@@ -1,0 +1,82 @@
+/*
+ * What many pages share, in the manner of cgit's ui-shared.c: list rows
+ * in the page data, money shown as text, posted ids, method labels and
+ * stored images. Declared in pages.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "base/money.h"
+#include "base/upload.h"
+#include "pages/pages.h"
+
+HDF *
+page_row(HDF *hdf, const char *list, size_t i)
+{
+	char name[96];
+	NEOERR *nerr;
+	HDF *node;
+
+	snprintf(name, sizeof(name), "%s.%zu", list, i);
+	if ((nerr = hdf_get_node(hdf, name, &node)) != STATUS_OK) {
+		nerr_ignore(&nerr);
+		return NULL;
+	}
+	return node;
+}
+
+void
+page_set_money(HDF *node, const char *name, int64_t amount)
+{
+	char text[32];
+
+	render_set(node, name, money_format(amount, text, sizeof(text)));
+}
+
+int64_t
+page_id(const char *text)
+{
+	size_t n;
+
+	if (text == NULL || *text == '\0')
+		return 0;
+	n = strspn(text, "0123456789");
+	if (n == 0 || n > 18 || text[n] != '\0' || text[0] == '0')
+		return -1;
+	return (int64_t)strtoll(text, NULL, 10);
+}
+
+const char *
+page_method_label(const struct kaaj_config *cfg, int payout, const char *name)
+{
+	const struct config_payout *p;
+	const struct config_deposit *d;
+
+	if (name == NULL)
+		return "";
+	if (payout)
+		return (p = config_payout(cfg, name)) != NULL ? p->label : name;
+	return (d = config_deposit(cfg, name)) != NULL ? d->label : name;
+}
+
+int
+page_send_image(struct ctx *c, const char *folder, const char *name,
+    const char *what)
+{
+	enum upload_type type;
+
+	buf_reset(&c->res->body);
+	if (upload_read(&c->app->cfg, folder, name, &c->res->body, &type) ==
+	    -1 || upload_content_type(type) == NULL) {
+		log_err(c->req->rid, "%s %lld cannot be read", what,
+		    (long long)c->path_id);
+		buf_reset(&c->res->body);
+		return 404;
+	}
+	c->res->content_type = upload_content_type(type);
+	response_header(c->res, "Content-Disposition", "inline");
+	c->template = NULL;
+	return 200;
+}

@@ -1,0 +1,429 @@
+/*
+ * The worker's side of the marketplace: the claim button of a job's page,
+ * claiming, the list of the worker's tasks, a task's page with the proof
+ * form (page_proof.c), submitting proof, disputing a rejection, and the
+ * task's screenshot.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "market/campaign.h"
+#include "storage/db.h"
+#include "market/dispute.h"
+#include "front/form.h"
+#include "base/log.h"
+#include "base/money.h"
+#include "pages/pages.h"
+#include "market/task.h"
+#include "base/upload.h"
+
+#define TASK_LIST 100		/* tasks the list shows, newest first */
+#define DISPUTE_MIN 10		/* characters of a dispute's message */
+#define DISPUTE_MAX 2000
+
+/* Levels by success rate (see Lang.Level in en.hdf). */
+#define LEVEL_MIN_RATED 5	/* fewer rated tasks: "new" */
+#define LEVEL_GOLD 95		/* percent satisfied */
+#define LEVEL_SILVER 85
+
+/* The columns of a task as the task page and the submit handler read it. */
+#define TASK_COLS "SELECT t.id, t.status, t.deadline, t.reason," \
+	" t.screenshot IS NOT NULL, t.worker_id, t.deadline < NOW()," \
+	" c.id, c.title, c.instructions, c.proof_instructions," \
+	" c.pay_per_task, c.job_type, c.screenshot_required, c.owner_id," \
+	" t.screenshot," \
+	" c.verify_secret IS NOT NULL AND c.verify_mode != 'off'" \
+	" FROM tasks t JOIN campaigns c ON c.id = t.campaign_id" \
+	" WHERE t.id = ?"
+
+int
+page_job_claim(struct ctx *c, int64_t campaign, int full)
+{
+	enum market_result mr;
+	struct db_result r;
+	const char *why = NULL;
+
+	if (c->session.user_id == 0)
+		return 0;
+	mr = campaign_may_take(c->app->db, campaign, c->session.user_id, NULL,
+	    &why);
+	if (mr == MARKET_DB_ERROR)
+		return -1;
+	if (mr == MARKET_OK && full)
+		why = "full";
+	if (mr == MARKET_OK && !full) {
+		render_set(c->hdf, "Job.CanClaim", "1");
+		return 0;
+	}
+	render_set(c->hdf, "Job.Why", why != NULL ? why : "state");
+	if (mr != MARKET_TAKEN)
+		return 0;
+	/* A task of the viewer exists: link to it. */
+	if (db_query(c->app->db, &r, "SELECT id FROM tasks"
+	    " WHERE campaign_id = ? AND worker_id = ?", "ii", campaign,
+	    c->session.user_id) != DB_OK)
+		return -1;
+	if (r.nrows == 1)
+		render_set(c->hdf, "Job.MyTask", db_cell(&r, 0, 0));
+	db_result_free(&r);
+	return 0;
+}
+
+int
+page_task_claim(struct ctx *c)
+{
+	int64_t campaign = page_id(form_get(c, "campaign")), task = 0;
+	enum market_result mr;
+	const char *why = NULL;
+	char to[96];
+
+	if (campaign <= 0) {
+		c->error_detail = "bad_id";
+		return 400;
+	}
+	mr = task_claim(c->app->db, campaign, c->session.user_id, &task,
+	    &why);
+	switch (mr) {
+	case MARKET_OK:
+		log_info(c->req->rid, "task %lld claimed by user %lld",
+		    (long long)task, (long long)c->session.user_id);
+		snprintf(to, sizeof(to), "/tasks/%lld?notice=claimed",
+		    (long long)task);
+		break;
+	case MARKET_FULL:
+		snprintf(to, sizeof(to), "/jobs/%lld?notice=claim_full",
+		    (long long)campaign);
+		break;
+	case MARKET_TAKEN:
+		snprintf(to, sizeof(to), "/jobs/%lld?notice=claim_taken",
+		    (long long)campaign);
+		break;
+	case MARKET_NOT_ALLOWED:
+	case MARKET_WRONG_STATE:
+		snprintf(to, sizeof(to), "/jobs/%lld?notice=claim_refused",
+		    (long long)campaign);
+		break;
+	case MARKET_NOT_FOUND:
+		c->error_detail = "no_job";
+		return 404;
+	default:
+		return ctx_db_error(c);
+	}
+	return ctx_redirect(c, 303, to);
+}
+
+/* Set the worker's success rate and level. -1 on a database error. */
+static int
+set_record(struct ctx *c)
+{
+	struct db_result r;
+	int64_t good, bad, rate;
+	const char *level;
+
+	if (db_query(c->app->db, &r, "SELECT tasks_satisfied, tasks_rejected"
+	    " FROM users WHERE id = ?", "i", c->session.user_id) != DB_OK)
+		return -1;
+	good = db_cell_int(&r, 0, 0);
+	bad = db_cell_int(&r, 0, 1);
+	db_result_free(&r);
+	render_setf(c->hdf, "Record.Satisfied", "%lld", (long long)good);
+	render_setf(c->hdf, "Record.Rated", "%lld", (long long)(good + bad));
+	rate = good + bad > 0 ? good * 100 / (good + bad) : 0;
+	if (good + bad > 0)
+		render_setf(c->hdf, "Record.Rate", "%lld", (long long)rate);
+	if (good + bad < LEVEL_MIN_RATED)
+		level = "new";
+	else if (rate >= LEVEL_GOLD)
+		level = "gold";
+	else if (rate >= LEVEL_SILVER)
+		level = "silver";
+	else
+		level = "bronze";
+	render_set(c->hdf, "Record.Level", level);
+	return 0;
+}
+
+int
+page_tasks(struct ctx *c)
+{
+	struct db_result r;
+	size_t i;
+	HDF *row;
+
+	if (set_record(c) == -1 || db_query(c->app->db, &r, "SELECT t.id,"
+	    " t.status, t.reason, t.deadline, t.claimed_at, c.id, c.title,"
+	    " c.pay_per_task FROM tasks t JOIN campaigns c"
+	    " ON c.id = t.campaign_id WHERE t.worker_id = ?"
+	    " ORDER BY t.id DESC LIMIT ?", "ii", c->session.user_id,
+	    (int64_t)TASK_LIST) != DB_OK)
+		return ctx_db_error(c);
+	for (i = 0; i < r.nrows; i++) {
+		if ((row = page_row(c->hdf, "Tasks", i)) == NULL)
+			continue;
+		render_set(row, "Id", db_cell(&r, i, 0));
+		render_set(row, "State", db_cell(&r, i, 1));
+		render_set(row, "Reason", db_cell(&r, i, 2));
+		render_set(row, "Deadline", db_cell(&r, i, 3));
+		render_set(row, "Claimed", db_cell(&r, i, 4));
+		render_set(row, "CampaignId", db_cell(&r, i, 5));
+		render_set(row, "Title", db_cell(&r, i, 6));
+		page_set_money(row, "Pay", db_cell_int(&r, i, 7));
+	}
+	db_result_free(&r);
+	c->template = "tasks.cs";
+	return 200;
+}
+
+/*
+ * Load task id for its worker into r (columns as TASK_COLS). Returns 0,
+ * 404 when it is not the viewer's (or does not exist), 503.
+ */
+static int
+task_load(struct ctx *c, int64_t id, struct db_result *r)
+{
+	if (db_query(c->app->db, r, TASK_COLS, "i", id) != DB_OK)
+		return ctx_db_error(c);
+	if (r->nrows != 1 || db_cell_int(r, 0, 5) != c->session.user_id) {
+		db_result_free(r);
+		c->error_detail = "no_task";
+		return 404;
+	}
+	return 0;
+}
+
+/* The dispute of task, when there is one. -1 on a database error. */
+static int
+set_dispute(struct ctx *c, int64_t task)
+{
+	struct db_result r;
+
+	if (db_query(c->app->db, &r, "SELECT status, message, note,"
+	    " created_at FROM disputes WHERE task_id = ?", "i", task) != DB_OK)
+		return -1;
+	if (r.nrows == 1) {
+		render_set(c->hdf, "Dispute.State", db_cell(&r, 0, 0));
+		render_set(c->hdf, "Dispute.Message", db_cell(&r, 0, 1));
+		render_set(c->hdf, "Dispute.Note", db_cell(&r, 0, 2));
+		render_set(c->hdf, "Dispute.When", db_cell(&r, 0, 3));
+	}
+	db_result_free(&r);
+	return 0;
+}
+
+/*
+ * The task page of task id; posted is "proof" or "dispute" when that form
+ * is shown again with what is wrong, else NULL.
+ */
+static int
+task_page(struct ctx *c, int64_t id, const char *posted)
+{
+	const struct plugin *p;
+	int64_t campaign, worker;
+	struct db_result r;
+	const char *state;
+	int st, checks;
+
+	if ((st = task_load(c, id, &r)) != 0)
+		return st;
+	state = db_cell(&r, 0, 1);
+	render_set(c->hdf, "Task.Id", db_cell(&r, 0, 0));
+	render_set(c->hdf, "Task.State", state);
+	render_set(c->hdf, "Task.Deadline", db_cell(&r, 0, 2));
+	render_set(c->hdf, "Task.Reason", db_cell(&r, 0, 3));
+	render_set(c->hdf, "Task.HasShot", db_cell(&r, 0, 4));
+	render_set(c->hdf, "Task.CampaignId", db_cell(&r, 0, 7));
+	render_set(c->hdf, "Task.Title", db_cell(&r, 0, 8));
+	render_set(c->hdf, "Task.Instructions", db_cell(&r, 0, 9));
+	render_set(c->hdf, "Task.ProofInstructions", db_cell(&r, 0, 10));
+	page_set_money(c->hdf, "Task.Pay", db_cell_int(&r, 0, 11));
+	p = plugin_find(&c->app->plugins, db_cell(&r, 0, 12));
+	checks = 0;
+	if (strcmp(state, "claimed") == 0 || strcmp(state, "revise") == 0) {
+		proof_form_set(c, p, db_cell_int(&r, 0, 13));
+		checks = db_cell_int(&r, 0, 16) != 0;
+	}
+	campaign = db_cell_int(&r, 0, 7);
+	worker = db_cell_int(&r, 0, 5);
+	db_result_free(&r);
+	if (checks && proof_verify_link_set(c, p, campaign, worker) == -1)
+		return ctx_db_error(c);
+	if (posted != NULL)
+		render_set(c->hdf, "Task.Posted", posted);
+	if (proof_shown_set(c, p, id) == -1 || set_dispute(c, id) == -1)
+		return ctx_db_error(c);
+	c->template = "task.cs";
+	return 200;
+}
+
+int
+page_task(struct ctx *c)
+{
+	return task_page(c, c->path_id, NULL);
+}
+
+/*
+ * After task id took proof in: check its completion code, when its job
+ * type p has a verify_field and its campaign a secret. Returns the
+ * notice to show.
+ */
+static const char *
+check_code(struct ctx *c, const struct plugin *p, int64_t id,
+    const struct proof_input *in)
+{
+	enum task_code verdict;
+	enum market_result mr;
+
+	if (p == NULL || p->jt->verify_field == NULL)
+		return "proof_sent";
+	mr = task_check_code(c->app->db, &c->app->cfg, id,
+	    kaaj_value(&in->proof, p->jt->verify_field),
+	    render_lang(c->hdf, "Task.CodeWrong"), &verdict);
+	if (mr != MARKET_OK) {
+		/* The proof is in; the employer rates it as any other. */
+		log_warn(c->req->rid, "task %lld: code not checked (%d)",
+		    (long long)id, (int)mr);
+		return "proof_sent";
+	}
+	if (verdict != TASK_CODE_UNCHECKED)
+		log_info(c->req->rid, "task %lld: code checked (%d)",
+		    (long long)id, (int)verdict);
+	switch (verdict) {
+	case TASK_CODE_APPROVED:
+		return "code_approved";
+	case TASK_CODE_REJECTED:
+		return "code_rejected";
+	default:
+		return "proof_sent";
+	}
+}
+
+int
+page_task_submit(struct ctx *c)
+{
+	int64_t id = page_id(form_get(c, "task")), dup = 0;
+	unsigned char hash[TASK_HASH_LEN];
+	char shot[UPLOAD_NAME_MAX], old[UPLOAD_NAME_MAX], to[96];
+	const struct plugin *p;
+	struct proof_input in;
+	enum market_result mr;
+	struct db_result r;
+	int st, late, open;
+
+	if (id <= 0) {
+		c->error_detail = "bad_id";
+		return 400;
+	}
+	if ((st = task_load(c, id, &r)) != 0)
+		return st;
+	late = db_cell_int(&r, 0, 6) != 0;
+	/* Only a task waiting for proof may store a file. */
+	open = strcmp(db_cell(&r, 0, 1), "claimed") == 0 ||
+	    strcmp(db_cell(&r, 0, 1), "revise") == 0;
+	snprintf(old, sizeof(old), "%s", db_cell(&r, 0, 15) != NULL ?
+	    db_cell(&r, 0, 15) : "");
+	p = plugin_find(&c->app->plugins, db_cell(&r, 0, 12));
+	st = proof_read(c, p, db_cell_int(&r, 0, 7), db_cell_int(&r, 0, 13),
+	    &in);
+	db_result_free(&r);
+	if (st != 0)
+		return st;
+	/* Too late: the core expires it, and nothing is stored. */
+	if (!late && open && form_errors(c) > 0)
+		return task_page(c, id, "proof");
+	shot[0] = '\0';
+	if (!late && open && in.shot != NULL && proof_store_shot(c, &in, shot,
+	    hash) == -1)
+		return task_page(c, id, "proof");
+	mr = task_submit(c->app->db, id, c->session.user_id, &in.proof,
+	    shot[0] != '\0' ? shot : NULL, shot[0] != '\0' ? hash : NULL,
+	    &dup);
+	/* A file the task did not take, or one newer proof replaced, goes. */
+	if (mr != MARKET_OK && shot[0] != '\0')
+		upload_remove(&c->app->cfg, "screenshots", shot);
+	if (mr == MARKET_OK && shot[0] != '\0' && old[0] != '\0')
+		upload_remove(&c->app->cfg, "screenshots", old);
+	switch (mr) {
+	case MARKET_OK:
+		log_info(c->req->rid, "task %lld submitted (duplicate of %lld)",
+		    (long long)id, (long long)dup);
+		snprintf(to, sizeof(to), "/tasks/%lld?notice=%s",
+		    (long long)id, check_code(c, p, id, &in));
+		return ctx_redirect(c, 303, to);
+	case MARKET_EXPIRED:
+		form_notice(c, "task_expired");
+		return task_page(c, id, NULL);
+	case MARKET_DONE_BEFORE:
+	case MARKET_WRONG_STATE:
+		snprintf(to, sizeof(to), "/tasks/%lld?notice=proof_closed",
+		    (long long)id);
+		return ctx_redirect(c, 303, to);
+	case MARKET_NOT_ALLOWED:
+	case MARKET_NOT_FOUND:
+		c->error_detail = "no_task";
+		return 404;
+	default:
+		return ctx_db_error(c);
+	}
+}
+
+/* Characters (not bytes) of UTF-8 text s. */
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+int
+page_task_dispute(struct ctx *c)
+{
+	int64_t id = page_id(form_get(c, "task"));
+	const char *msg = form_get(c, "message");
+	enum market_result mr;
+	struct db_result r;
+	size_t n = utf8_chars(msg);
+	const char *notice;
+	char to[96];
+	int st;
+
+	if (id <= 0) {
+		c->error_detail = "bad_id";
+		return 400;
+	}
+	if ((st = task_load(c, id, &r)) != 0)
+		return st;
+	db_result_free(&r);
+	form_keep(c, "message");
+	if (n < DISPUTE_MIN)
+		form_error(c, "message", "dispute_short");
+	else if (n > DISPUTE_MAX)
+		form_error(c, "message", "dispute_long");
+	if (form_errors(c) > 0)
+		return task_page(c, id, "dispute");
+	mr = dispute_open(c->app->db, id, c->session.user_id, msg);
+	switch (mr) {
+	case MARKET_OK:
+		log_info(c->req->rid, "task %lld disputed", (long long)id);
+		notice = "dispute_sent";
+		break;
+	case MARKET_DONE_BEFORE:
+		notice = "dispute_already";
+		break;
+	case MARKET_WRONG_STATE:
+		notice = "dispute_not_open";
+		break;
+	case MARKET_NOT_ALLOWED:
+	case MARKET_NOT_FOUND:
+		c->error_detail = "no_task";
+		return 404;
+	default:
+		return ctx_db_error(c);
+	}
+	snprintf(to, sizeof(to), "/tasks/%lld?notice=%s", (long long)id,
+	    notice);
+	return ctx_redirect(c, 303, to);
+}

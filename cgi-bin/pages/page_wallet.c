@@ -1,0 +1,410 @@
+/*
+ * A user's wallet: the balances, the deposit and withdrawal forms, the
+ * user's own requests and the receipts of deposits.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "storage/db.h"
+#include "money/fees.h"
+#include "front/form.h"
+#include "money/ledger.h"
+#include "base/log.h"
+#include "base/money.h"
+#include "pages/pages.h"
+#include "base/upload.h"
+#include "accounts/validate.h"
+#include "money/wallet.h"
+
+#define WALLET_LIST 20		/* requests of each kind the page shows */
+#define TXN_REF_MAX 100		/* deposits.txn_ref */
+
+/*
+ * Mark field wrong with Lang.Form.Error.CODE, whose "{amount}" becomes
+ * amount and the site's currency ("The smallest deposit ... is 1.00 BDT").
+ */
+static void
+amount_error(struct ctx *c, const char *field, const char *code,
+    int64_t amount)
+{
+	char key[96], num[32], text[512];
+	const char *msg, *at;
+	int first;
+
+	snprintf(key, sizeof(key), "Form.Errors.%s", field);
+	first = *hdf_get_value(c->hdf, key, "") == '\0';
+	form_error(c, field, code);
+	if (!first)
+		return;
+	snprintf(text, sizeof(text), "Form.Error.%s", code);
+	msg = render_lang(c->hdf, text);
+	if ((at = strstr(msg, "{amount}")) == NULL)
+		return;
+	snprintf(text, sizeof(text), "%.*s%s %s%s", (int)(at - msg), msg,
+	    money_format(amount, num, sizeof(num)), c->app->cfg.currency,
+	    at + strlen("{amount}"));
+	render_set(c->hdf, key, text);
+}
+
+/*
+ * Read the posted amount: above zero, else field is marked with what is
+ * wrong. Returns 0 with *amount set, or -1.
+ */
+static int
+posted_amount(struct ctx *c, const char *field, int64_t *amount)
+{
+	static const char *const codes[] = {
+		[MONEY_EMPTY] = "amount_empty",
+		[MONEY_SYNTAX] = "amount_syntax",
+		[MONEY_NEGATIVE] = "amount_negative",
+		[MONEY_PRECISION] = "amount_precision",
+		[MONEY_RANGE] = "amount_range"
+	};
+	enum money_parse_err pe;
+
+	pe = money_parse(form_get(c, field), amount);
+	if (pe != MONEY_OK) {
+		form_error(c, field, (size_t)pe < sizeof(codes) /
+		    sizeof(codes[0]) && codes[pe] != NULL ? codes[pe] :
+		    "amount_syntax");
+		return -1;
+	}
+	if (*amount == 0) {
+		form_error(c, field, "amount_zero");
+		return -1;
+	}
+	return 0;
+}
+
+/* The methods the forms offer, and the withdrawal fee rule. */
+static void
+set_methods(struct ctx *c)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	char pct[32];
+	size_t i, n;
+	HDF *row;
+
+	for (i = 0; i < cfg->n_deposits; i++) {
+		if ((row = page_row(c->hdf, "DepositMethods", i)) == NULL)
+			continue;
+		render_set(row, "Name", cfg->deposits[i].name);
+		render_set(row, "Label", cfg->deposits[i].label);
+		render_set(row, "Instructions", cfg->deposits[i].instructions);
+		page_set_money(row, "Min", cfg->deposits[i].min);
+	}
+	for (i = 0; i < cfg->n_payouts; i++) {
+		if ((row = page_row(c->hdf, "PayoutMethods", i)) == NULL)
+			continue;
+		render_set(row, "Name", cfg->payouts[i].name);
+		render_set(row, "Label", cfg->payouts[i].label);
+		render_set(row, "Hint", cfg->payouts[i].account_hint);
+		page_set_money(row, "Min", cfg->payouts[i].min);
+		page_set_money(row, "Max", cfg->payouts[i].max);
+	}
+	/* The percentage: ppm * 100 micro-units, shown without zeros. */
+	money_format(cfg->fee_withdrawal_ppm * 100, pct, sizeof(pct));
+	n = strlen(pct);
+	while (n > 0 && pct[n - 1] == '0')
+		pct[--n] = '\0';
+	if (n > 0 && pct[n - 1] == '.')
+		pct[--n] = '\0';
+	if (cfg->fee_withdrawal_ppm > 0)
+		render_set(c->hdf, "Wallet.FeePercent", pct);
+	if (cfg->fee_withdrawal_fixed > 0)
+		page_set_money(c->hdf, "Wallet.FeeFixed",
+		    cfg->fee_withdrawal_fixed);
+}
+
+/*
+ * What the withdrawal form starts with: the payout details saved in the
+ * user's settings, when that method is still offered. 0 or -1.
+ */
+static int
+set_payout_defaults(struct ctx *c)
+{
+	struct db_result r;
+	const char *method;
+
+	if (db_query(c->app->db, &r, "SELECT payout_method, payout_account"
+	    " FROM users WHERE id = ?", "i", c->session.user_id) != DB_OK)
+		return -1;
+	method = db_cell(&r, 0, 0);
+	if (r.nrows == 1 && config_payout(&c->app->cfg, method) != NULL) {
+		render_set(c->hdf, "WithdrawDefaults.method", method);
+		render_set(c->hdf, "WithdrawDefaults.account",
+		    db_cell(&r, 0, 1));
+	}
+	db_result_free(&r);
+	return 0;
+}
+
+/* The user's latest deposit and withdrawal requests. 0 or -1. */
+static int
+set_requests(struct ctx *c)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	struct db_result r;
+	size_t i;
+	HDF *row;
+
+	if (db_query(c->app->db, &r, "SELECT id, method, amount, txn_ref,"
+	    " receipt IS NOT NULL, status, reason, created_at FROM deposits"
+	    " WHERE user_id = ? ORDER BY id DESC LIMIT ?", "ii",
+	    c->session.user_id, (int64_t)WALLET_LIST) != DB_OK)
+		return -1;
+	for (i = 0; i < r.nrows; i++) {
+		if ((row = page_row(c->hdf, "MyDeposits", i)) == NULL)
+			continue;
+		render_set(row, "Id", db_cell(&r, i, 0));
+		render_set(row, "Method", page_method_label(cfg, 0,
+		    db_cell(&r, i, 1)));
+		page_set_money(row, "Amount", db_cell_int(&r, i, 2));
+		render_set(row, "TxnRef", db_cell(&r, i, 3));
+		render_set(row, "Receipt", db_cell(&r, i, 4));
+		render_set(row, "State", db_cell(&r, i, 5));
+		render_set(row, "Reason", db_cell(&r, i, 6));
+		render_set(row, "When", db_cell(&r, i, 7));
+	}
+	db_result_free(&r);
+	if (db_query(c->app->db, &r, "SELECT id, method, account, amount, fee,"
+	    " status, reason, payout_ref, created_at FROM withdrawals"
+	    " WHERE user_id = ? ORDER BY id DESC LIMIT ?", "ii",
+	    c->session.user_id, (int64_t)WALLET_LIST) != DB_OK)
+		return -1;
+	for (i = 0; i < r.nrows; i++) {
+		if ((row = page_row(c->hdf, "MyWithdrawals", i)) == NULL)
+			continue;
+		render_set(row, "Id", db_cell(&r, i, 0));
+		render_set(row, "Method", page_method_label(cfg, 1,
+		    db_cell(&r, i, 1)));
+		render_set(row, "Account", db_cell(&r, i, 2));
+		page_set_money(row, "Amount", db_cell_int(&r, i, 3));
+		page_set_money(row, "Fee", db_cell_int(&r, i, 4));
+		page_set_money(row, "Receive", db_cell_int(&r, i, 3) -
+		    db_cell_int(&r, i, 4));
+		render_set(row, "State", db_cell(&r, i, 5));
+		render_set(row, "Reason", db_cell(&r, i, 6));
+		render_set(row, "PayoutRef", db_cell(&r, i, 7));
+		render_set(row, "When", db_cell(&r, i, 8));
+	}
+	db_result_free(&r);
+	return 0;
+}
+
+/*
+ * The wallet page; posted names the form ("deposit", "withdraw") shown
+ * again with what was typed and what is wrong, or is NULL. Returns 200,
+ * or 503 with c->error_detail set.
+ */
+static int
+wallet_page(struct ctx *c, const char *posted)
+{
+	int withdraw = posted != NULL && strcmp(posted, "withdraw") == 0;
+	const char *key = form_get(c, "request_key");
+	char fresh[SESSION_TOKEN_LEN + 1];
+	int64_t available, held;
+
+	if (ledger_balance(c->app->db, LEDGER_AVAILABLE, c->session.user_id,
+	    &available) == -1 || ledger_balance(c->app->db, LEDGER_HELD,
+	    c->session.user_id, &held) == -1 ||
+	    (!withdraw && set_payout_defaults(c) == -1) ||
+	    set_requests(c) == -1)
+		return ctx_db_error(c);
+	page_set_money(c->hdf, "Wallet.Available", available);
+	page_set_money(c->hdf, "Wallet.Held", held);
+	set_methods(c);
+	if (posted != NULL)
+		render_set(c->hdf, "Wallet.Posted", posted);
+	/*
+	 * The withdrawal form's one-time key: a form shown again keeps its
+	 * own (nothing was stored under it), so a second click stays one
+	 * request.
+	 */
+	if (!withdraw || !session_token_valid(key)) {
+		session_random_token(fresh);
+		key = fresh;
+	}
+	render_set(c->hdf, "Wallet.RequestKey", key);
+	c->template = "wallet.cs";
+	return 200;
+}
+
+int
+page_wallet(struct ctx *c)
+{
+	return wallet_page(c, NULL);
+}
+
+/*
+ * Mark txn_ref wrong unless s is 1 to TXN_REF_MAX printable ASCII
+ * characters. Returns the number of errors so far, 0 when it is fine.
+ */
+static int
+txn_ref_error(struct ctx *c, const char *s)
+{
+	const char *p;
+
+	if (*s == '\0')
+		return form_error(c, "txn_ref", "txn_ref_missing");
+	if (strlen(s) > TXN_REF_MAX)
+		return form_error(c, "txn_ref", "txn_ref_long");
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
+			return form_error(c, "txn_ref", "txn_ref_bad");
+	return 0;
+}
+
+/*
+ * Store the receipt screenshot when one was sent: name gets its stored
+ * name, or "" when there is none. Returns 0, or -1 with the field marked.
+ */
+static int
+store_receipt(struct ctx *c, char name[UPLOAD_NAME_MAX])
+{
+	const struct upload *u = upload_get(&c->req->files, "receipt");
+	const char *why;
+
+	name[0] = '\0';
+	if (u == NULL || u->len == 0)
+		return 0;
+	if (upload_store(&c->app->cfg, "receipts", u->data, u->len, name,
+	    &why) == -1) {
+		name[0] = '\0';
+		form_error(c, "receipt", why);
+		return -1;
+	}
+	return 0;
+}
+
+int
+page_wallet_deposit(struct ctx *c)
+{
+	const char *method = form_get(c, "method");
+	const char *txn_ref = form_get(c, "txn_ref");
+	const struct config_deposit *d;
+	char receipt[UPLOAD_NAME_MAX];
+	enum wallet_result wr;
+	struct db_result r;
+	int64_t amount, id;
+	int used;
+
+	receipt[0] = '\0';
+	form_keep(c, "method");
+	form_keep(c, "amount");
+	form_keep(c, "txn_ref");
+	if ((d = config_deposit(&c->app->cfg, method)) == NULL)
+		form_error(c, "method", "deposit_method_unknown");
+	if (posted_amount(c, "amount", &amount) == 0 && d != NULL &&
+	    amount < d->min)
+		amount_error(c, "amount", "deposit_below_min", d->min);
+	txn_ref_error(c, txn_ref);
+	if (form_errors(c) > 0)
+		return wallet_page(c, "deposit");
+	/* Say so before a receipt is stored; the unique key still decides. */
+	if (db_query(c->app->db, &r, "SELECT 1 FROM deposits"
+	    " WHERE method = ? AND txn_ref = ?", "ss", method, txn_ref) !=
+	    DB_OK)
+		return ctx_db_error(c);
+	used = r.nrows > 0;
+	db_result_free(&r);
+	if (used)
+		form_error(c, "txn_ref", "txn_ref_used");
+	else
+		store_receipt(c, receipt);
+	if (form_errors(c) > 0)
+		return wallet_page(c, "deposit");
+	wr = deposit_request(c->app->db, c->session.user_id, method, amount,
+	    txn_ref, receipt[0] != '\0' ? receipt : NULL, &id);
+	/* A receipt no request kept is not kept either. */
+	if (wr != WALLET_OK && receipt[0] != '\0')
+		upload_remove(&c->app->cfg, "receipts", receipt);
+	if (wr == WALLET_DUPLICATE_REF) {
+		form_error(c, "txn_ref", "txn_ref_used");
+		return wallet_page(c, "deposit");
+	}
+	if (wr != WALLET_OK)
+		return ctx_db_error(c);
+	log_info(c->req->rid, "deposit %lld requested by user %lld",
+	    (long long)id, (long long)c->session.user_id);
+	return ctx_redirect(c, 303, "/wallet?notice=deposit_sent");
+}
+
+int
+page_wallet_withdraw(struct ctx *c)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	const char *method = form_get(c, "method");
+	const char *account = form_get(c, "account");
+	const char *key = form_get(c, "request_key"), *why;
+	const struct config_payout *p;
+	enum wallet_result wr;
+	int64_t amount, fee = 0, id, balance;
+
+	form_keep(c, "method");
+	form_keep(c, "account");
+	form_keep(c, "amount");
+	if ((p = config_payout(cfg, method)) == NULL)
+		form_error(c, "method", "payout_method_unknown");
+	if (*account == '\0')
+		form_error(c, "account", "payout_account_missing");
+	else if ((why = validate_payout_account(account)) != NULL)
+		form_error(c, "account", why);
+	if (posted_amount(c, "amount", &amount) == 0 && p != NULL) {
+		fee = fee_withdrawal(cfg, amount);
+		if (amount < p->min)
+			amount_error(c, "amount", "withdrawal_below_min",
+			    p->min);
+		else if (amount > p->max)
+			amount_error(c, "amount", "withdrawal_above_max",
+			    p->max);
+		else if (amount <= fee)
+			amount_error(c, "amount", "amount_below_fee", fee);
+	}
+	if (!session_token_valid(key))
+		form_error(c, "request_key", "request_key_bad");
+	if (form_errors(c) > 0)
+		return wallet_page(c, "withdraw");
+	wr = withdrawal_request(c->app->db, c->session.user_id, method,
+	    account, amount, fee, key, &id);
+	switch (wr) {
+	case WALLET_OK:
+		log_info(c->req->rid, "withdrawal %lld requested by user %lld",
+		    (long long)id, (long long)c->session.user_id);
+		/* FALLTHROUGH */
+	case WALLET_DONE_BEFORE:	/* the same form sent twice */
+		return ctx_redirect(c, 303, "/wallet?notice=withdrawal_sent");
+	case WALLET_SHORT:
+		if (ledger_balance(c->app->db, LEDGER_AVAILABLE,
+		    c->session.user_id, &balance) == -1)
+			break;
+		amount_error(c, "amount", "balance_short", balance);
+		return wallet_page(c, "withdraw");
+	default:
+		break;
+	}
+	return ctx_db_error(c);
+}
+
+int
+page_receipt(struct ctx *c)
+{
+	struct db_result r;
+	char name[UPLOAD_NAME_MAX];
+	int allowed;
+
+	if (db_query(c->app->db, &r, "SELECT user_id, receipt FROM deposits"
+	    " WHERE id = ?", "i", c->path_id) != DB_OK)
+		return ctx_db_error(c);
+	/* Someone else's receipt is "not found": its existence is private. */
+	allowed = r.nrows == 1 && db_cell(&r, 0, 1) != NULL &&
+	    (db_cell_int(&r, 0, 0) == c->session.user_id ||
+	    c->session.is_admin);
+	if (allowed)
+		snprintf(name, sizeof(name), "%s", db_cell(&r, 0, 1));
+	db_result_free(&r);
+	if (!allowed)
+		return 404;
+	return page_send_image(c, "receipts", name, "receipt");
+}

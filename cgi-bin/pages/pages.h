@@ -1,0 +1,201 @@
+/*
+ * The page handlers, one file per area. Each follows the handler_fn
+ * contract in router.h.
+ */
+#ifndef KAAJ_PAGES_H
+#define KAAJ_PAGES_H
+
+#include "front/router.h"
+#include "accounts/token.h"
+#include "base/upload.h"
+
+/* page_shared.c: what many pages share. */
+
+/* The node LIST.I of hdf, made when missing; NULL when out of memory. */
+HDF *page_row(HDF *hdf, const char *list, size_t i);
+
+/* Set name under node to amount (micro-units) as a decimal: "12.50". */
+void page_set_money(HDF *node, const char *name, int64_t amount);
+
+/*
+ * Answer with the stored image folder/name (a user's upload, already
+ * checked to be theirs to see): 200 with its type, or 404 when it cannot
+ * be read (logged with what, a short description such as "receipt").
+ */
+int page_send_image(struct ctx *c, const char *folder, const char *name,
+    const char *what);
+
+/*
+ * text (may be NULL) as a positive id of at most 18 digits: 0 when it is
+ * NULL or empty, -1 when it is not such a number.
+ */
+int64_t page_id(const char *text);
+
+/*
+ * What users see for a payout (payout non-zero) or deposit method: its
+ * label, or name itself when the config no longer has it. Never NULL.
+ */
+const char *page_method_label(const struct kaaj_config *cfg, int payout,
+    const char *name);
+
+/* page_board.c: the job board and a job's page. */
+int page_home(struct ctx *c);
+int page_job(struct ctx *c);
+
+/* page_jobtypes.c: the job types this site offers. */
+int page_jobtypes(struct ctx *c);
+
+/* page_admin.c: the admin overview. */
+int page_admin(struct ctx *c);
+
+/* page_register.c: new accounts and their activation. */
+int page_register(struct ctx *c);
+int page_register_post(struct ctx *c);
+int page_activate(struct ctx *c);
+int page_resend(struct ctx *c);
+int page_resend_post(struct ctx *c);
+
+/*
+ * Say what is wrong with a mailed link (unknown, expired, used) on a page
+ * with the way forward for kind ("activate", "reset", "email"); returns
+ * the status to answer with.
+ */
+int page_link_problem(struct ctx *c, enum token_result tr, const char *kind);
+
+/* page_login.c: logging in and out. */
+int page_login(struct ctx *c);
+int page_login_post(struct ctx *c);
+int page_logout(struct ctx *c);
+
+/* page_password.c: forgotten passwords. */
+int page_forgot(struct ctx *c);
+int page_forgot_post(struct ctx *c);
+int page_reset(struct ctx *c);
+int page_reset_post(struct ctx *c);
+
+/* page_settings.c: a user's own settings, and the terms of use. */
+int page_settings(struct ctx *c);
+int page_settings_profile(struct ctx *c);
+int page_settings_password(struct ctx *c);
+int page_settings_email(struct ctx *c);
+int page_email_confirm(struct ctx *c);
+int page_terms(struct ctx *c);
+
+/* page_wallet.c: balances, deposit and withdrawal requests, receipts. */
+int page_wallet(struct ctx *c);
+int page_wallet_deposit(struct ctx *c);
+int page_wallet_withdraw(struct ctx *c);
+int page_receipt(struct ctx *c);
+
+/* page_statement.c: a user's ledger lines, as pages and as CSV. */
+int page_statement(struct ctx *c);
+int page_statement_csv(struct ctx *c);
+
+/* page_admin_money.c: the deposit and withdrawal queues. */
+int page_admin_deposits(struct ctx *c);
+int page_admin_deposit_confirm(struct ctx *c);
+int page_admin_deposit_reject(struct ctx *c);
+int page_admin_withdrawals(struct ctx *c);
+int page_admin_withdrawal_pay(struct ctx *c);
+int page_admin_withdrawal_reject(struct ctx *c);
+
+/*
+ * page_campaigns.c: an employer's campaigns and one campaign's page (the
+ * owner's only; anyone else gets 404), and the screenshots of tasks (the
+ * task's worker, the campaign's owner and admins only).
+ */
+int page_campaigns(struct ctx *c);
+int page_campaign(struct ctx *c);
+int page_screenshot(struct ctx *c);
+
+/*
+ * page_campaign_act.c: the campaign page's forms: pause, resume, add
+ * slots, stop, rate many tasks at once, pay a bonus, block and unblock a
+ * worker. Each goes back to the campaign's page with a notice.
+ */
+int page_campaign_pause(struct ctx *c);
+int page_campaign_resume(struct ctx *c);
+int page_campaign_add(struct ctx *c);
+int page_campaign_stop(struct ctx *c);
+int page_campaign_rate(struct ctx *c);
+int page_campaign_bonus(struct ctx *c);
+int page_campaign_block(struct ctx *c);
+int page_campaign_unblock(struct ctx *c);
+
+/* page_campaign_new.c: posting a job: type, form, preview, create. */
+int page_campaign_new(struct ctx *c);
+int page_campaign_preview(struct ctx *c);
+int page_campaign_create(struct ctx *c);
+
+/* page_admin_campaigns.c: new campaigns waiting for an admin. */
+int page_admin_campaigns(struct ctx *c);
+int page_admin_campaign_approve(struct ctx *c);
+int page_admin_campaign_reject(struct ctx *c);
+
+/* page_task.c: the worker's tasks, claims, proof and disputes. */
+
+/*
+ * The claim button of job page campaign for the viewer: Job.CanClaim, or
+ * Job.Why (a campaign_may_take reason, or "full" when full is non-zero)
+ * and Job.MyTask. Nothing for visitors. 0, or -1 on a database error.
+ */
+int page_job_claim(struct ctx *c, int64_t campaign, int full);
+int page_task_claim(struct ctx *c);
+int page_tasks(struct ctx *c);
+int page_task(struct ctx *c);
+int page_task_submit(struct ctx *c);
+int page_task_dispute(struct ctx *c);
+
+/* page_proof.c: a job type's proof form. */
+
+#define PROOF_FIELDS_MAX 32	/* as the plugin loader's limit */
+
+/* A posted proof form, read by proof_read. */
+struct proof_input {
+	struct kaaj_values proof;	/* text fields, declared order */
+	const char *names[PROOF_FIELDS_MAX];
+	const char *values[PROOF_FIELDS_MAX];
+	const struct upload *shot;	/* the screenshot sent, or NULL */
+	const char *shot_field;		/* its form field, NULL: none asked */
+};
+
+/*
+ * Describe p's proof form (Proof.Fields, Proof.Shot) for the task page;
+ * shot_required: the campaign asks for a screenshot.
+ */
+void proof_form_set(struct ctx *c, const struct plugin *p,
+    int shot_required);
+
+/*
+ * Task.VerifyLink: for a campaign that checks completion codes, the first
+ * URL field of its job type p with "kaaj_campaign=C&kaaj_worker=W" added
+ * to its query, so the employer's page can show the worker's code. 0, or
+ * -1 on a database error.
+ */
+int proof_verify_link_set(struct ctx *c, const struct plugin *p,
+    int64_t campaign, int64_t worker);
+
+/* Proof.Sent: the proof stored for task. 0, or -1 on a database error. */
+int proof_shown_set(struct ctx *c, const struct plugin *p, int64_t task);
+
+/*
+ * Read the posted proof form of p (NULL: the job type is gone) for a task
+ * of campaign into *in, marking every wrong field (generic checks, then
+ * the plugin's validate_proof). Returns 0, or an error status.
+ */
+int proof_read(struct ctx *c, const struct plugin *p, int64_t campaign,
+    int shot_required, struct proof_input *in);
+
+/*
+ * Store in->shot (there is one) as a screenshot: name gets its stored name
+ * and hash its SHA-256. 0, or -1 with its field marked.
+ */
+int proof_store_shot(struct ctx *c, const struct proof_input *in,
+    char name[UPLOAD_NAME_MAX], unsigned char hash[32]);
+
+/* page_notify.c: notifications and the admins' dispute queue. */
+int page_notifications(struct ctx *c);
+int page_admin_disputes(struct ctx *c);
+int page_admin_dispute_decide(struct ctx *c);
+
+#endif
