@@ -38,122 +38,29 @@ cform_plugin(struct ctx *c, const char *name)
 	return plugin_find(&c->app->plugins, name);
 }
 
-/* Characters in s: the bytes that do not continue a UTF-8 sequence. */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
-/* Replace the first "{name}" in text (of size len) by value. */
-static void
-subst(char *text, size_t len, const char *name, const char *value)
-{
-	char out[1024];
-	char *at;
-
-	if (value == NULL || (at = strstr(text, name)) == NULL)
-		return;
-	snprintf(out, sizeof(out), "%.*s%s%s", (int)(at - text), text, value,
-	    at + strlen(name));
-	snprintf(text, len, "%s", out);
-}
-
-void
-cform_error(struct ctx *c, const char *field, const char *code,
-    const char *min, const char *max)
-{
-	char key[128], text[1024], amount[64];
-	int first;
-
-	snprintf(key, sizeof(key), "Form.Errors.%s", field);
-	first = *hdf_get_value(c->hdf, key, "") == '\0';
-	form_error(c, field, code);
-	if (!first)
-		return;
-	snprintf(text, sizeof(text), "%s", hdf_get_value(c->hdf, key, ""));
-	if (min != NULL)
-		snprintf(amount, sizeof(amount), "%s %s", min,
-		    c->app->cfg.currency);
-	subst(text, sizeof(text), "{min}", min);
-	subst(text, sizeof(text), "{max}", max);
-	subst(text, sizeof(text), "{amount}", min != NULL ? amount : NULL);
-	render_set(c->hdf, key, text);
-}
-
-/* Put a plugin's own message next to field (a translation if any). */
-static void
-plugin_error(struct ctx *c, const struct plugin *p, const char *field,
-    const struct kaaj_error *err)
-{
-	char key[160];
-	const char *text = "";
-	int n;
-
-	if (err->code != NULL) {
-		snprintf(key, sizeof(key), "JobType.%s.error.%s", p->name,
-		    err->code);
-		text = render_lang(c->hdf, key);
-	}
-	if (*text == '\0')
-		text = err->message != NULL ? err->message : "";
-	snprintf(key, sizeof(key), "Form.Errors.%s", field);
-	if (*hdf_get_value(c->hdf, key, "") == '\0')
-		render_set(c->hdf, key, text);
-	n = hdf_get_int_value(c->hdf, "Form.HasErrors", 0) + 1;
-	render_setf(c->hdf, "Form.HasErrors", "%d", n);
-}
-
-/*
- * s as a whole number in [min, max] into *out: 0, or -1 when it is
- * empty, not a number or out of range.
- */
-static int
-parse_int(const char *s, int64_t min, int64_t max, int64_t *out)
-{
-	size_t i = s[0] == '-' ? 1 : 0, n;
-
-	n = strspn(s + i, "0123456789");
-	if (n == 0 || n > 18 || s[i + n] != '\0')
-		return -1;
-	*out = (int64_t)strtoll(s, NULL, 10);
-	return *out < min || *out > max ? -1 : 0;
-}
-
-/* Check a text field of min to max characters; codes NAME_short/_long. */
-static void
-check_text(struct ctx *c, const char *field, const char *code,
-    const char *v, size_t min, size_t max)
-{
-	char full[64];
-	size_t n = chars(v);
-
-	form_keep(c, field);
-	if (n < min || n > max) {
-		snprintf(full, sizeof(full), "%s_%s", code, n < min ?
-		    "short" : "long");
-		form_error(c, field, full);
-	}
-}
-
-/* Check a whole-number field in [min, max]; code campaign_NAME_range. */
-static int64_t
-check_int(struct ctx *c, const char *field, int64_t min, int64_t max)
-{
-	char code[64];
-	int64_t v = 0;
-
-	form_keep(c, field);
-	if (parse_int(form_get(c, field), min, max, &v) == -1) {
-		snprintf(code, sizeof(code), "campaign_%s_range", field);
-		form_error(c, field, code);
-	}
-	return v;
-}
+/* The common fields of every campaign. */
+enum {
+	CF_TITLE, CF_INSTR, CF_PROOF, CF_SLOTS, CF_PAY, CF_MINUTES, CF_DAYS,
+	CF_MIN_SUCCESS, CF_SHOT, CF_FIELDS
+};
+static const struct form_field common_form[CF_FIELDS] = {
+	[CF_TITLE] = { "title", FORM_LINE, 0, TITLE_MIN, TITLE_MAX,
+	    "campaign_title", NULL },
+	[CF_INSTR] = { "instructions", FORM_LINES, 0, INSTR_MIN, INSTR_MAX,
+	    "campaign_instructions", NULL },
+	[CF_PROOF] = { "proof_instructions", FORM_LINES, 0, PROOF_MIN,
+	    PROOF_MAX, "campaign_proof", NULL },
+	[CF_SLOTS] = { "slots", FORM_COUNT, 1, 1, SLOTS_MAX, "campaign_slots",
+	    NULL },
+	[CF_PAY] = { "pay", FORM_MONEY, 1, 0, 0, NULL, NULL },
+	[CF_MINUTES] = { "minutes", FORM_COUNT, 1, MINUTES_MIN, MINUTES_MAX,
+	    "campaign_minutes", NULL },
+	[CF_DAYS] = { "days", FORM_COUNT, 1, 1, DAYS_MAX, "campaign_days",
+	    NULL },
+	[CF_MIN_SUCCESS] = { "min_success", FORM_COUNT, 1, 0, 100,
+	    "campaign_min_success", NULL },
+	[CF_SHOT] = { "screenshot_required", FORM_FLAG, 0, 0, 0, NULL, NULL }
+};
 
 /*
  * Add the country codes in text (split at commas and white space) to
@@ -223,57 +130,6 @@ read_countries(struct ctx *c, struct cform *f)
 		form_error(c, "countries", "campaign_countries_missing");
 }
 
-/* Non-zero when s starts with http:// or https:// in any case. */
-static int
-is_http(const char *s)
-{
-	return strncasecmp(s, "http://", 7) == 0 ||
-	    strncasecmp(s, "https://", 8) == 0;
-}
-
-/* The generic checks of one plugin field; 0 when it passes. */
-static int
-check_field(struct ctx *c, const char *name, const struct kaaj_field *d,
-    const char *v)
-{
-	char a[32], b[32];
-	const struct kaaj_choice *ch;
-	int64_t n;
-
-	if (*v == '\0') {
-		if (d->required)
-			form_error(c, name, "field_required");
-		return d->required ? -1 : 0;
-	}
-	switch (d->type) {
-	case KAAJ_FIELD_INT:
-		if (parse_int(v, d->min, d->max, &n) == 0)
-			return 0;
-		snprintf(a, sizeof(a), "%lld", (long long)d->min);
-		snprintf(b, sizeof(b), "%lld", (long long)d->max);
-		cform_error(c, name, "field_int_range", a, b);
-		return -1;
-	case KAAJ_FIELD_CHOICE:
-		for (ch = d->choices; ch != NULL && ch->value != NULL; ch++)
-			if (strcmp(ch->value, v) == 0)
-				return 0;
-		form_error(c, name, "field_choice");
-		return -1;
-	default:
-		break;
-	}
-	if (strlen(v) > d->max_len) {
-		snprintf(b, sizeof(b), "%zu", d->max_len);
-		cform_error(c, name, "field_long", NULL, b);
-		return -1;
-	}
-	if (d->type == KAAJ_FIELD_URL && !is_http(v)) {
-		form_error(c, name, "field_url");
-		return -1;
-	}
-	return 0;
-}
-
 /* The plugin's fields: the generic checks, then its own validator. */
 static void
 read_plugin_fields(struct ctx *c, const struct plugin *p, struct cform *f)
@@ -294,7 +150,7 @@ read_plugin_fields(struct ctx *c, const struct plugin *p, struct cform *f)
 		f->names[f->n] = jt->campaign_fields[i].name;
 		f->values[f->n] = form_get(c, name);
 		form_keep(c, name);
-		if (check_field(c, name, &jt->campaign_fields[i],
+		if (page_check_field(c, name, &jt->campaign_fields[i],
 		    f->values[f->n]) != 0)
 			bad = 1;
 		f->n++;
@@ -313,34 +169,7 @@ read_plugin_fields(struct ctx *c, const struct plugin *p, struct cform *f)
 		if (err.field != NULL && strcmp(f->names[i], err.field) == 0)
 			break;
 	/* A field the form does not have: shown at the top of the form. */
-	plugin_error(c, p, i < f->n ? name : "plugin", &err);
-}
-
-/* The pay: a money amount of at least the type's minimum. */
-static void
-read_pay(struct ctx *c, struct cform *f)
-{
-	static const char *const codes[] = {
-		[MONEY_EMPTY] = "amount_empty",
-		[MONEY_SYNTAX] = "amount_syntax",
-		[MONEY_NEGATIVE] = "amount_negative",
-		[MONEY_PRECISION] = "amount_precision",
-		[MONEY_RANGE] = "amount_range"
-	};
-	enum money_parse_err pe;
-	char min[32];
-
-	form_keep(c, "pay");
-	pe = money_parse(form_get(c, "pay"), &f->pay);
-	if (pe != MONEY_OK) {
-		form_error(c, "pay", (size_t)pe < sizeof(codes) /
-		    sizeof(codes[0]) && codes[pe] != NULL ? codes[pe] :
-		    "amount_syntax");
-		return;
-	}
-	if (f->pay < f->min_pay || f->pay <= 0)
-		cform_error(c, "pay", "campaign_pay_below_min",
-		    money_format(f->min_pay, min, sizeof(min)), NULL);
+	page_plugin_error(c, p, i < f->n ? name : "plugin", &err);
 }
 
 /*
@@ -378,29 +207,30 @@ read_verify(struct ctx *c, const struct plugin *p, struct cform *f)
 int
 cform_read(struct ctx *c, const struct plugin *p, struct cform *f)
 {
+	struct form_value v[CF_FIELDS];
+	char min[32];
+
 	memset(f, 0, sizeof(*f));
 	f->plugin = p;
 	f->min_pay = config_min_pay(&c->app->cfg, p->name, p->jt->min_pay);
-	f->title = form_get(c, "title");
-	check_text(c, "title", "campaign_title", f->title, TITLE_MIN,
-	    TITLE_MAX);
-	f->instructions = form_get(c, "instructions");
-	check_text(c, "instructions", "campaign_instructions",
-	    f->instructions, INSTR_MIN, INSTR_MAX);
-	f->proof = form_get(c, "proof_instructions");
-	check_text(c, "proof_instructions", "campaign_proof", f->proof,
-	    PROOF_MIN, PROOF_MAX);
-	f->slots = check_int(c, "slots", 1, SLOTS_MAX);
-	read_pay(c, f);
+	form_read(c, common_form, CF_FIELDS, v);
+	f->title = v[CF_TITLE].text;
+	f->instructions = v[CF_INSTR].text;
+	f->proof = v[CF_PROOF].text;
+	f->slots = v[CF_SLOTS].num;
+	f->pay = v[CF_PAY].num;
+	f->minutes = v[CF_MINUTES].num;
+	f->days = v[CF_DAYS].num;
+	f->min_success = v[CF_MIN_SUCCESS].num;
+	f->screenshot = *v[CF_SHOT].text != '\0';
+	form_set(c, "screenshot_required", f->screenshot ? "1" : "");
+	if (v[CF_PAY].ok && (f->pay < f->min_pay || f->pay <= 0))
+		form_error_args(c, "pay", "campaign_pay_below_min",
+		    money_format(f->min_pay, min, sizeof(min)), NULL);
 	/* Before anything multiplies them: slots x pay must fit the books. */
 	if (f->slots > 0 && f->pay > 0 && !campaign_total_ok(f->slots, f->pay))
 		form_error(c, "slots", "campaign_too_large");
 	read_countries(c, f);
-	f->minutes = check_int(c, "minutes", MINUTES_MIN, MINUTES_MAX);
-	f->days = check_int(c, "days", 1, DAYS_MAX);
-	f->min_success = check_int(c, "min_success", 0, 100);
-	f->screenshot = *form_get(c, "screenshot_required") != '\0';
-	form_set(c, "screenshot_required", f->screenshot ? "1" : "");
 	read_plugin_fields(c, p, f);
 	read_verify(c, p, f);
 	return form_errors(c);

@@ -60,11 +60,4 @@ int cform_read(struct ctx *c, const struct plugin *p, struct cform *f);
 void cform_to_new(const struct cform *f, int64_t owner, int moderated,
     const char *create_key, struct campaign_new *n);
 
-/*
- * Mark field wrong with Lang.Form.Error.CODE, in which "{min}" and "{max}"
- * become min and max, and "{amount}" becomes min and the currency.
- */
-void cform_error(struct ctx *c, const char *field, const char *code,
-    const char *min, const char *max);
-
 #endif

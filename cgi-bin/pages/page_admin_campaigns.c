@@ -14,7 +14,6 @@
 #include "pages/pages.h"
 
 #define QUEUE_MAX 100		/* pending campaigns shown */
-#define REASON_MAX 500		/* characters, as campaigns.reject_reason */
 
 /* The plugin values of the campaigns listed, under Pending.N.Fields. */
 static int
@@ -89,15 +88,12 @@ page_admin_campaigns(struct ctx *c)
 	return 200;
 }
 
-/* The posted campaign id into *id: 0, or 400 when it is not one. */
-static int
-posted_id(struct ctx *c, int64_t *id)
-{
-	if ((*id = page_id(form_get(c, "id"))) > 0)
-		return 0;
-	c->error_detail = "bad_campaign_id";
-	return 400;
-}
+/* The moderation forms: the campaign, and a reason to reject it. */
+enum { MOD_ID, MOD_REASON, MOD_FIELDS };
+static const struct form_field moderate_form[MOD_FIELDS] = {
+	[MOD_ID] = { "id", FORM_ID, 1, 0, 0, "bad_campaign_id", NULL },
+	[MOD_REASON] = { "reason", FORM_LINE, 1, 0, REASON_MAX, NULL, NULL }
+};
 
 /* Answer campaign_moderate()'s result mr for campaign id. */
 static int
@@ -126,35 +122,28 @@ decided(struct ctx *c, enum market_result mr, const char *done, int64_t id)
 int
 page_admin_campaign_approve(struct ctx *c)
 {
-	int64_t id;
+	struct form_value v[MOD_FIELDS];
 	int rc;
 
-	if ((rc = posted_id(c, &id)) != 0)
+	if ((rc = form_read(c, moderate_form, MOD_REASON, v)) != 0)
 		return rc;
-	return decided(c, campaign_moderate(c->app->db, id, 1, NULL),
-	    "campaign_approved", id);
+	return decided(c, campaign_moderate(c->app->db, v[MOD_ID].num, 1,
+	    NULL), "campaign_approved", v[MOD_ID].num);
 }
 
 int
 page_admin_campaign_reject(struct ctx *c)
 {
-	const char *reason = form_get(c, "reason"), *p;
-	size_t n = 0;
-	int64_t id;
+	struct form_value v[MOD_FIELDS];
 	int rc;
 
-	if ((rc = posted_id(c, &id)) != 0)
+	if ((rc = form_read(c, moderate_form, MOD_FIELDS, v)) != 0)
 		return rc;
-	/* Characters: the bytes that do not continue a UTF-8 sequence. */
-	for (p = reason; *p != '\0'; p++)
-		n += ((unsigned char)*p & 0xc0) != 0x80;
-	if (n == 0 || n > REASON_MAX) {
-		form_keep(c, "reason");
-		form_error(c, "reason", n == 0 ? "reason_missing" :
-		    "reason_long");
-		render_setf(c->hdf, "AdminForm.Id", "%lld", (long long)id);
+	if (form_errors(c) > 0) {
+		render_setf(c->hdf, "AdminForm.Id", "%lld",
+		    (long long)v[MOD_ID].num);
 		return page_admin_campaigns(c);
 	}
-	return decided(c, campaign_moderate(c->app->db, id, 0, reason),
-	    "campaign_rejected", id);
+	return decided(c, campaign_moderate(c->app->db, v[MOD_ID].num, 0,
+	    v[MOD_REASON].text), "campaign_rejected", v[MOD_ID].num);
 }

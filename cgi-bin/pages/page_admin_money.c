@@ -15,7 +15,6 @@
 
 #define QUEUE_MAX 100		/* pending requests shown, oldest first */
 #define DECIDED_MAX 20		/* decided requests shown, latest first */
-#define REASON_MAX 500		/* characters, as deposits.reason */
 #define PAYOUT_REF_MAX 100	/* characters, as withdrawals.payout_ref */
 
 /* How a column of a queue's query is shown. */
@@ -154,40 +153,40 @@ page_admin_withdrawals(struct ctx *c)
 	    withdrawal_decided, "admin_withdrawals.cs");
 }
 
-/* The posted request id into *id: 0, or 400 when it is not one. */
-static int
-posted_id(struct ctx *c, int64_t *id)
-{
-	if ((*id = page_id(form_get(c, "id"))) > 0)
-		return 0;
-	c->error_detail = "bad_id";
-	return 400;
-}
+/* The decision forms: a request id and, when asked, a reason or reference. */
+enum { DECIDE_ID, DECIDE_TEXT, DECIDE_FIELDS };
+static const struct form_field confirm_form[] = {
+	[DECIDE_ID] = { "id", FORM_ID, 1, 0, 0, NULL, NULL }
+};
+static const struct form_field reject_form[DECIDE_FIELDS] = {
+	[DECIDE_ID] = { "id", FORM_ID, 1, 0, 0, NULL, NULL },
+	[DECIDE_TEXT] = { "reason", FORM_LINE, 1, 0, REASON_MAX, NULL, NULL }
+};
+static const struct form_field pay_form[DECIDE_FIELDS] = {
+	[DECIDE_ID] = { "id", FORM_ID, 1, 0, 0, NULL, NULL },
+	[DECIDE_TEXT] = { "payout_ref", FORM_LINE, 1, 0, PAYOUT_REF_MAX, NULL,
+	    NULL }
+};
 
 /*
- * Check the posted text field: 1 to max characters, else it is marked
- * with Lang.Form.Error.FIELD_missing or FIELD_long. The form it came in
- * (action on request id) is the one shown with the message.
+ * Read a decision form: 0 when it may go on, an error status, or -1 when
+ * its text field is wrong: the form for action on the request is the one
+ * shown again with the message.
  */
-static void
-check_text(struct ctx *c, const char *field, size_t max, int64_t id,
-    const char *action)
+static int
+read_decision(struct ctx *c, const struct form_field *form, size_t n,
+    const char *action, struct form_value v[DECIDE_FIELDS])
 {
-	const char *v = form_get(c, field), *p;
-	char code[64];
-	size_t n = 0;
+	int rc;
 
-	form_keep(c, field);
-	/* Characters: the bytes that do not continue a UTF-8 sequence. */
-	for (p = v; *p != '\0'; p++)
-		n += ((unsigned char)*p & 0xc0) != 0x80;
-	if (n == 0 || n > max) {
-		snprintf(code, sizeof(code), "%s_%s", field, n == 0 ?
-		    "missing" : "long");
-		form_error(c, field, code);
-		render_setf(c->hdf, "AdminForm.Id", "%lld", (long long)id);
-		render_set(c->hdf, "AdminForm.Action", action);
-	}
+	if ((rc = form_read(c, form, n, v)) != 0)
+		return rc;
+	if (form_errors(c) == 0)
+		return 0;
+	render_setf(c->hdf, "AdminForm.Id", "%lld",
+	    (long long)v[DECIDE_ID].num);
+	render_set(c->hdf, "AdminForm.Action", action);
+	return -1;
 }
 
 /*
@@ -221,58 +220,61 @@ decided(struct ctx *c, enum wallet_result wr, const char *page,
 int
 page_admin_deposit_confirm(struct ctx *c)
 {
-	int64_t id;
+	struct form_value v[DECIDE_FIELDS];
 	int rc;
 
-	if ((rc = posted_id(c, &id)) != 0)
+	if ((rc = read_decision(c, confirm_form, FORM_N(confirm_form),
+	    "confirm", v)) != 0)
 		return rc;
-	return decided(c, deposit_confirm(c->app->db, id, c->session.user_id),
-	    "/admin/deposits", "deposit_confirmed", id);
+	return decided(c, deposit_confirm(c->app->db, v[DECIDE_ID].num,
+	    c->session.user_id), "/admin/deposits", "deposit_confirmed",
+	    v[DECIDE_ID].num);
 }
 
 int
 page_admin_deposit_reject(struct ctx *c)
 {
-	int64_t id;
+	struct form_value v[DECIDE_FIELDS];
 	int rc;
 
-	if ((rc = posted_id(c, &id)) != 0)
-		return rc;
-	check_text(c, "reason", REASON_MAX, id, "reject");
-	if (form_errors(c) > 0)
+	rc = read_decision(c, reject_form, DECIDE_FIELDS, "reject", v);
+	if (rc == -1)
 		return page_admin_deposits(c);
-	return decided(c, deposit_reject(c->app->db, id, c->session.user_id,
-	    form_get(c, "reason")), "/admin/deposits", "deposit_rejected", id);
+	if (rc != 0)
+		return rc;
+	return decided(c, deposit_reject(c->app->db, v[DECIDE_ID].num,
+	    c->session.user_id, v[DECIDE_TEXT].text), "/admin/deposits",
+	    "deposit_rejected", v[DECIDE_ID].num);
 }
 
 int
 page_admin_withdrawal_pay(struct ctx *c)
 {
-	int64_t id;
+	struct form_value v[DECIDE_FIELDS];
 	int rc;
 
-	if ((rc = posted_id(c, &id)) != 0)
-		return rc;
-	check_text(c, "payout_ref", PAYOUT_REF_MAX, id, "pay");
-	if (form_errors(c) > 0)
+	rc = read_decision(c, pay_form, DECIDE_FIELDS, "pay", v);
+	if (rc == -1)
 		return page_admin_withdrawals(c);
-	return decided(c, withdrawal_pay(c->app->db, id, c->session.user_id,
-	    form_get(c, "payout_ref")), "/admin/withdrawals", "withdrawal_paid",
-	    id);
+	if (rc != 0)
+		return rc;
+	return decided(c, withdrawal_pay(c->app->db, v[DECIDE_ID].num,
+	    c->session.user_id, v[DECIDE_TEXT].text), "/admin/withdrawals",
+	    "withdrawal_paid", v[DECIDE_ID].num);
 }
 
 int
 page_admin_withdrawal_reject(struct ctx *c)
 {
-	int64_t id;
+	struct form_value v[DECIDE_FIELDS];
 	int rc;
 
-	if ((rc = posted_id(c, &id)) != 0)
-		return rc;
-	check_text(c, "reason", REASON_MAX, id, "reject");
-	if (form_errors(c) > 0)
+	rc = read_decision(c, reject_form, DECIDE_FIELDS, "reject", v);
+	if (rc == -1)
 		return page_admin_withdrawals(c);
-	return decided(c, withdrawal_reject(c->app->db, id, c->session.user_id,
-	    form_get(c, "reason")), "/admin/withdrawals",
-	    "withdrawal_rejected", id);
+	if (rc != 0)
+		return rc;
+	return decided(c, withdrawal_reject(c->app->db, v[DECIDE_ID].num,
+	    c->session.user_id, v[DECIDE_TEXT].text), "/admin/withdrawals",
+	    "withdrawal_rejected", v[DECIDE_ID].num);
 }

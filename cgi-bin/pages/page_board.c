@@ -153,10 +153,10 @@ board_filter_read(struct ctx *c, struct board_filter *f)
 	f->by_pay = sort != NULL && strcmp(sort, "pay") == 0;
 	if (sort != NULL && !f->by_pay && strcmp(sort, "new") != 0)
 		return 400;
-	if ((f->before_id = page_id(param_get(&c->req->query, "before"))) ==
+	if ((f->before_id = text_id(param_get(&c->req->query, "before"))) ==
 	    -1)
 		return 400;
-	f->before_pay = page_id(param_get(&c->req->query, "pay"));
+	f->before_pay = text_id(param_get(&c->req->query, "pay"));
 	if (f->before_pay == -1 || (f->by_pay && f->before_id > 0 &&
 	    f->before_pay == 0))
 		return 400;

@@ -13,13 +13,34 @@
 #include "storage/db.h"
 #include "front/form.h"
 #include "base/log.h"
-#include "base/money.h"
+#include "base/text.h"
 #include "pages/pages.h"
 #include "market/task.h"
 
 #define SLOTS_MAX 100000	/* slots one form may add */
-#define REASON_MAX 500		/* characters, as tasks.reason */
 #define RATE_MAX 200		/* tasks one form may rate */
+
+/* The fields of the campaign page's forms. */
+static const struct form_field campaign_id = {
+	"id", FORM_ID, 1, 0, 0, NULL, NULL
+};
+static const struct form_field task_id = {
+	"task", FORM_ID, 1, 0, 0, NULL, NULL
+};
+static const struct form_field worker_id = {
+	"worker", FORM_ID, 1, 0, 0, NULL, NULL
+};
+enum { ADD_SLOTS, ADD_KEY, ADD_FIELDS };
+static const struct form_field add_form[ADD_FIELDS] = {
+	[ADD_SLOTS] = { "slots", FORM_COUNT, 1, 1, SLOTS_MAX, NULL, NULL },
+	[ADD_KEY] = { "key", FORM_KEY, 1, 0, 0, NULL, NULL }
+};
+static const struct form_field rate_reason = {
+	"reason", FORM_LINE, 0, 0, REASON_MAX, NULL, NULL
+};
+static const struct form_field bonus_amount = {
+	"amount", FORM_MONEY, 1, 1, 0, NULL, NULL
+};
 
 /* Back to campaign id's page with Lang.Notice.NOTICE; returns 303. */
 static int
@@ -39,13 +60,14 @@ back(struct ctx *c, int64_t id, const char *notice)
 static int
 own_campaign(struct ctx *c, int64_t *id)
 {
+	struct form_value v;
 	struct db_result r;
-	int mine;
+	int mine, rc;
 
-	if ((*id = page_id(form_get(c, "id"))) <= 0) {
-		c->error_detail = "bad_id";
-		return 400;
-	}
+	*id = 0;
+	if ((rc = form_read(c, &campaign_id, 1, &v)) != 0)
+		return rc;
+	*id = v.num;
 	if (db_query(c->app->db, &r, "SELECT owner_id FROM campaigns"
 	    " WHERE id = ?", "i", *id) != DB_OK)
 		return ctx_db_error(c);
@@ -109,19 +131,20 @@ page_campaign_resume(struct ctx *c)
 int
 page_campaign_add(struct ctx *c)
 {
-	const char *slots = form_get(c, "slots"), *key = form_get(c, "key");
-	int64_t id, n;
+	struct form_value v[ADD_FIELDS];
+	int64_t id;
 	int rc;
 
-	if ((rc = own_campaign(c, &id)) != 0)
+	if ((rc = own_campaign(c, &id)) != 0 ||
+	    (rc = form_read(c, add_form, ADD_FIELDS, v)) != 0)
 		return rc;
-	n = page_id(slots);
-	if (n <= 0 || n > SLOTS_MAX)
+	if (!v[ADD_SLOTS].ok)
 		return back(c, id, "slots_bad");
-	if (!session_token_valid(key))
+	if (!v[ADD_KEY].ok)
 		return back(c, id, "form_stale");
 	return controlled(c, campaign_add_slots(c->app->db, &c->app->cfg, id,
-	    c->session.user_id, n, key), id, "slots_added");
+	    c->session.user_id, v[ADD_SLOTS].num, v[ADD_KEY].text), id,
+	    "slots_added");
 }
 
 int
@@ -136,23 +159,12 @@ page_campaign_stop(struct ctx *c)
 	    id, "campaign_stopped");
 }
 
-/* Characters of UTF-8 text s: the bytes that do not continue one. */
-static size_t
-utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 int
 page_campaign_rate(struct ctx *c)
 {
-	const char *rating = form_get(c, "rating");
-	const char *reason = form_get(c, "reason");
+	const char *rating = form_get(c, "rating"), *reason;
 	const struct param_list *form = &c->req->form;
+	struct form_value v;
 	int64_t id, task, done = 0, skipped = 0, refused = 0, seen = 0;
 	enum task_rating tr;
 	enum market_result mr;
@@ -160,8 +172,10 @@ page_campaign_rate(struct ctx *c)
 	size_t i;
 	int rc;
 
-	if ((rc = own_campaign(c, &id)) != 0)
+	if ((rc = own_campaign(c, &id)) != 0 ||
+	    (rc = form_read(c, &rate_reason, 1, &v)) != 0)
 		return rc;
+	reason = v.text;
 	if (strcmp(rating, "satisfied") == 0)
 		tr = TASK_SATISFIED;
 	else if (strcmp(rating, "not_satisfied") == 0)
@@ -172,7 +186,7 @@ page_campaign_rate(struct ctx *c)
 		return back(c, id, "rating_bad");
 	if (tr != TASK_SATISFIED && *reason == '\0')
 		return back(c, id, "reason_needed");
-	if (utf8_chars(reason) > REASON_MAX)
+	if (!v.ok)
 		return back(c, id, "reason_long");
 	/* Every "task" field, in the order sent; each task is rated alone. */
 	for (i = 0; i < form->n; i++) {
@@ -180,7 +194,7 @@ page_campaign_rate(struct ctx *c)
 			continue;
 		if (++seen > RATE_MAX)
 			break;
-		if ((task = page_id(form->items[i].value)) <= 0) {
+		if ((task = text_id(form->items[i].value)) <= 0) {
 			skipped++;
 			continue;
 		}
@@ -221,14 +235,14 @@ page_campaign_rate(struct ctx *c)
 static int
 own_task(struct ctx *c, int64_t *task, int64_t *campaign)
 {
+	struct form_value v;
 	struct db_result r;
-	int mine;
+	int mine, rc;
 
-	*campaign = 0;
-	if ((*task = page_id(form_get(c, "task"))) <= 0) {
-		c->error_detail = "bad_id";
-		return 400;
-	}
+	*task = *campaign = 0;
+	if ((rc = form_read(c, &task_id, 1, &v)) != 0)
+		return rc;
+	*task = v.num;
 	if (db_query(c->app->db, &r, "SELECT c.id, c.owner_id FROM tasks t"
 	    " JOIN campaigns c ON c.id = t.campaign_id WHERE t.id = ?", "i",
 	    *task) != DB_OK)
@@ -242,17 +256,18 @@ own_task(struct ctx *c, int64_t *task, int64_t *campaign)
 int
 page_campaign_bonus(struct ctx *c)
 {
-	int64_t task, id, amount;
+	struct form_value v;
 	enum market_result mr;
+	int64_t task, id;
 	int rc;
 
-	if ((rc = own_task(c, &task, &id)) != 0)
+	if ((rc = own_task(c, &task, &id)) != 0 ||
+	    (rc = form_read(c, &bonus_amount, 1, &v)) != 0)
 		return rc;
-	if (money_parse(form_get(c, "amount"), &amount) != MONEY_OK ||
-	    amount <= 0)
+	if (!v.ok)
 		return back(c, id, "bonus_bad");
 	mr = task_bonus(c->app->db, &c->app->cfg, task, c->session.user_id,
-	    amount);
+	    v.num);
 	switch (mr) {
 	case MARKET_OK:
 		log_info(c->req->rid, "bonus on task %lld by user %lld",
@@ -274,18 +289,16 @@ page_campaign_bonus(struct ctx *c)
 static int
 block(struct ctx *c, int block)
 {
-	int64_t id, worker;
+	struct form_value v;
 	enum market_result mr;
+	int64_t id;
 	int rc;
 
-	if ((rc = own_campaign(c, &id)) != 0)
+	if ((rc = own_campaign(c, &id)) != 0 ||
+	    (rc = form_read(c, &worker_id, 1, &v)) != 0)
 		return rc;
-	if ((worker = page_id(form_get(c, "worker"))) <= 0) {
-		c->error_detail = "bad_id";
-		return 400;
-	}
-	mr = block ? worker_block(c->app->db, c->session.user_id, worker) :
-	    worker_unblock(c->app->db, c->session.user_id, worker);
+	mr = block ? worker_block(c->app->db, c->session.user_id, v.num) :
+	    worker_unblock(c->app->db, c->session.user_id, v.num);
 	switch (mr) {
 	case MARKET_OK:
 	case MARKET_DONE_BEFORE:

@@ -254,7 +254,7 @@ set_rate_report(struct ctx *c)
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		v = param_get(&c->req->query, names[i]);
-		if (v == NULL || page_id(v) < 0 || strlen(v) > 6)
+		if (v == NULL || text_id(v) < 0 || strlen(v) > 6)
 			continue;
 		snprintf(key, sizeof(key), "Rate.%s", names[i]);
 		render_set(c->hdf, key, *v == '\0' ? "0" : v);

@@ -16,6 +16,14 @@
 #define DECIDED_LIST 20		/* decided disputes shown, newest first */
 #define NOTE_MAX 500		/* disputes.note */
 
+/* An admin's decision on a dispute. */
+enum { DECIDE_ID, DECIDE_DECISION, DECIDE_NOTE, DECIDE_FIELDS };
+static const struct form_field decide_form[DECIDE_FIELDS] = {
+	[DECIDE_ID] = { "id", FORM_ID, 1, 0, 0, NULL, NULL },
+	[DECIDE_DECISION] = { "decision", FORM_LINE, 1, 0, 0, NULL, NULL },
+	[DECIDE_NOTE] = { "note", FORM_LINE, 0, 0, NOTE_MAX, NULL, NULL }
+};
+
 int
 page_notifications(struct ctx *c)
 {
@@ -105,16 +113,22 @@ page_admin_disputes(struct ctx *c)
 int
 page_admin_dispute_decide(struct ctx *c)
 {
-	int64_t id = page_id(form_get(c, "id"));
-	const char *decision = form_get(c, "decision");
-	const char *note = form_get(c, "note"), *notice;
+	struct form_value v[DECIDE_FIELDS];
+	const char *decision, *note, *notice;
 	enum market_result mr;
-	int overturn;
+	int64_t id;
+	int overturn, rc;
 	char to[96];
 
+	if ((rc = form_read(c, decide_form, DECIDE_FIELDS, v)) != 0)
+		return rc;
+	id = v[DECIDE_ID].num;
+	decision = v[DECIDE_DECISION].text;
+	note = v[DECIDE_NOTE].text;
 	overturn = strcmp(decision, "overturn") == 0;
-	if (id <= 0 || (!overturn && strcmp(decision, "uphold") != 0) ||
-	    strlen(note) > NOTE_MAX) {
+	/* Buttons and a length the page itself sets: not a person's typing. */
+	if ((!overturn && strcmp(decision, "uphold") != 0) ||
+	    !v[DECIDE_NOTE].ok) {
 		c->error_detail = "bad_id";
 		return 400;
 	}

@@ -154,100 +154,6 @@ proof_verify_link_set(struct ctx *c, const struct plugin *p,
 	return 0;
 }
 
-/* Non-zero when s has a control character (tabs and newlines if lines). */
-static int
-has_control(const char *s, int lines)
-{
-	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s == 0x7f)
-			return 1;
-		if ((unsigned char)*s >= 0x20)
-			continue;
-		if (!lines || (*s != '\n' && *s != '\r' && *s != '\t'))
-			return 1;
-	}
-	return 0;
-}
-
-/* Non-zero for an http or https address with a host and no spaces. */
-static int
-web_address(const char *s)
-{
-	size_t skip;
-
-	if (strncasecmp(s, "https://", 8) == 0)
-		skip = 8;
-	else if (strncasecmp(s, "http://", 7) == 0)
-		skip = 7;
-	else
-		return 0;
-	return s[skip] != '\0' && s[skip] != '/' &&
-	    strpbrk(s, " \"<>\\^`{|}") == NULL && !has_control(s, 0);
-}
-
-/* The generic checks of one posted value v; a Lang.Form.Error key or NULL. */
-static const char *
-field_check(const struct kaaj_field *fd, const char *v)
-{
-	const struct kaaj_choice *ch;
-	long long n;
-	char *end;
-
-	if (*v == '\0')
-		return fd->required ? "proof_required" : NULL;
-	switch (fd->type) {
-	case KAAJ_FIELD_TEXT:
-	case KAAJ_FIELD_TEXTAREA:
-		if (fd->max_len > 0 && strlen(v) > fd->max_len)
-			return "proof_too_long";
-		return has_control(v, fd->type == KAAJ_FIELD_TEXTAREA) ?
-		    "proof_control" : NULL;
-	case KAAJ_FIELD_URL:
-		if (fd->max_len > 0 && strlen(v) > fd->max_len)
-			return "proof_too_long";
-		return web_address(v) ? NULL : "proof_url";
-	case KAAJ_FIELD_INT:
-		if (strspn(v + (*v == '-'), "0123456789") !=
-		    strlen(v + (*v == '-')) || strlen(v) > 19 ||
-		    v[*v == '-'] == '\0')
-			return "proof_int";
-		n = strtoll(v, &end, 10);
-		return n < fd->min || n > fd->max ? "proof_range" : NULL;
-	case KAAJ_FIELD_CHOICE:
-		for (ch = fd->choices; ch != NULL && ch->value != NULL; ch++)
-			if (strcmp(ch->value, v) == 0)
-				return NULL;
-		return "proof_choice";
-	default:
-		return NULL;
-	}
-}
-
-/*
- * Mark field wrong with the plugin's message: Lang.JobType.NAME.error.CODE
- * when the language has it, else the plugin's English text.
- */
-static void
-plugin_error(struct ctx *c, const struct plugin *p,
-    const struct kaaj_error *err)
-{
-	char key[160];
-	const char *text;
-	int n;
-
-	snprintf(key, sizeof(key), "JobType.%s.error.%s", p->jt->name,
-	    err->code != NULL ? err->code : "");
-	text = render_lang(c->hdf, key);
-	if (*text == '\0')
-		text = err->message != NULL ? err->message : "";
-	snprintf(key, sizeof(key), "Form.Errors.%s", err->field != NULL ?
-	    err->field : "task");
-	if (*hdf_get_value(c->hdf, key, "") == '\0')
-		render_set(c->hdf, key, text);
-	n = hdf_get_int_value(c->hdf, "Form.HasErrors", 0) + 1;
-	render_setf(c->hdf, "Form.HasErrors", "%d", n);
-}
-
 /*
  * Run the plugin's validate_proof with campaign's values and every proof
  * field (a screenshot field as ""). -1 on a database error.
@@ -284,7 +190,8 @@ plugin_check(struct ctx *c, const struct plugin *p, int64_t campaign)
 	pvals.n = i;
 	memset(&err, 0, sizeof(err));
 	if (p->jt->validate_proof(&cvals, &pvals, &err) != KAAJ_OK)
-		plugin_error(c, p, &err);
+		page_plugin_error(c, p, err.field != NULL ? err.field : "task",
+		    &err);
 	db_result_free(&r);
 	return 0;
 }
@@ -295,7 +202,7 @@ proof_read(struct ctx *c, const struct plugin *p, int64_t campaign,
 {
 	const struct kaaj_field *fd, *shot = shot_field(p);
 	const struct upload *u;
-	const char *v, *why;
+	const char *v;
 	size_t i;
 
 	memset(in, 0, sizeof(*in));
@@ -311,8 +218,7 @@ proof_read(struct ctx *c, const struct plugin *p, int64_t campaign,
 			continue;
 		v = form_get(c, fd->name);
 		form_keep(c, fd->name);
-		if ((why = field_check(fd, v)) != NULL)
-			form_error(c, fd->name, why);
+		page_check_field(c, fd->name, fd, v);
 		in->names[in->proof.n] = fd->name;
 		in->values[in->proof.n++] = v;
 	}

@@ -1,15 +1,17 @@
 /*
  * What many pages share, in the manner of cgit's ui-shared.c: list rows
- * in the page data, money shown as text, posted ids, method labels and
- * stored images. Declared in pages.h.
+ * in the page data, money shown as text, method labels and stored
+ * images. Declared in pages.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/field.h"
 #include "base/log.h"
 #include "base/money.h"
 #include "base/upload.h"
+#include "front/form.h"
 #include "pages/pages.h"
 
 HDF *
@@ -33,19 +35,6 @@ page_set_money(HDF *node, const char *name, int64_t amount)
 	char text[32];
 
 	render_set(node, name, money_format(amount, text, sizeof(text)));
-}
-
-int64_t
-page_id(const char *text)
-{
-	size_t n;
-
-	if (text == NULL || *text == '\0')
-		return 0;
-	n = strspn(text, "0123456789");
-	if (n == 0 || n > 18 || text[n] != '\0' || text[0] == '0')
-		return -1;
-	return (int64_t)strtoll(text, NULL, 10);
 }
 
 const char *
@@ -79,4 +68,39 @@ page_send_image(struct ctx *c, const char *folder, const char *name,
 	response_header(c->res, "Content-Disposition", "inline");
 	c->template = NULL;
 	return 200;
+}
+
+void
+page_plugin_error(struct ctx *c, const struct plugin *p, const char *field,
+    const struct kaaj_error *err)
+{
+	char key[160];
+	const char *text = "";
+
+	if (err->code != NULL) {
+		snprintf(key, sizeof(key), "JobType.%s.error.%s", p->name,
+		    err->code);
+		text = render_lang(c->hdf, key);
+	}
+	if (*text == '\0')
+		text = err->message != NULL ? err->message : "";
+	form_error_text(c, field, text);
+}
+
+int
+page_check_field(struct ctx *c, const char *name, const struct kaaj_field *fd,
+    const char *v)
+{
+	enum field_fault fault = field_check(fd, v);
+	char min[32], max[32];
+
+	if (fault == FIELD_OK)
+		return 0;
+	snprintf(min, sizeof(min), "%lld", (long long)fd->min);
+	if (fd->type == KAAJ_FIELD_INT)
+		snprintf(max, sizeof(max), "%lld", (long long)fd->max);
+	else
+		snprintf(max, sizeof(max), "%zu", fd->max_len);
+	form_error_args(c, name, field_fault_code(fault), min, max);
+	return -1;
 }

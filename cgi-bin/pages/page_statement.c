@@ -87,7 +87,7 @@ page_statement(struct ctx *c)
 	size_t i, shown;
 	HDF *row;
 
-	if ((before = page_id(param_get(&c->req->query, "before"))) == -1) {
+	if ((before = text_id(param_get(&c->req->query, "before"))) == -1) {
 		c->error_detail = "bad_page";
 		return 400;
 	}

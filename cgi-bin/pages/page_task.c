@@ -21,6 +21,20 @@
 #define DISPUTE_MIN 10		/* characters of a dispute's message */
 #define DISPUTE_MAX 2000
 
+/* The worker's forms: claim a job, send proof, dispute a rejection. */
+static const struct form_field claim_form = {
+	"campaign", FORM_ID, 1, 0, 0, NULL, NULL
+};
+static const struct form_field submit_form = {
+	"task", FORM_ID, 1, 0, 0, NULL, NULL
+};
+enum { DISPUTE_TASK, DISPUTE_MESSAGE, DISPUTE_FIELDS };
+static const struct form_field dispute_form[DISPUTE_FIELDS] = {
+	[DISPUTE_TASK] = { "task", FORM_ID, 1, 0, 0, NULL, NULL },
+	[DISPUTE_MESSAGE] = { "message", FORM_LINES, 0, DISPUTE_MIN,
+	    DISPUTE_MAX, "dispute", NULL }
+};
+
 /* Levels by success rate (see Lang.Level in en.hdf). */
 #define LEVEL_MIN_RATED 5	/* fewer rated tasks: "new" */
 #define LEVEL_GOLD 95		/* percent satisfied */
@@ -72,15 +86,16 @@ page_job_claim(struct ctx *c, int64_t campaign, int full)
 int
 page_task_claim(struct ctx *c)
 {
-	int64_t campaign = page_id(form_get(c, "campaign")), task = 0;
 	enum market_result mr;
 	const char *why = NULL;
+	struct form_value v;
+	int64_t campaign, task = 0;
 	char to[96];
+	int rc;
 
-	if (campaign <= 0) {
-		c->error_detail = "bad_id";
-		return 400;
-	}
+	if ((rc = form_read(c, &claim_form, 1, &v)) != 0)
+		return rc;
+	campaign = v.num;
 	mr = task_claim(c->app->db, campaign, c->session.user_id, &task,
 	    &why);
 	switch (mr) {
@@ -300,19 +315,19 @@ check_code(struct ctx *c, const struct plugin *p, int64_t id,
 int
 page_task_submit(struct ctx *c)
 {
-	int64_t id = page_id(form_get(c, "task")), dup = 0;
 	unsigned char hash[TASK_HASH_LEN];
 	char shot[UPLOAD_NAME_MAX], old[UPLOAD_NAME_MAX], to[96];
 	const struct plugin *p;
 	struct proof_input in;
 	enum market_result mr;
+	struct form_value v;
 	struct db_result r;
+	int64_t id, dup = 0;
 	int st, late, open;
 
-	if (id <= 0) {
-		c->error_detail = "bad_id";
-		return 400;
-	}
+	if ((st = form_read(c, &submit_form, 1, &v)) != 0)
+		return st;
+	id = v.num;
 	if ((st = task_load(c, id, &r)) != 0)
 		return st;
 	late = db_cell_int(&r, 0, 6) != 0;
@@ -366,42 +381,24 @@ page_task_submit(struct ctx *c)
 	}
 }
 
-/* Characters (not bytes) of UTF-8 text s. */
-static size_t
-utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 int
 page_task_dispute(struct ctx *c)
 {
-	int64_t id = page_id(form_get(c, "task"));
-	const char *msg = form_get(c, "message");
+	struct form_value v[DISPUTE_FIELDS];
+	const char *msg, *notice;
 	enum market_result mr;
 	struct db_result r;
-	size_t n = utf8_chars(msg);
-	const char *notice;
 	char to[96];
+	int64_t id;
 	int st;
 
-	if (id <= 0) {
-		c->error_detail = "bad_id";
-		return 400;
-	}
+	if ((st = form_read(c, dispute_form, DISPUTE_FIELDS, v)) != 0)
+		return st;
+	id = v[DISPUTE_TASK].num;
+	msg = v[DISPUTE_MESSAGE].text;
 	if ((st = task_load(c, id, &r)) != 0)
 		return st;
 	db_result_free(&r);
-	form_keep(c, "message");
-	if (n < DISPUTE_MIN)
-		form_error(c, "message", "dispute_short");
-	else if (n > DISPUTE_MAX)
-		form_error(c, "message", "dispute_long");
 	if (form_errors(c) > 0)
 		return task_page(c, id, "dispute");
 	mr = dispute_open(c->app->db, id, c->session.user_id, msg);

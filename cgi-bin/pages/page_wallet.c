@@ -20,63 +20,6 @@
 #define WALLET_LIST 20		/* requests of each kind the page shows */
 #define TXN_REF_MAX 100		/* deposits.txn_ref */
 
-/*
- * Mark field wrong with Lang.Form.Error.CODE, whose "{amount}" becomes
- * amount and the site's currency ("The smallest deposit ... is 1.00 BDT").
- */
-static void
-amount_error(struct ctx *c, const char *field, const char *code,
-    int64_t amount)
-{
-	char key[96], num[32], text[512];
-	const char *msg, *at;
-	int first;
-
-	snprintf(key, sizeof(key), "Form.Errors.%s", field);
-	first = *hdf_get_value(c->hdf, key, "") == '\0';
-	form_error(c, field, code);
-	if (!first)
-		return;
-	snprintf(text, sizeof(text), "Form.Error.%s", code);
-	msg = render_lang(c->hdf, text);
-	if ((at = strstr(msg, "{amount}")) == NULL)
-		return;
-	snprintf(text, sizeof(text), "%.*s%s %s%s", (int)(at - msg), msg,
-	    money_format(amount, num, sizeof(num)), c->app->cfg.currency,
-	    at + strlen("{amount}"));
-	render_set(c->hdf, key, text);
-}
-
-/*
- * Read the posted amount: above zero, else field is marked with what is
- * wrong. Returns 0 with *amount set, or -1.
- */
-static int
-posted_amount(struct ctx *c, const char *field, int64_t *amount)
-{
-	static const char *const codes[] = {
-		[MONEY_EMPTY] = "amount_empty",
-		[MONEY_SYNTAX] = "amount_syntax",
-		[MONEY_NEGATIVE] = "amount_negative",
-		[MONEY_PRECISION] = "amount_precision",
-		[MONEY_RANGE] = "amount_range"
-	};
-	enum money_parse_err pe;
-
-	pe = money_parse(form_get(c, field), amount);
-	if (pe != MONEY_OK) {
-		form_error(c, field, (size_t)pe < sizeof(codes) /
-		    sizeof(codes[0]) && codes[pe] != NULL ? codes[pe] :
-		    "amount_syntax");
-		return -1;
-	}
-	if (*amount == 0) {
-		form_error(c, field, "amount_zero");
-		return -1;
-	}
-	return 0;
-}
-
 /* The methods the forms offer, and the withdrawal fee rule. */
 static void
 set_methods(struct ctx *c)
@@ -237,24 +180,24 @@ page_wallet(struct ctx *c)
 	return wallet_page(c, NULL);
 }
 
-/*
- * Mark txn_ref wrong unless s is 1 to TXN_REF_MAX printable ASCII
- * characters. Returns the number of errors so far, 0 when it is fine.
- */
-static int
-txn_ref_error(struct ctx *c, const char *s)
-{
-	const char *p;
+/* The deposit form. */
+enum { DEP_METHOD, DEP_AMOUNT, DEP_TXN_REF, DEP_FIELDS };
+static const struct form_field deposit_form[DEP_FIELDS] = {
+	[DEP_METHOD] = { "method", FORM_LINE, 0, 0, 0, NULL, NULL },
+	[DEP_AMOUNT] = { "amount", FORM_MONEY, 1, 1, 0, NULL, NULL },
+	[DEP_TXN_REF] = { "txn_ref", FORM_ASCII, 1, 0, TXN_REF_MAX, NULL,
+	    NULL }
+};
 
-	if (*s == '\0')
-		return form_error(c, "txn_ref", "txn_ref_missing");
-	if (strlen(s) > TXN_REF_MAX)
-		return form_error(c, "txn_ref", "txn_ref_long");
-	for (p = s; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
-			return form_error(c, "txn_ref", "txn_ref_bad");
-	return 0;
-}
+/* The withdrawal form. */
+enum { WD_METHOD, WD_ACCOUNT, WD_AMOUNT, WD_KEY, WD_FIELDS };
+static const struct form_field withdraw_form[WD_FIELDS] = {
+	[WD_METHOD] = { "method", FORM_LINE, 0, 0, 0, NULL, NULL },
+	[WD_ACCOUNT] = { "account", FORM_LINE, 1, 0, 0, "payout_account",
+	    validate_payout_account },
+	[WD_AMOUNT] = { "amount", FORM_MONEY, 1, 1, 0, NULL, NULL },
+	[WD_KEY] = { "request_key", FORM_KEY, 1, 0, 0, NULL, NULL }
+};
 
 /*
  * Store the receipt screenshot when one was sent: name gets its stored
@@ -281,9 +224,9 @@ store_receipt(struct ctx *c, char name[UPLOAD_NAME_MAX])
 int
 page_wallet_deposit(struct ctx *c)
 {
-	const char *method = form_get(c, "method");
-	const char *txn_ref = form_get(c, "txn_ref");
+	struct form_value v[DEP_FIELDS];
 	const struct config_deposit *d;
+	const char *method, *txn_ref;
 	char receipt[UPLOAD_NAME_MAX];
 	enum wallet_result wr;
 	struct db_result r;
@@ -291,15 +234,14 @@ page_wallet_deposit(struct ctx *c)
 	int used;
 
 	receipt[0] = '\0';
-	form_keep(c, "method");
-	form_keep(c, "amount");
-	form_keep(c, "txn_ref");
+	form_read(c, deposit_form, DEP_FIELDS, v);
+	method = v[DEP_METHOD].text;
+	amount = v[DEP_AMOUNT].num;
+	txn_ref = v[DEP_TXN_REF].text;
 	if ((d = config_deposit(&c->app->cfg, method)) == NULL)
 		form_error(c, "method", "deposit_method_unknown");
-	if (posted_amount(c, "amount", &amount) == 0 && d != NULL &&
-	    amount < d->min)
-		amount_error(c, "amount", "deposit_below_min", d->min);
-	txn_ref_error(c, txn_ref);
+	if (v[DEP_AMOUNT].ok && d != NULL && amount < d->min)
+		form_error_amount(c, "amount", "deposit_below_min", d->min);
 	if (form_errors(c) > 0)
 		return wallet_page(c, "deposit");
 	/* Say so before a receipt is stored; the unique key still decides. */
@@ -335,35 +277,30 @@ int
 page_wallet_withdraw(struct ctx *c)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
-	const char *method = form_get(c, "method");
-	const char *account = form_get(c, "account");
-	const char *key = form_get(c, "request_key"), *why;
+	struct form_value v[WD_FIELDS];
+	const char *method, *account, *key;
 	const struct config_payout *p;
 	enum wallet_result wr;
 	int64_t amount, fee = 0, id, balance;
 
-	form_keep(c, "method");
-	form_keep(c, "account");
-	form_keep(c, "amount");
+	form_read(c, withdraw_form, WD_FIELDS, v);
+	method = v[WD_METHOD].text;
+	account = v[WD_ACCOUNT].text;
+	amount = v[WD_AMOUNT].num;
+	key = v[WD_KEY].text;
 	if ((p = config_payout(cfg, method)) == NULL)
 		form_error(c, "method", "payout_method_unknown");
-	if (*account == '\0')
-		form_error(c, "account", "payout_account_missing");
-	else if ((why = validate_payout_account(account)) != NULL)
-		form_error(c, "account", why);
-	if (posted_amount(c, "amount", &amount) == 0 && p != NULL) {
+	if (v[WD_AMOUNT].ok && p != NULL) {
 		fee = fee_withdrawal(cfg, amount);
 		if (amount < p->min)
-			amount_error(c, "amount", "withdrawal_below_min",
+			form_error_amount(c, "amount", "withdrawal_below_min",
 			    p->min);
 		else if (amount > p->max)
-			amount_error(c, "amount", "withdrawal_above_max",
+			form_error_amount(c, "amount", "withdrawal_above_max",
 			    p->max);
 		else if (amount <= fee)
-			amount_error(c, "amount", "amount_below_fee", fee);
+			form_error_amount(c, "amount", "amount_below_fee", fee);
 	}
-	if (!session_token_valid(key))
-		form_error(c, "request_key", "request_key_bad");
 	if (form_errors(c) > 0)
 		return wallet_page(c, "withdraw");
 	wr = withdrawal_request(c->app->db, c->session.user_id, method,
@@ -379,7 +316,7 @@ page_wallet_withdraw(struct ctx *c)
 		if (ledger_balance(c->app->db, LEDGER_AVAILABLE,
 		    c->session.user_id, &balance) == -1)
 			break;
-		amount_error(c, "amount", "balance_short", balance);
+		form_error_amount(c, "amount", "balance_short", balance);
 		return wallet_page(c, "withdraw");
 	default:
 		break;

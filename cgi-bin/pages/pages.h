@@ -7,9 +7,16 @@
 
 #include "front/router.h"
 #include "accounts/token.h"
+#include "base/text.h"
 #include "base/upload.h"
 
 /* page_shared.c: what many pages share. */
+
+/*
+ * The longest reason a person may give (characters): deposits.reason,
+ * withdrawals.reason, campaigns.reject_reason and tasks.reason hold 500.
+ */
+#define REASON_MAX 500
 
 /* The node LIST.I of hdf, made when missing; NULL when out of memory. */
 HDF *page_row(HDF *hdf, const char *list, size_t i);
@@ -26,17 +33,27 @@ int page_send_image(struct ctx *c, const char *folder, const char *name,
     const char *what);
 
 /*
- * text (may be NULL) as a positive id of at most 18 digits: 0 when it is
- * NULL or empty, -1 when it is not such a number.
- */
-int64_t page_id(const char *text);
-
-/*
  * What users see for a payout (payout non-zero) or deposit method: its
  * label, or name itself when the config no longer has it. Never NULL.
  */
 const char *page_method_label(const struct kaaj_config *cfg, int payout,
     const char *name);
+
+/*
+ * Mark field wrong with a job type's own refusal err: the text
+ * Lang.JobType.NAME.error.CODE when the language has it, else the
+ * plugin's English message.
+ */
+void page_plugin_error(struct ctx *c, const struct plugin *p,
+    const char *field, const struct kaaj_error *err);
+
+/*
+ * The core's generic check of the value v of a job type's declared field
+ * fd (field_check), posted as name: 0, or -1 with name marked wrong
+ * ({min} and {max} in the message are the field's limits).
+ */
+int page_check_field(struct ctx *c, const char *name,
+    const struct kaaj_field *fd, const char *v);
 
 /* page_board.c: the job board and a job's page. */
 int page_home(struct ctx *c);

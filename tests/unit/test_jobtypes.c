@@ -19,11 +19,11 @@
  * "campaign ok" line. A proof line may change some of them for itself
  * with "campaign.FIELD=value" pairs; that changed campaign must pass too.
  *
- * Each case gets the core's generic checks first, as the campaign form
- * (cgi-bin/campaign_form.c) and the proof page (cgi-bin/page_proof.c)
- * apply them: required, max_len, whole-number range, choice membership,
- * http/https for URL fields (and, for proofs, no control characters);
- * screenshot fields are ignored (a value given for one is not used).
+ * Each case gets the core's generic check first, field_check() of
+ * cgi-bin/base/field.c, the one the campaign form and the proof page
+ * call: required, max_len, control characters, whole-number range,
+ * choice membership, kaaj_url_check() for URL fields; screenshot fields
+ * are ignored (a value given for one is not used).
  * Only values that pass them reach the plugin's validator, as in the
  * core.
  */
@@ -39,6 +39,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "base/field.h"
 #include "base/plugin.h"
 
 #define BUILT_DIR	BUILDDIR "/plugins/.libs"
@@ -368,89 +369,6 @@ line_value(const struct tcase_line *l, const char *name)
 	return NULL;
 }
 
-/* Non-zero when s has a control character (tabs and newlines if lines). */
-static int
-has_control(const char *s, int lines_ok)
-{
-	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s == 0x7f)
-			return 1;
-		if ((unsigned char)*s >= 0x20)
-			continue;
-		if (!lines_ok || (*s != '\n' && *s != '\r' && *s != '\t'))
-			return 1;
-	}
-	return 0;
-}
-
-/* As the proof page: an http or https address, a host, no spaces. */
-static int
-web_address(const char *s)
-{
-	size_t skip;
-
-	if (strncasecmp(s, "https://", 8) == 0)
-		skip = 8;
-	else if (strncasecmp(s, "http://", 7) == 0)
-		skip = 7;
-	else
-		return 0;
-	return s[skip] != '\0' && s[skip] != '/' &&
-	    strpbrk(s, " \"<>\\^`{|}") == NULL && !has_control(s, 0);
-}
-
-/* As the campaign form: a whole number of 1..18 digits in [min, max]. */
-static int
-int_in_range(const char *s, int64_t min, int64_t max)
-{
-	size_t i = s[0] == '-' ? 1 : 0, n;
-	int64_t v;
-
-	n = strspn(s + i, "0123456789");
-	if (n == 0 || n > 18 || s[i + n] != '\0')
-		return 0;
-	v = (int64_t)strtoll(s, NULL, 10);
-	return v >= min && v <= max;
-}
-
-/*
- * The core's generic checks of one value; NULL when it passes, else a
- * short reason. proof: the proof page's rules, else the campaign form's.
- */
-static const char *
-generic_check(const struct kaaj_field *fd, const char *v, int proof)
-{
-	const struct kaaj_choice *ch;
-
-	if (fd->type == KAAJ_FIELD_SCREENSHOT)
-		return NULL;	/* the upload is checked elsewhere */
-	if (*v == '\0')
-		return fd->required ? "required" : NULL;
-	switch (fd->type) {
-	case KAAJ_FIELD_INT:
-		return int_in_range(v, fd->min, fd->max) ? NULL :
-		    "not a whole number in range";
-	case KAAJ_FIELD_CHOICE:
-		for (ch = fd->choices; ch != NULL && ch->value != NULL; ch++)
-			if (strcmp(ch->value, v) == 0)
-				return NULL;
-		return "not one of the choices";
-	default:
-		break;
-	}
-	if (strlen(v) > fd->max_len)
-		return "longer than max_len";
-	if (fd->type == KAAJ_FIELD_URL) {
-		if (proof ? !web_address(v) : !(strncasecmp(v, "http://",
-		    7) == 0 || strncasecmp(v, "https://", 8) == 0))
-			return "not an http or https address";
-		return NULL;
-	}
-	if (proof && has_control(v, fd->type == KAAJ_FIELD_TEXTAREA))
-		return "control characters";
-	return NULL;
-}
-
 /* The values of one form, every declared field present. */
 struct form {
 	size_t n;
@@ -500,14 +418,15 @@ form_fill(struct form *f, const struct kaaj_field *fields, size_t n,
  */
 static const char *
 form_check(const struct form *f, const struct kaaj_field *fields, size_t n,
-    int proof, const char **why)
+    const char **why)
 {
 	const struct kaaj_field *fd;
 	size_t i;
 
 	for (i = 0; i < f->n; i++) {
 		fd = field_named(fields, n, f->names[i]);
-		if ((*why = generic_check(fd, f->values[i], proof)) != NULL)
+		if ((*why = field_fault_code(field_check(fd,
+		    f->values[i]))) != NULL)
 			return f->names[i];
 	}
 	return NULL;
@@ -614,7 +533,7 @@ START_TEST(test_case)
 		form_fill(&campaign, jt->campaign_fields,
 		    jt->n_campaign_fields, 0, l, NULL);
 		field = form_check(&campaign, jt->campaign_fields,
-		    jt->n_campaign_fields, 0, &why);
+		    jt->n_campaign_fields, &why);
 		if (field == NULL && jt->validate_campaign != NULL &&
 		    (rc = jt->validate_campaign(&campaign.kv, &err)) !=
 		    KAAJ_OK) {
@@ -626,7 +545,7 @@ START_TEST(test_case)
 		form_fill(&campaign, jt->campaign_fields,
 		    jt->n_campaign_fields, 0, &lines[l->base], l);
 		field = form_check(&campaign, jt->campaign_fields,
-		    jt->n_campaign_fields, 0, &why);
+		    jt->n_campaign_fields, &why);
 		if (field == NULL && jt->validate_campaign != NULL &&
 		    jt->validate_campaign(&campaign.kv, &err) != KAAJ_OK)
 			field = err.field != NULL ? err.field : "(null)";
@@ -639,7 +558,7 @@ START_TEST(test_case)
 		form_fill(&proof, jt->proof_fields, jt->n_proof_fields, 1, l,
 		    NULL);
 		field = form_check(&proof, jt->proof_fields,
-		    jt->n_proof_fields, 1, &why);
+		    jt->n_proof_fields, &why);
 		if (field == NULL && jt->validate_proof != NULL &&
 		    (rc = jt->validate_proof(&campaign.kv, &proof.kv,
 		    &err)) != KAAJ_OK) {

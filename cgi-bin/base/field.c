@@ -1,0 +1,93 @@
+/*
+ * The generic check of a declared job-type field.
+ */
+#include <string.h>
+
+#include "base/field.h"
+#include "base/text.h"
+
+/* The length rule of text, textarea and url fields. */
+static int
+too_long(const struct kaaj_field *fd, const char *v)
+{
+	return fd->max_len > 0 && strlen(v) > fd->max_len;
+}
+
+/* The fault of a URL field for what kaaj_url_check() said. */
+static enum field_fault
+url_fault(enum kaaj_url_verdict verdict)
+{
+	switch (verdict) {
+	case KAAJ_URL_OK:
+		return FIELD_OK;
+	case KAAJ_URL_BAD_SCHEME:
+		return FIELD_URL_SCHEME;
+	case KAAJ_URL_BAD_HOST:
+	case KAAJ_URL_PRIVATE_HOST:
+		return FIELD_URL_HOST;
+	default:
+		return FIELD_URL_SYNTAX;
+	}
+}
+
+enum field_fault
+field_check(const struct kaaj_field *fd, const char *v)
+{
+	const struct kaaj_choice *ch;
+	int64_t n;
+
+	if (fd->type == KAAJ_FIELD_SCREENSHOT)
+		return FIELD_OK;
+	if (*v == '\0')
+		return fd->required ? FIELD_MISSING : FIELD_OK;
+	switch (fd->type) {
+	case KAAJ_FIELD_TEXT:
+	case KAAJ_FIELD_TEXTAREA:
+		if (too_long(fd, v))
+			return FIELD_TOO_LONG;
+		return text_has_control(v, fd->type == KAAJ_FIELD_TEXTAREA) ?
+		    FIELD_CONTROL : FIELD_OK;
+	case KAAJ_FIELD_URL:
+		if (too_long(fd, v))
+			return FIELD_TOO_LONG;
+		return url_fault(kaaj_url_check(v, NULL));
+	case KAAJ_FIELD_INT:
+		if (text_int(v, &n) == -1)
+			return FIELD_NOT_INT;
+		return n < fd->min || n > fd->max ? FIELD_RANGE : FIELD_OK;
+	case KAAJ_FIELD_CHOICE:
+		for (ch = fd->choices; ch != NULL && ch->value != NULL; ch++)
+			if (strcmp(ch->value, v) == 0)
+				return FIELD_OK;
+		return FIELD_NOT_CHOICE;
+	default:
+		return FIELD_OK;
+	}
+}
+
+const char *
+field_fault_code(enum field_fault fault)
+{
+	switch (fault) {
+	case FIELD_OK:
+		return NULL;
+	case FIELD_MISSING:
+		return "field_required";
+	case FIELD_TOO_LONG:
+		return "field_long";
+	case FIELD_CONTROL:
+		return "field_control";
+	case FIELD_URL_SCHEME:
+		return "field_url";
+	case FIELD_URL_SYNTAX:
+		return "field_url_bad";
+	case FIELD_URL_HOST:
+		return "field_url_host";
+	case FIELD_NOT_INT:
+	case FIELD_RANGE:
+		return "field_int_range";
+	case FIELD_NOT_CHOICE:
+		return "field_choice";
+	}
+	return "field_required";
+}

@@ -1,0 +1,65 @@
+/*
+ * Small checks of posted text shared by every form.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+
+size_t
+text_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+int
+text_has_control(const char *s, int lines)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s == 0x7f)
+			return 1;
+		if ((unsigned char)*s >= 0x20)
+			continue;
+		if (!lines || (*s != '\n' && *s != '\r' && *s != '\t'))
+			return 1;
+	}
+	return 0;
+}
+
+int
+text_is_printable_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7e)
+			return 0;
+	return 1;
+}
+
+int
+text_int(const char *s, int64_t *out)
+{
+	size_t i = s[0] == '-' ? 1 : 0, n;
+
+	n = strspn(s + i, "0123456789");
+	if (n == 0 || n > 18 || s[i + n] != '\0')
+		return -1;
+	*out = (int64_t)strtoll(s, NULL, 10);
+	return 0;
+}
+
+int64_t
+text_id(const char *s)
+{
+	size_t n;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	n = strspn(s, "0123456789");
+	if (n == 0 || n > 18 || s[n] != '\0' || s[0] == '0')
+		return -1;
+	return (int64_t)strtoll(s, NULL, 10);
+}

@@ -1,0 +1,36 @@
+/*
+ * Small checks of posted text shared by every form: counting characters,
+ * finding control characters, reading whole numbers. Pure functions of
+ * their arguments.
+ */
+#ifndef KAAJ_TEXT_H
+#define KAAJ_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Characters of the UTF-8 text s: the bytes that do not continue one. */
+size_t text_chars(const char *s);
+
+/*
+ * Non-zero when s holds a control character (C0 or DEL); with lines
+ * non-zero, tabs and line breaks are allowed.
+ */
+int text_has_control(const char *s, int lines);
+
+/* Non-zero when s is printable ASCII only (0x20 to 0x7e). */
+int text_is_printable_ascii(const char *s);
+
+/*
+ * s as a whole number: an optional '-' and 1 to 18 digits, nothing else.
+ * Returns 0 with *out set, or -1.
+ */
+int text_int(const char *s, int64_t *out);
+
+/*
+ * s (may be NULL) as a positive id of at most 18 digits without leading
+ * zeros: 0 when it is NULL or empty, -1 when it is not such a number.
+ */
+int64_t text_id(const char *s);
+
+#endif
