@@ -20,13 +20,18 @@ url_fault(enum kaaj_url_verdict verdict)
 	switch (verdict) {
 	case KAAJ_URL_OK:
 		return FIELD_OK;
+	case KAAJ_URL_BAD_CHAR:
+		return FIELD_URL_CHARS;
 	case KAAJ_URL_BAD_SCHEME:
 		return FIELD_URL_SCHEME;
-	case KAAJ_URL_BAD_HOST:
+	case KAAJ_URL_USERINFO:
+		return FIELD_URL_USERINFO;
+	case KAAJ_URL_BAD_PORT:
+		return FIELD_URL_PORT;
 	case KAAJ_URL_PRIVATE_HOST:
-		return FIELD_URL_HOST;
+		return FIELD_URL_PRIVATE;
 	default:
-		return FIELD_URL_SYNTAX;
+		return FIELD_URL_HOST;
 	}
 }
 
@@ -77,12 +82,18 @@ field_fault_code(enum field_fault fault)
 		return "field_long";
 	case FIELD_CONTROL:
 		return "field_control";
+	case FIELD_URL_CHARS:
+		return "field_url_chars";
 	case FIELD_URL_SCHEME:
 		return "field_url";
-	case FIELD_URL_SYNTAX:
-		return "field_url_bad";
+	case FIELD_URL_USERINFO:
+		return "field_url_userinfo";
+	case FIELD_URL_PORT:
+		return "field_url_port";
 	case FIELD_URL_HOST:
 		return "field_url_host";
+	case FIELD_URL_PRIVATE:
+		return "field_url_private";
 	case FIELD_NOT_INT:
 	case FIELD_RANGE:
 		return "field_int_range";

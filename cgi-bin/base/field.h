@@ -15,9 +15,12 @@ enum field_fault {
 	FIELD_MISSING,		/* empty, and the field is required */
 	FIELD_TOO_LONG,		/* over max_len bytes */
 	FIELD_CONTROL,		/* a control character (text and textarea) */
-	FIELD_URL_SCHEME,	/* an address not starting http(s):// */
-	FIELD_URL_SYNTAX,	/* spaces, user:password@, a bad port */
-	FIELD_URL_HOST,		/* not the name of a public site */
+	FIELD_URL_CHARS,	/* spaces, control characters, backslashes */
+	FIELD_URL_SCHEME,	/* not starting with http:// or https:// */
+	FIELD_URL_USERINFO,	/* user:password@ before the host */
+	FIELD_URL_PORT,		/* a port not in 1..65535 */
+	FIELD_URL_HOST,		/* not the name of a web site */
+	FIELD_URL_PRIVATE,	/* this machine or a private network */
 	FIELD_NOT_INT,		/* not a whole number of at most 18 digits */
 	FIELD_RANGE,		/* a whole number outside [min, max] */
 	FIELD_NOT_CHOICE	/* not one of the choices' values */
@@ -35,8 +38,10 @@ enum field_fault field_check(const struct kaaj_field *fd, const char *v);
 
 /*
  * The Lang.Form.Error key of fault: "field_required", "field_long",
- * "field_control", "field_url" (scheme), "field_url_bad", "field_url_host",
- * "field_int_range" (not a number and out
+ * "field_control", "field_url" (the scheme), "field_url_chars",
+ * "field_url_userinfo", "field_url_port", "field_url_host",
+ * "field_url_private" (the texts of kaaj_refuse_url, so a value reads
+ * the same whoever refuses it), "field_int_range" (not a number and out
  * of range say the same, with {min} and {max}), "field_choice"; NULL for
  * FIELD_OK.
  */

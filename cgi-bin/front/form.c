@@ -231,8 +231,7 @@ read_field(struct ctx *c, const struct form_field *f, struct form_value *v)
 			return -1;
 		break;
 	}
-	if (*v->text != '\0' && f->check != NULL &&
-	    (why = f->check(v->text)) != NULL) {
+	if (f->check != NULL && (why = f->check(v->text)) != NULL) {
 		form_error(c, f->name, why);
 		return -1;
 	}

@@ -32,8 +32,9 @@ enum form_kind {
  * max, when set, for the text kinds), range (COUNT), bad (KEY, and ASCII
  * with other characters); control
  * characters are field_control and amounts use the amount_* keys (below
- * min: amount_zero). check, when set, runs on a non-empty value that
- * passed all that and returns a Lang.Form.Error key, or NULL.
+ * min: amount_zero). check, when set, runs on a text value (empty too,
+ * when not required) that passed all that and returns a Lang.Form.Error
+ * key, or NULL.
  */
 struct form_field {
 	const char *name;

@@ -54,14 +54,18 @@ int
 account_link_request(struct ctx *c, const struct link_request *lr)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
-	const char *email = form_get(c, "email"), *why;
+	static const struct form_field email_field = {
+		"email", FORM_LINE, 0, 0, 0, NULL, validate_email
+	};
 	char bucket[300], token[TOKEN_LEN + 1], sql[200];
+	struct form_value v;
+	const char *email;
 	struct db_result r;
 	int wait;
 
-	form_keep(c, "email");
-	if ((why = validate_email(email)) != NULL) {
-		form_error(c, "email", why);
+	form_read(c, &email_field, 1, &v);
+	email = v.text;
+	if (!v.ok) {
 		c->template = lr->form;
 		return 200;
 	}

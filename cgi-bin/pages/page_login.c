@@ -40,13 +40,24 @@ page_login(struct ctx *c)
 	return 200;
 }
 
-/* The login form again, with what was typed but the password. */
+/* The login form. */
+enum { LOGIN_NAME, LOGIN_PASSWORD, LOGIN_FIELDS };
+static const struct form_field login_form[LOGIN_FIELDS] = {
+	[LOGIN_NAME] = { "login", FORM_LINE, 1, 0, 0, NULL, NULL },
+	[LOGIN_PASSWORD] = { "password", FORM_SECRET, 1, 0, 0, NULL, NULL }
+};
+
+/*
+ * The login form again, with what was typed but the password, and field
+ * marked with code (field NULL: the fields are marked already).
+ */
 static int
 login_again(struct ctx *c, const char *field, const char *code)
 {
 	form_keep(c, "login");
 	form_set(c, "next", next_path(form_get(c, "next")));
-	form_error(c, field, code);
+	if (field != NULL)
+		form_error(c, field, code);
 	c->template = "login.cs";
 	return 200;
 }
@@ -131,17 +142,18 @@ int
 page_login_post(struct ctx *c)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
-	const char *login = form_get(c, "login");
-	const char *password = form_get(c, "password");
+	struct form_value v[LOGIN_FIELDS];
+	const char *login, *password;
 	char ipb[128], acctb[300];
 	struct login_user u;
 	int found, wait, ok;
 
 	memset(&u, 0, sizeof(u));
-	if (login[0] == '\0')
-		return login_again(c, "login", "login_missing");
-	if (password[0] == '\0')
-		return login_again(c, "password", "password_missing");
+	form_read(c, login_form, LOGIN_FIELDS, v);
+	login = v[LOGIN_NAME].text;
+	password = v[LOGIN_PASSWORD].text;
+	if (form_errors(c) > 0)
+		return login_again(c, NULL, NULL);
 	if (strlen(login) > 254)
 		return login_again(c, "login", "login_failed");
 	if ((found = login_find(c, login, &u)) == -1)

@@ -12,6 +12,16 @@
 #include "accounts/password.h"
 #include "accounts/token.h"
 
+/*
+ * The new-password form. Its mailed token is checked by token_peek and
+ * token_use, not here.
+ */
+enum { RESET_PASSWORD, RESET_AGAIN, RESET_FIELDS };
+static const struct form_field reset_form_fields[RESET_FIELDS] = {
+	[RESET_PASSWORD] = { "password", FORM_SECRET, 0, 0, 0, NULL, NULL },
+	[RESET_AGAIN] = { "password2", FORM_SECRET, 0, 0, 0, NULL, NULL }
+};
+
 int
 page_forgot(struct ctx *c)
 {
@@ -83,15 +93,19 @@ int
 page_reset_post(struct ctx *c)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
-	const char *token = form_get(c, "token");
-	const char *password = form_get(c, "password"), *why;
+	const char *token = form_get(c, "token"), *password;
 	char hash[PASSWORD_HASH_MAX], stoken[SESSION_TOKEN_LEN + 1];
+	struct form_value v[RESET_FIELDS];
 	char cookie[200];
 	struct db_result u;
 	struct reset r;
 	int64_t user_id;
 	enum token_result tr;
 
+	form_read(c, reset_form_fields, RESET_FIELDS, v);
+	password = v[RESET_PASSWORD].text;
+	form_read(c, reset_form_fields, RESET_FIELDS, v);
+	password = v[RESET_PASSWORD].text;
 	tr = token_peek(c->app->db, token, TOKEN_RESET, &user_id, NULL);
 	if (tr != TOKEN_OK)
 		return page_link_problem(c, tr, "reset");
@@ -102,12 +116,9 @@ page_reset_post(struct ctx *c)
 		db_result_free(&u);
 		return page_link_problem(c, TOKEN_UNKNOWN, "reset");
 	}
-	why = password_problem(password, db_cell(&u, 0, 0), db_cell(&u, 0, 1));
+	page_check_password(c, "password", "password2", password,
+	    v[RESET_AGAIN].text, db_cell(&u, 0, 0), db_cell(&u, 0, 1));
 	db_result_free(&u);
-	if (why != NULL)
-		form_error(c, "password", why);
-	else if (strcmp(password, form_get(c, "password2")) != 0)
-		form_error(c, "password2", "password_mismatch");
 	if (form_errors(c) > 0)
 		return reset_form(c, token);
 	if (password_hash(cfg, password, hash) == -1) {

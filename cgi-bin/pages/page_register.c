@@ -17,6 +17,24 @@
 #include "accounts/token.h"
 #include "accounts/validate.h"
 
+/*
+ * The registration form. The robot check's fields are the captcha's own
+ * protocol (captcha_verify reads them).
+ */
+enum {
+	REG_USERNAME, REG_EMAIL, REG_PASSWORD, REG_PASSWORD2, REG_COUNTRY,
+	REG_TERMS, REG_FIELDS
+};
+static const struct form_field register_fields[REG_FIELDS] = {
+	[REG_USERNAME] = { "username", FORM_LINE, 0, 0, 0, NULL,
+	    validate_username },
+	[REG_EMAIL] = { "email", FORM_LINE, 0, 0, 0, NULL, validate_email },
+	[REG_PASSWORD] = { "password", FORM_SECRET, 0, 0, 0, NULL, NULL },
+	[REG_PASSWORD2] = { "password2", FORM_SECRET, 0, 0, 0, NULL, NULL },
+	[REG_COUNTRY] = { "country", FORM_LINE, 0, 0, 0, NULL, NULL },
+	[REG_TERMS] = { "terms", FORM_FLAG, 1, 0, 0, NULL, NULL }
+};
+
 /* Put a fresh captcha challenge in the page. */
 static void
 set_captcha(struct ctx *c)
@@ -64,28 +82,18 @@ captcha_error(enum captcha_result r)
 	}
 }
 
-/* Check every field; mark each wrong one. Returns the number wrong. */
+/*
+ * Check what the table does not: the password against the name and
+ * address, the country, the robot check. Returns the number wrong.
+ */
 static int
-register_check(struct ctx *c, const char *username, const char *email,
-    const char *password)
+register_check(struct ctx *c, const struct form_value v[REG_FIELDS])
 {
-	const char *why, *country = form_get(c, "country");
 	enum captcha_result cr;
-	char key[32];
 
-	if ((why = validate_username(username)) != NULL)
-		form_error(c, "username", why);
-	if ((why = validate_email(email)) != NULL)
-		form_error(c, "email", why);
-	if ((why = password_problem(password, username, email)) != NULL)
-		form_error(c, "password", why);
-	else if (strcmp(password, form_get(c, "password2")) != 0)
-		form_error(c, "password2", "password_mismatch");
-	snprintf(key, sizeof(key), "Country.%s", country);
-	if (strlen(country) != 2 || *render_lang(c->hdf, key) == '\0')
-		form_error(c, "country", "country_missing");
-	if (strcmp(form_get(c, "terms"), "1") != 0)
-		form_error(c, "terms", "terms_required");
+	page_check_password(c, "password", "password2", v[REG_PASSWORD].text,
+	    v[REG_PASSWORD2].text, v[REG_USERNAME].text, v[REG_EMAIL].text);
+	page_check_country(c, "country", v[REG_COUNTRY].text);
 	cr = captcha_verify(&c->app->cfg, time(NULL), form_get(c,
 	    "captcha_salt"), form_get(c, "captcha_expires"), form_get(c,
 	    "captcha_bits"), form_get(c, "captcha_sig"), form_get(c,
@@ -150,6 +158,7 @@ page_register_post(struct ctx *c)
 	const struct kaaj_config *cfg = &c->app->cfg;
 	const char *username, *email, *password;
 	char bucket[128], hash[PASSWORD_HASH_MAX];
+	struct form_value v[REG_FIELDS];
 	struct new_account a;
 	enum captcha_result cr;
 	int wait, rc;
@@ -163,14 +172,11 @@ page_register_post(struct ctx *c)
 		return ctx_db_error(c);
 	if (wait > 0)
 		return ctx_too_many(c, wait);
-	username = form_get(c, "username");
-	email = form_get(c, "email");
-	password = form_get(c, "password");
-	form_keep(c, "username");
-	form_keep(c, "email");
-	form_keep(c, "country");
-	form_keep(c, "terms");
-	if (register_check(c, username, email, password) > 0)
+	form_read(c, register_fields, REG_FIELDS, v);
+	username = v[REG_USERNAME].text;
+	email = v[REG_EMAIL].text;
+	password = v[REG_PASSWORD].text;
+	if (register_check(c, v) > 0)
 		return register_form(c);
 	if (register_taken(c, username, email) == -1)
 		return ctx_db_error(c);
@@ -194,7 +200,7 @@ page_register_post(struct ctx *c)
 	a.username = username;
 	a.email = email;
 	a.hash = hash;
-	a.country = form_get(c, "country");
+	a.country = v[REG_COUNTRY].text;
 	a.language = hdf_get_value(c->hdf, "Page.Lang", cfg->default_language);
 	a.activation_seconds = cfg->activation_hours * 3600;
 	rc = db_txn(c->app->db, create_account, &a);

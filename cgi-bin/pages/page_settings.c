@@ -16,6 +16,31 @@
 #include "accounts/token.h"
 #include "accounts/validate.h"
 
+/* The settings forms. */
+enum {
+	PROF_COUNTRY, PROF_LANGUAGE, PROF_METHOD, PROF_ACCOUNT, PROF_FIELDS
+};
+static const struct form_field profile_form[PROF_FIELDS] = {
+	[PROF_COUNTRY] = { "country", FORM_LINE, 0, 0, 0, NULL, NULL },
+	[PROF_LANGUAGE] = { "language", FORM_LINE, 0, 0, 0, NULL, NULL },
+	[PROF_METHOD] = { "payout_method", FORM_LINE, 0, 0, 0, NULL, NULL },
+	[PROF_ACCOUNT] = { "payout_account", FORM_LINE, 0, 0, 0, NULL, NULL }
+};
+enum { PW_CURRENT, PW_NEW, PW_AGAIN, PW_FIELDS };
+static const struct form_field password_form[PW_FIELDS] = {
+	[PW_CURRENT] = { "current_password", FORM_SECRET, 0, 0, 0, NULL,
+	    NULL },
+	[PW_NEW] = { "new_password", FORM_SECRET, 0, 0, 0, NULL, NULL },
+	[PW_AGAIN] = { "new_password2", FORM_SECRET, 0, 0, 0, NULL, NULL }
+};
+enum { EMAIL_PASSWORD, EMAIL_ADDRESS, EMAIL_FIELDS };
+static const struct form_field email_form[EMAIL_FIELDS] = {
+	[EMAIL_PASSWORD] = { "email_password", FORM_SECRET, 0, 0, 0, NULL,
+	    NULL },
+	[EMAIL_ADDRESS] = { "new_email", FORM_LINE, 0, 0, 0, NULL,
+	    validate_email }
+};
+
 /* The payout methods and languages the forms offer. */
 static void
 set_choices(struct ctx *c)
@@ -81,19 +106,15 @@ page_settings(struct ctx *c)
 int
 page_settings_profile(struct ctx *c)
 {
-	const char *country = form_get(c, "country");
-	const char *language = form_get(c, "language");
-	const char *method = form_get(c, "payout_method");
-	const char *account = form_get(c, "payout_account"), *why;
-	char key[32];
+	struct form_value v[PROF_FIELDS];
+	const char *country, *language, *method, *account, *why;
 
-	form_keep(c, "country");
-	form_keep(c, "language");
-	form_keep(c, "payout_method");
-	form_keep(c, "payout_account");
-	snprintf(key, sizeof(key), "Country.%s", country);
-	if (strlen(country) != 2 || *render_lang(c->hdf, key) == '\0')
-		form_error(c, "country", "country_missing");
+	form_read(c, profile_form, PROF_FIELDS, v);
+	country = v[PROF_COUNTRY].text;
+	language = v[PROF_LANGUAGE].text;
+	method = v[PROF_METHOD].text;
+	account = v[PROF_ACCOUNT].text;
+	page_check_country(c, "country", country);
 	if (!render_has_lang(&c->app->render, language))
 		form_error(c, "language", "language_unknown");
 	if (method[0] != '\0' && config_payout(&c->app->cfg, method) == NULL)
@@ -114,16 +135,15 @@ page_settings_profile(struct ctx *c)
 }
 
 /*
- * Check the current password of the logged-in user, under the same limit
- * as failed logins. Returns 1 right, 0 wrong (field marked), or an error
- * status.
+ * Check the current password given in field of the logged-in user, under
+ * the same limit as failed logins. Returns 1 right, 0 wrong (field
+ * marked), or an error status.
  */
 static int
-check_current_password(struct ctx *c, const char *field, char *username,
-    char *email)
+check_current_password(struct ctx *c, const char *field, const char *given,
+    char *username, char *email)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
-	const char *given = form_get(c, field);
 	struct db_result r;
 	char bucket[300];
 	int wait, ok;
@@ -157,20 +177,21 @@ int
 page_settings_password(struct ctx *c)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
-	const char *password = form_get(c, "new_password"), *why;
 	char username[33], email[255], hash[PASSWORD_HASH_MAX];
 	char token[SESSION_TOKEN_LEN + 1], cookie[200];
+	struct form_value v[PW_FIELDS];
+	const char *password;
 	int rc;
 
-	rc = check_current_password(c, "current_password", username, email);
+	form_read(c, password_form, PW_FIELDS, v);
+	password = v[PW_NEW].text;
+	rc = check_current_password(c, "current_password", v[PW_CURRENT].text,
+	    username, email);
 	if (rc > 1)
 		return rc;
-	if (rc == 1) {
-		if ((why = password_problem(password, username, email)) != NULL)
-			form_error(c, "new_password", why);
-		else if (strcmp(password, form_get(c, "new_password2")) != 0)
-			form_error(c, "new_password2", "password_mismatch");
-	}
+	if (rc == 1)
+		page_check_password(c, "new_password", "new_password2",
+		    password, v[PW_AGAIN].text, username, email);
 	if (form_errors(c) > 0)
 		return settings_page(c);
 	if (password_hash(cfg, password, hash) == -1) {
@@ -194,17 +215,18 @@ int
 page_settings_email(struct ctx *c)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
-	const char *address = form_get(c, "new_email"), *why;
 	char username[33], email[255], token[TOKEN_LEN + 1];
+	struct form_value v[EMAIL_FIELDS];
+	const char *address;
 	struct db_result r;
 	int rc;
 
-	form_keep(c, "new_email");
-	rc = check_current_password(c, "email_password", username, email);
+	form_read(c, email_form, EMAIL_FIELDS, v);
+	address = v[EMAIL_ADDRESS].text;
+	rc = check_current_password(c, "email_password",
+	    v[EMAIL_PASSWORD].text, username, email);
 	if (rc > 1)
 		return rc;
-	if ((why = validate_email(address)) != NULL)
-		form_error(c, "new_email", why);
 	if (form_errors(c) > 0)
 		return settings_page(c);
 	if (db_query(c->app->db, &r, "SELECT id FROM users WHERE email = ?",

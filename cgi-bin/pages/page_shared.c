@@ -10,6 +10,7 @@
 #include "base/field.h"
 #include "base/log.h"
 #include "base/money.h"
+#include "accounts/password.h"
 #include "base/upload.h"
 #include "front/form.h"
 #include "pages/pages.h"
@@ -103,4 +104,27 @@ page_check_field(struct ctx *c, const char *name, const struct kaaj_field *fd,
 		snprintf(max, sizeof(max), "%zu", fd->max_len);
 	form_error_args(c, name, field_fault_code(fault), min, max);
 	return -1;
+}
+
+void
+page_check_password(struct ctx *c, const char *field, const char *field2,
+    const char *password, const char *again, const char *username,
+    const char *email)
+{
+	const char *why;
+
+	if ((why = password_problem(password, username, email)) != NULL)
+		form_error(c, field, why);
+	else if (strcmp(password, again) != 0)
+		form_error(c, field2, "password_mismatch");
+}
+
+void
+page_check_country(struct ctx *c, const char *field, const char *code)
+{
+	char key[32];
+
+	snprintf(key, sizeof(key), "Country.%s", code);
+	if (strlen(code) != 2 || *render_lang(c->hdf, key) == '\0')
+		form_error(c, field, "country_missing");
 }

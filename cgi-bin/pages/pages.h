@@ -55,6 +55,17 @@ void page_plugin_error(struct ctx *c, const struct plugin *p,
 int page_check_field(struct ctx *c, const char *name,
     const struct kaaj_field *fd, const char *v);
 
+/*
+ * Mark field wrong when password is not good enough for the account of
+ * username and email (password_problem), else field2 when again differs.
+ */
+void page_check_password(struct ctx *c, const char *field,
+    const char *field2, const char *password, const char *again,
+    const char *username, const char *email);
+
+/* Mark field wrong unless code is a country of Lang.Country. */
+void page_check_country(struct ctx *c, const char *field, const char *code);
+
 /* page_board.c: the job board and a job's page. */
 int page_home(struct ctx *c);
 int page_job(struct ctx *c);

@@ -174,6 +174,9 @@ bad_fields() {
 		x_signup_url=http://127.0.0.1/join
 	bad x_signup_url '^The address must name a web site' x_signup_url=https://nodot/
 	bad x_action '^Please choose one of the options listed\.$' x_action=fly
+	# The core's one field check (base/field.c) before the plugin's.
+	bad x_signup_url '^The address must not contain spaces' "x_signup_url=https://exa mple.com/"
+	bad title '^This cannot contain control characters\.$' "title=$(printf 'A\tgood title')"
 	before=$(campaigns_of "$EID")
 	job "$ES" /campaigns/create create_key=
 	expect_field_error create_key '^The form was damaged' "create without a create_key"
