@@ -54,6 +54,9 @@ struct form_value {
 
 #define FORM_N(fields) (sizeof(fields) / sizeof((fields)[0]))
 
+/* A required hidden id field named name. */
+#define FORM_ID_FIELD(name) { (name), FORM_ID, 1, 0, 0, NULL, NULL }
+
 /*
  * Read the n fields of a posted form into values[0..n), keep what the
  * user typed (Form.NAME) for the page shown again (never SECRET, ID or

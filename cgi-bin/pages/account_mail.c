@@ -10,6 +10,7 @@
 #include "accounts/mail.h"
 #include "accounts/ratelimit.h"
 #include "accounts/validate.h"
+#include "pages/pages.h"
 
 int
 account_mail(struct ctx *c, const char *name, const char *address,
@@ -57,11 +58,11 @@ account_link_request(struct ctx *c, const struct link_request *lr)
 	static const struct form_field email_field = {
 		"email", FORM_LINE, 0, 0, 0, NULL, validate_email
 	};
-	char bucket[300], token[TOKEN_LEN + 1], sql[200];
+	char bucket[300], prefix[64], token[TOKEN_LEN + 1], sql[200];
 	struct form_value v;
 	const char *email;
 	struct db_result r;
-	int wait;
+	int rc;
 
 	form_read(c, &email_field, 1, &v);
 	email = v.text;
@@ -69,18 +70,14 @@ account_link_request(struct ctx *c, const struct link_request *lr)
 		c->template = lr->form;
 		return 200;
 	}
-	snprintf(bucket, sizeof(bucket), "%s:addr:%s", lr->bucket, email);
-	/* Bob@Example.com is bob@example.com's account too: one count. */
-	for (char *p = bucket; *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	wait = ratelimit_wait(c->app->db, bucket, cfg->rl_reset_address,
-	    cfg->rl_reset_address_minutes);
-	if (wait > 0)
-		return ctx_too_many(c, wait);
+	snprintf(prefix, sizeof(prefix), "%s:addr", lr->bucket);
+	page_account_bucket(bucket, sizeof(bucket), prefix, email);
+	if ((rc = page_rate_limited(c, bucket, cfg->rl_reset_address,
+	    cfg->rl_reset_address_minutes)) != 0)
+		return rc;
 	snprintf(sql, sizeof(sql), "SELECT id, username, email FROM users"
 	    " WHERE email = ? AND %s", lr->status_sql);
-	if (wait < 0 || ratelimit_hit(c->app->db, bucket,
+	if (ratelimit_hit(c->app->db, bucket,
 	    cfg->rl_reset_address_minutes) == -1 ||
 	    db_query(c->app->db, &r, sql, "s", email) != DB_OK)
 		return ctx_db_error(c);

@@ -119,31 +119,37 @@ decided(struct ctx *c, enum market_result mr, const char *done, int64_t id)
 	}
 }
 
-int
-page_admin_campaign_approve(struct ctx *c)
+/*
+ * Approve (approve non-zero) or reject the posted campaign; a rejection
+ * needs a reason, else the queue is shown again with the message.
+ */
+static int
+moderate(struct ctx *c, int approve)
 {
 	struct form_value v[MOD_FIELDS];
 	int rc;
 
-	if ((rc = form_read(c, moderate_form, MOD_REASON, v)) != 0)
-		return rc;
-	return decided(c, campaign_moderate(c->app->db, v[MOD_ID].num, 1,
-	    NULL), "campaign_approved", v[MOD_ID].num);
-}
-
-int
-page_admin_campaign_reject(struct ctx *c)
-{
-	struct form_value v[MOD_FIELDS];
-	int rc;
-
-	if ((rc = form_read(c, moderate_form, MOD_FIELDS, v)) != 0)
+	if ((rc = form_read(c, moderate_form, approve ? MOD_REASON :
+	    MOD_FIELDS, v)) != 0)
 		return rc;
 	if (form_errors(c) > 0) {
 		render_setf(c->hdf, "AdminForm.Id", "%lld",
 		    (long long)v[MOD_ID].num);
 		return page_admin_campaigns(c);
 	}
-	return decided(c, campaign_moderate(c->app->db, v[MOD_ID].num, 0,
-	    v[MOD_REASON].text), "campaign_rejected", v[MOD_ID].num);
+	return decided(c, campaign_moderate(c->app->db, v[MOD_ID].num, approve,
+	    approve ? NULL : v[MOD_REASON].text), approve ?
+	    "campaign_approved" : "campaign_rejected", v[MOD_ID].num);
+}
+
+int
+page_admin_campaign_approve(struct ctx *c)
+{
+	return moderate(c, 1);
+}
+
+int
+page_admin_campaign_reject(struct ctx *c)
+{
+	return moderate(c, 0);
 }

@@ -155,59 +155,85 @@ page_admin_withdrawals(struct ctx *c)
 
 /* The decision forms: a request id and, when asked, a reason or reference. */
 enum { DECIDE_ID, DECIDE_TEXT, DECIDE_FIELDS };
-static const struct form_field confirm_form[] = {
-	[DECIDE_ID] = { "id", FORM_ID, 1, 0, 0, NULL, NULL }
-};
-static const struct form_field reject_form[DECIDE_FIELDS] = {
-	[DECIDE_ID] = { "id", FORM_ID, 1, 0, 0, NULL, NULL },
+static const struct form_field reason_form[DECIDE_FIELDS] = {
+	[DECIDE_ID] = FORM_ID_FIELD("id"),
 	[DECIDE_TEXT] = { "reason", FORM_LINE, 1, 0, REASON_MAX, NULL, NULL }
 };
 static const struct form_field pay_form[DECIDE_FIELDS] = {
-	[DECIDE_ID] = { "id", FORM_ID, 1, 0, 0, NULL, NULL },
+	[DECIDE_ID] = FORM_ID_FIELD("id"),
 	[DECIDE_TEXT] = { "payout_ref", FORM_LINE, 1, 0, PAYOUT_REF_MAX, NULL,
 	    NULL }
 };
 
-/*
- * Read a decision form: 0 when it may go on, an error status, or -1 when
- * its text field is wrong: the form for action on the request is the one
- * shown again with the message.
- */
-static int
-read_decision(struct ctx *c, const struct form_field *form, size_t n,
-    const char *action, struct form_value v[DECIDE_FIELDS])
+/* deposit_confirm, in the shape of the decisions that take a text. */
+static enum wallet_result
+confirm(struct db *db, int64_t id, int64_t admin, const char *text)
 {
-	int rc;
-
-	if ((rc = form_read(c, form, n, v)) != 0)
-		return rc;
-	if (form_errors(c) == 0)
-		return 0;
-	render_setf(c->hdf, "AdminForm.Id", "%lld",
-	    (long long)v[DECIDE_ID].num);
-	render_set(c->hdf, "AdminForm.Action", action);
-	return -1;
+	(void)text;
+	return deposit_confirm(db, id, admin);
 }
 
+/* One decision an admin takes on a request. */
+struct decision {
+	const struct form_field *form;
+	size_t n;		/* fields of form: 1 (the id), or 2 */
+	const char *action;	/* AdminForm.Action of the form shown again */
+	int (*queue)(struct ctx *c);	/* the page shown again */
+	enum wallet_result (*act)(struct db *db, int64_t id, int64_t admin,
+	    const char *text);
+	const char *page;	/* where to go afterwards */
+	const char *done;	/* Lang.Notice key, and the log's verb */
+};
+
+static const struct decision deposit_confirmed = {
+	reason_form, 1, "confirm", page_admin_deposits, confirm,
+	"/admin/deposits", "deposit_confirmed"
+};
+static const struct decision deposit_rejected = {
+	reason_form, 2, "reject", page_admin_deposits, deposit_reject,
+	"/admin/deposits", "deposit_rejected"
+};
+static const struct decision withdrawal_paid = {
+	pay_form, 2, "pay", page_admin_withdrawals, withdrawal_pay,
+	"/admin/withdrawals", "withdrawal_paid"
+};
+static const struct decision withdrawal_rejected = {
+	reason_form, 2, "reject", page_admin_withdrawals, withdrawal_reject,
+	"/admin/withdrawals", "withdrawal_rejected"
+};
+
 /*
- * Answer a decision on request id: back to page with the notice for done
- * (or "already_decided"), 404 for an unknown request, 503.
+ * Take decision d on the posted request: its queue again when the text
+ * is wrong (that request's form shows the message), else back to the
+ * queue with the notice for done (or "already_decided"), 404 for an
+ * unknown request, 503.
  */
 static int
-decided(struct ctx *c, enum wallet_result wr, const char *page,
-    const char *done, int64_t id)
+decide(struct ctx *c, const struct decision *d)
 {
+	struct form_value v[DECIDE_FIELDS];
 	char to[96];
+	int rc;
 
-	switch (wr) {
+	if ((rc = form_read(c, d->form, d->n, v)) != 0)
+		return rc;
+	if (form_errors(c) > 0) {
+		render_setf(c->hdf, "AdminForm.Id", "%lld",
+		    (long long)v[DECIDE_ID].num);
+		render_set(c->hdf, "AdminForm.Action", d->action);
+		return d->queue(c);
+	}
+	switch (d->act(c->app->db, v[DECIDE_ID].num, c->session.user_id,
+	    d->n > 1 ? v[DECIDE_TEXT].text : NULL)) {
 	case WALLET_OK:
-		log_info(c->req->rid, "%s %lld by admin %lld", done,
-		    (long long)id, (long long)c->session.user_id);
-		snprintf(to, sizeof(to), "%s?notice=%s", page, done);
+		log_info(c->req->rid, "%s %lld by admin %lld", d->done,
+		    (long long)v[DECIDE_ID].num, (long long)c->session.user_id);
+		snprintf(to, sizeof(to), "%s?notice=%s", d->page, d->done);
 		return ctx_redirect(c, 303, to);
 	case WALLET_NOT_PENDING:
 	case WALLET_DONE_BEFORE:
-		snprintf(to, sizeof(to), "%s?notice=already_decided", page);
+		snprintf(to, sizeof(to), "%s?notice=already_decided",
+		    d->page);
 		return ctx_redirect(c, 303, to);
 	case WALLET_NOT_FOUND:
 		c->error_detail = "no_request";
@@ -220,61 +246,23 @@ decided(struct ctx *c, enum wallet_result wr, const char *page,
 int
 page_admin_deposit_confirm(struct ctx *c)
 {
-	struct form_value v[DECIDE_FIELDS];
-	int rc;
-
-	if ((rc = read_decision(c, confirm_form, FORM_N(confirm_form),
-	    "confirm", v)) != 0)
-		return rc;
-	return decided(c, deposit_confirm(c->app->db, v[DECIDE_ID].num,
-	    c->session.user_id), "/admin/deposits", "deposit_confirmed",
-	    v[DECIDE_ID].num);
+	return decide(c, &deposit_confirmed);
 }
 
 int
 page_admin_deposit_reject(struct ctx *c)
 {
-	struct form_value v[DECIDE_FIELDS];
-	int rc;
-
-	rc = read_decision(c, reject_form, DECIDE_FIELDS, "reject", v);
-	if (rc == -1)
-		return page_admin_deposits(c);
-	if (rc != 0)
-		return rc;
-	return decided(c, deposit_reject(c->app->db, v[DECIDE_ID].num,
-	    c->session.user_id, v[DECIDE_TEXT].text), "/admin/deposits",
-	    "deposit_rejected", v[DECIDE_ID].num);
+	return decide(c, &deposit_rejected);
 }
 
 int
 page_admin_withdrawal_pay(struct ctx *c)
 {
-	struct form_value v[DECIDE_FIELDS];
-	int rc;
-
-	rc = read_decision(c, pay_form, DECIDE_FIELDS, "pay", v);
-	if (rc == -1)
-		return page_admin_withdrawals(c);
-	if (rc != 0)
-		return rc;
-	return decided(c, withdrawal_pay(c->app->db, v[DECIDE_ID].num,
-	    c->session.user_id, v[DECIDE_TEXT].text), "/admin/withdrawals",
-	    "withdrawal_paid", v[DECIDE_ID].num);
+	return decide(c, &withdrawal_paid);
 }
 
 int
 page_admin_withdrawal_reject(struct ctx *c)
 {
-	struct form_value v[DECIDE_FIELDS];
-	int rc;
-
-	rc = read_decision(c, reject_form, DECIDE_FIELDS, "reject", v);
-	if (rc == -1)
-		return page_admin_withdrawals(c);
-	if (rc != 0)
-		return rc;
-	return decided(c, withdrawal_reject(c->app->db, v[DECIDE_ID].num,
-	    c->session.user_id, v[DECIDE_TEXT].text), "/admin/withdrawals",
-	    "withdrawal_rejected", v[DECIDE_ID].num);
+	return decide(c, &withdrawal_rejected);
 }

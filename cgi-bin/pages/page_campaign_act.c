@@ -21,15 +21,9 @@
 #define RATE_MAX 200		/* tasks one form may rate */
 
 /* The fields of the campaign page's forms. */
-static const struct form_field campaign_id = {
-	"id", FORM_ID, 1, 0, 0, NULL, NULL
-};
-static const struct form_field task_id = {
-	"task", FORM_ID, 1, 0, 0, NULL, NULL
-};
-static const struct form_field worker_id = {
-	"worker", FORM_ID, 1, 0, 0, NULL, NULL
-};
+static const struct form_field campaign_id = FORM_ID_FIELD("id");
+static const struct form_field task_id = FORM_ID_FIELD("task");
+static const struct form_field worker_id = FORM_ID_FIELD("worker");
 enum { ADD_SLOTS, ADD_KEY, ADD_FIELDS };
 static const struct form_field add_form[ADD_FIELDS] = {
 	[ADD_SLOTS] = { "slots", FORM_COUNT, 1, 1, SLOTS_MAX, NULL, NULL },
@@ -104,28 +98,33 @@ controlled(struct ctx *c, enum market_result mr, int64_t id,
 	}
 }
 
-int
-page_campaign_pause(struct ctx *c)
+/*
+ * A control without a form of its own: act on the posted campaign of
+ * the user, back with done.
+ */
+static int
+control(struct ctx *c, enum market_result (*act)(struct db *, int64_t,
+    int64_t), const char *done)
 {
 	int64_t id;
 	int rc;
 
 	if ((rc = own_campaign(c, &id)) != 0)
 		return rc;
-	return controlled(c, campaign_pause(c->app->db, id,
-	    c->session.user_id), id, "campaign_paused");
+	return controlled(c, act(c->app->db, id, c->session.user_id), id,
+	    done);
+}
+
+int
+page_campaign_pause(struct ctx *c)
+{
+	return control(c, campaign_pause, "campaign_paused");
 }
 
 int
 page_campaign_resume(struct ctx *c)
 {
-	int64_t id;
-	int rc;
-
-	if ((rc = own_campaign(c, &id)) != 0)
-		return rc;
-	return controlled(c, campaign_resume(c->app->db, id,
-	    c->session.user_id), id, "campaign_resumed");
+	return control(c, campaign_resume, "campaign_resumed");
 }
 
 int
@@ -150,13 +149,7 @@ page_campaign_add(struct ctx *c)
 int
 page_campaign_stop(struct ctx *c)
 {
-	int64_t id;
-	int rc;
-
-	if ((rc = own_campaign(c, &id)) != 0)
-		return rc;
-	return controlled(c, campaign_stop(c->app->db, id, c->session.user_id),
-	    id, "campaign_stopped");
+	return control(c, campaign_stop, "campaign_stopped");
 }
 
 int

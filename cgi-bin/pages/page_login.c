@@ -1,7 +1,6 @@
 /*
  * Logging in and out.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -105,13 +104,8 @@ static void
 login_buckets(struct ctx *c, const char *login, char *ip, size_t iplen,
     char *acct, size_t acctlen)
 {
-	size_t i;
-
 	snprintf(ip, iplen, "login:ip:%s", ctx_ip(c));
-	snprintf(acct, acctlen, "login:acct:%s", login);
-	/* Alice and alice are one account. */
-	for (i = strlen("login:acct:"); acct[i] != '\0'; i++)
-		acct[i] = (char)tolower((unsigned char)acct[i]);
+	page_account_bucket(acct, acctlen, "login:acct", login);
 }
 
 /* Start a session for u in this browser and go on. */
@@ -146,7 +140,7 @@ page_login_post(struct ctx *c)
 	const char *login, *password;
 	char ipb[128], acctb[300];
 	struct login_user u;
-	int found, wait, ok;
+	int found, rc, ok;
 
 	memset(&u, 0, sizeof(u));
 	form_read(c, login_form, LOGIN_FIELDS, v);
@@ -165,15 +159,10 @@ page_login_post(struct ctx *c)
 	login_buckets(c, found ? u.username : login, ipb, sizeof(ipb), acctb,
 	    sizeof(acctb));
 	/* Over either limit: no password is even tried. */
-	wait = ratelimit_wait(c->app->db, ipb, cfg->rl_login_ip,
-	    cfg->rl_login_ip_minutes);
-	if (wait == 0)
-		wait = ratelimit_wait(c->app->db, acctb, cfg->rl_login_account,
-		    cfg->rl_login_account_minutes);
-	if (wait < 0)
-		return ctx_db_error(c);
-	if (wait > 0)
-		return ctx_too_many(c, wait);
+	if ((rc = page_rate_limited(c, ipb, cfg->rl_login_ip,
+	    cfg->rl_login_ip_minutes)) != 0 || (rc = page_rate_limited(c,
+	    acctb, cfg->rl_login_account, cfg->rl_login_account_minutes)) != 0)
+		return rc;
 	ok = password_verify(cfg, found ? u.hash : NULL, password);
 	if (!ok) {
 		if (ratelimit_hit(c->app->db, ipb, cfg->rl_login_ip_minutes) ==

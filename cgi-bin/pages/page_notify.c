@@ -19,7 +19,7 @@
 /* An admin's decision on a dispute. */
 enum { DECIDE_ID, DECIDE_DECISION, DECIDE_NOTE, DECIDE_FIELDS };
 static const struct form_field decide_form[DECIDE_FIELDS] = {
-	[DECIDE_ID] = { "id", FORM_ID, 1, 0, 0, NULL, NULL },
+	[DECIDE_ID] = FORM_ID_FIELD("id"),
 	[DECIDE_DECISION] = { "decision", FORM_LINE, 1, 0, 0, NULL, NULL },
 	[DECIDE_NOTE] = { "note", FORM_LINE, 0, 0, NOTE_MAX, NULL, NULL }
 };

@@ -161,17 +161,14 @@ page_register_post(struct ctx *c)
 	struct form_value v[REG_FIELDS];
 	struct new_account a;
 	enum captcha_result cr;
-	int wait, rc;
+	int rc;
 
 	if (c->session.user_id != 0)
 		return ctx_redirect(c, 303, "/");
 	snprintf(bucket, sizeof(bucket), "register:ip:%s", ctx_ip(c));
-	wait = ratelimit_wait(c->app->db, bucket, cfg->rl_register_ip,
-	    cfg->rl_register_ip_minutes);
-	if (wait < 0)
-		return ctx_db_error(c);
-	if (wait > 0)
-		return ctx_too_many(c, wait);
+	if ((rc = page_rate_limited(c, bucket, cfg->rl_register_ip,
+	    cfg->rl_register_ip_minutes)) != 0)
+		return rc;
 	form_read(c, register_fields, REG_FIELDS, v);
 	username = v[REG_USERNAME].text;
 	email = v[REG_EMAIL].text;

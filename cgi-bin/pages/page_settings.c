@@ -146,17 +146,14 @@ check_current_password(struct ctx *c, const char *field, const char *given,
 	const struct kaaj_config *cfg = &c->app->cfg;
 	struct db_result r;
 	char bucket[300];
-	int wait, ok;
+	int rc, ok;
 
-	snprintf(bucket, sizeof(bucket), "login:acct:%s", c->session.username);
-	for (char *p = bucket; *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	wait = ratelimit_wait(c->app->db, bucket, cfg->rl_login_account,
-	    cfg->rl_login_account_minutes);
-	if (wait > 0)
-		return ctx_too_many(c, wait);
-	if (wait < 0 || db_query(c->app->db, &r, "SELECT password_hash,"
+	page_account_bucket(bucket, sizeof(bucket), "login:acct",
+	    c->session.username);
+	if ((rc = page_rate_limited(c, bucket, cfg->rl_login_account,
+	    cfg->rl_login_account_minutes)) != 0)
+		return rc;
+	if (db_query(c->app->db, &r, "SELECT password_hash,"
 	    " username, email FROM users WHERE id = ?", "i",
 	    c->session.user_id) != DB_OK)
 		return ctx_db_error(c);

@@ -11,6 +11,7 @@
 #include "base/log.h"
 #include "base/money.h"
 #include "accounts/password.h"
+#include "accounts/ratelimit.h"
 #include "base/upload.h"
 #include "front/form.h"
 #include "pages/pages.h"
@@ -127,4 +128,26 @@ page_check_country(struct ctx *c, const char *field, const char *code)
 	snprintf(key, sizeof(key), "Country.%s", code);
 	if (strlen(code) != 2 || *render_lang(c->hdf, key) == '\0')
 		form_error(c, field, "country_missing");
+}
+
+int
+page_rate_limited(struct ctx *c, const char *bucket, int limit, int minutes)
+{
+	int wait = ratelimit_wait(c->app->db, bucket, limit, minutes);
+
+	if (wait < 0)
+		return ctx_db_error(c);
+	return wait > 0 ? ctx_too_many(c, wait) : 0;
+}
+
+void
+page_account_bucket(char *out, size_t len, const char *prefix,
+    const char *name)
+{
+	char *p;
+
+	snprintf(out, len, "%s:%s", prefix, name);
+	for (p = out + strlen(prefix); *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
 }

@@ -22,15 +22,11 @@
 #define DISPUTE_MAX 2000
 
 /* The worker's forms: claim a job, send proof, dispute a rejection. */
-static const struct form_field claim_form = {
-	"campaign", FORM_ID, 1, 0, 0, NULL, NULL
-};
-static const struct form_field submit_form = {
-	"task", FORM_ID, 1, 0, 0, NULL, NULL
-};
+static const struct form_field claim_form = FORM_ID_FIELD("campaign");
+static const struct form_field submit_form = FORM_ID_FIELD("task");
 enum { DISPUTE_TASK, DISPUTE_MESSAGE, DISPUTE_FIELDS };
 static const struct form_field dispute_form[DISPUTE_FIELDS] = {
-	[DISPUTE_TASK] = { "task", FORM_ID, 1, 0, 0, NULL, NULL },
+	[DISPUTE_TASK] = FORM_ID_FIELD("task"),
 	[DISPUTE_MESSAGE] = { "message", FORM_LINES, 0, DISPUTE_MIN,
 	    DISPUTE_MAX, "dispute", NULL }
 };

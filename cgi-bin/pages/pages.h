@@ -66,6 +66,21 @@ void page_check_password(struct ctx *c, const char *field,
 /* Mark field wrong unless code is a country of Lang.Country. */
 void page_check_country(struct ctx *c, const char *field, const char *code);
 
+/*
+ * Whether bucket has had limit hits in its window of minutes: 0 when not,
+ * else the status to answer with (429 with the wait, or 503).
+ */
+int page_rate_limited(struct ctx *c, const char *bucket, int limit,
+    int minutes);
+
+/*
+ * The rate-limit bucket "prefix:name" of an account or address, in
+ * lower case: Alice and alice, Bob@Example.com and bob@example.com count
+ * as one.
+ */
+void page_account_bucket(char *out, size_t len, const char *prefix,
+    const char *name);
+
 /* page_board.c: the job board and a job's page. */
 int page_home(struct ctx *c);
 int page_job(struct ctx *c);
