@@ -1,7 +1,8 @@
 /*
- * The route table and the dispatcher: the one place that checks a route's
- * preconditions (login, admin, CSRF) before its handler runs, and the one
- * place that turns an error into an HTTP status page.
+ * The dispatcher (router.c) and what handlers see: the one place that
+ * checks a route's preconditions (login, admin, CSRF) before its handler
+ * runs, and the one place that turns an error into an HTTP status page.
+ * The route table itself is routes.c.
  */
 #ifndef KAAJ_ROUTER_H
 #define KAAJ_ROUTER_H
@@ -40,13 +41,6 @@ struct ctx {
 	int retry_after;	/* seconds, with status 429 */
 	int rendered;		/* the page body is written */
 	int filled;		/* fill_common() put the page's basics */
-};
-
-/* Route preconditions, checked by the dispatcher in this order. */
-enum route_flags {
-	NEED_LOGIN = 1 << 0,
-	NEED_ADMIN = 1 << 1,	/* implies NEED_LOGIN */
-	NEED_CSRF = 1 << 2	/* form field "csrf" must match the session */
 };
 
 /*
