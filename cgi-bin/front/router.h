@@ -54,8 +54,9 @@ struct ctx {
 typedef int (*handler_fn)(struct ctx *c);
 
 /*
- * Serve one request from io: parse, route, check, run the handler,
- * render, send, log. Frees everything it allocated.
+ * Serve one request from io (FastCGI, plain CGI or in memory): parse,
+ * route, check, run the handler, render, send, log. Frees everything it
+ * allocated.
  */
 void dispatch(struct app *app, const struct http_io *io);
 
