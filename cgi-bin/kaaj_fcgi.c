@@ -140,6 +140,7 @@ serve_fastcgi(struct app *app)
 		log_err(NULL, "FastCGI failed to start");
 		return 1;
 	}
+	memset(&io, 0, sizeof(io));
 	while (!stop_requested && FCGX_Accept_r(&fr) >= 0) {
 		in_request = 1;
 		if (reload_requested) {
@@ -206,8 +207,7 @@ main(int argc, char *argv[])
 	sigaction(SIGUSR1, &sa, NULL);	/* mod_fcgid's graceful stop */
 
 	if (FCGX_IsCGI()) {
-		io.in = NULL;
-		io.out = NULL;
+		memset(&io, 0, sizeof(io));
 		io.envp = environ;
 		dispatch(&app, &io);
 		rc = 0;

@@ -1,6 +1,7 @@
 /*
  * Reading a request from the web server and writing the answer, the same
- * way under FastCGI (fcgiapp streams) and plain CGI (stdin and stdout).
+ * way under FastCGI (fcgiapp streams), plain CGI (stdin and stdout) and in
+ * memory (a test's request body and answer buffer).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,6 +114,12 @@ read_body(const struct http_io *io, char *p, size_t len)
 	size_t got = 0;
 	int n;
 
+	if (io->answer != NULL) {
+		got = len < io->body_len ? len : io->body_len;
+		if (got > 0)
+			memcpy(p, io->body, got);
+		return got;
+	}
 	if (io->in == NULL)
 		return fread(p, 1, len, stdin);
 	while (got < len) {
@@ -251,6 +258,8 @@ put(const struct http_io *io, const char *p, size_t len)
 {
 	if (len == 0)
 		return 0;
+	if (io->answer != NULL)
+		return buf_append(io->answer, p, len);
 	if (io->out == NULL)
 		return fwrite(p, 1, len, stdout) == len ? 0 : -1;
 	return FCGX_PutStr(p, (int)len, io->out) == (int)len ? 0 : -1;
@@ -276,7 +285,7 @@ http_send(const struct http_io *io, const struct response *res,
 	rc = put(io, head.data, head.len);
 	if (rc == 0 && !head_only)
 		rc = put(io, res->body.data, res->body.len);
-	if (io->out == NULL)
+	if (io->answer == NULL && io->out == NULL)
 		fflush(stdout);
 	buf_free(&head);
 	return rc;

@@ -1,6 +1,6 @@
 /*
  * One HTTP exchange: reading what the web server passed (FastCGI or plain
- * CGI), and writing the answer.
+ * CGI, or a request held in memory by a test), and writing the answer.
  */
 #ifndef KAAJ_HTTP_H
 #define KAAJ_HTTP_H
@@ -13,10 +13,18 @@
 #include "base/buf.h"
 #include "front/params.h"
 
-/* Where a request comes from and its answer goes to. */
+/*
+ * Where a request comes from and its answer goes to, in one of three
+ * modes: in memory when answer is set, else FastCGI when in and out are
+ * set, else plain CGI (stdin and stdout). Fields a mode does not use are
+ * NULL (or 0).
+ */
 struct http_io {
-	FCGX_Stream *in, *out;	/* FastCGI streams; NULL under plain CGI */
-	char **envp;		/* FastCGI parameters, or environ */
+	FCGX_Stream *in, *out;	/* FastCGI streams */
+	char **envp;		/* FastCGI parameters, environ, or a test's */
+	const char *body;	/* in memory: the request body, */
+	size_t body_len;	/* body_len bytes (not NUL-terminated) */
+	struct buf *answer;	/* in memory: gets the answer as sent */
 };
 
 struct request {

@@ -1,8 +1,11 @@
 /*
- * The route table and the dispatcher.
+ * The dispatcher: serves one request through the route table (routes.c).
+ * It reads the input, finds the route, checks its flags (login, admin,
+ * CSRF) before the handler runs, renders the page or the error page for
+ * the status, sends the answer and logs one line. Also the ctx_ helpers
+ * handlers answer with.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -11,155 +14,8 @@
 #include "storage/db.h"
 #include "base/log.h"
 #include "market/notify.h"
-#include "pages/pages.h"
 #include "front/router.h"
-
-struct route {
-	const char *method;
-	const char *pattern;	/* exact path; a trailing "#" matches an id */
-	handler_fn handler;
-	unsigned int flags;
-};
-
-/* Every page of the site. HEAD is served wherever GET is. */
-static const struct route routes[] = {
-	{ "GET", "/", page_home, 0 },
-	{ "GET", "/jobs/#", page_job, 0 },
-	{ "GET", "/jobtypes", page_jobtypes, 0 },
-	{ "GET", "/admin", page_admin, NEED_ADMIN },
-	{ "GET", "/terms", page_terms, 0 },
-	{ "GET", "/register", page_register, 0 },
-	{ "POST", "/register", page_register_post, NEED_CSRF },
-	{ "GET", "/activate", page_activate, 0 },
-	{ "GET", "/activate/resend", page_resend, 0 },
-	{ "POST", "/activate/resend", page_resend_post, NEED_CSRF },
-	{ "GET", "/login", page_login, 0 },
-	{ "POST", "/login", page_login_post, NEED_CSRF },
-	{ "POST", "/logout", page_logout, NEED_LOGIN | NEED_CSRF },
-	{ "GET", "/forgot", page_forgot, 0 },
-	{ "POST", "/forgot", page_forgot_post, NEED_CSRF },
-	{ "GET", "/reset", page_reset, 0 },
-	{ "POST", "/reset", page_reset_post, NEED_CSRF },
-	{ "GET", "/settings", page_settings, NEED_LOGIN },
-	{ "POST", "/settings/profile", page_settings_profile,
-	    NEED_LOGIN | NEED_CSRF },
-	{ "POST", "/settings/password", page_settings_password,
-	    NEED_LOGIN | NEED_CSRF },
-	{ "POST", "/settings/email", page_settings_email,
-	    NEED_LOGIN | NEED_CSRF },
-	{ "GET", "/email/confirm", page_email_confirm, 0 },
-	{ "GET", "/wallet", page_wallet, NEED_LOGIN },
-	{ "POST", "/wallet/deposit", page_wallet_deposit,
-	    NEED_LOGIN | NEED_CSRF },
-	{ "POST", "/wallet/withdraw", page_wallet_withdraw,
-	    NEED_LOGIN | NEED_CSRF },
-	{ "GET", "/wallet/statement", page_statement, NEED_LOGIN },
-	{ "GET", "/wallet/statement.csv", page_statement_csv, NEED_LOGIN },
-	{ "GET", "/receipts/#", page_receipt, NEED_LOGIN },
-	{ "GET", "/admin/deposits", page_admin_deposits, NEED_ADMIN },
-	{ "POST", "/admin/deposits/confirm", page_admin_deposit_confirm,
-	    NEED_ADMIN | NEED_CSRF },
-	{ "POST", "/admin/deposits/reject", page_admin_deposit_reject,
-	    NEED_ADMIN | NEED_CSRF },
-	{ "GET", "/admin/withdrawals", page_admin_withdrawals, NEED_ADMIN },
-	{ "POST", "/admin/withdrawals/pay", page_admin_withdrawal_pay,
-	    NEED_ADMIN | NEED_CSRF },
-	{ "POST", "/admin/withdrawals/reject", page_admin_withdrawal_reject,
-	    NEED_ADMIN | NEED_CSRF },
-	/* Posting a job, and the admins' moderation of new campaigns. */
-	{ "GET", "/campaigns/new", page_campaign_new, NEED_LOGIN },
-	{ "POST", "/campaigns/preview", page_campaign_preview,
-	    NEED_LOGIN | NEED_CSRF },
-	{ "POST", "/campaigns/create", page_campaign_create,
-	    NEED_LOGIN | NEED_CSRF },
-	{ "GET", "/admin/campaigns", page_admin_campaigns, NEED_ADMIN },
-	{ "POST", "/admin/campaigns/approve", page_admin_campaign_approve,
-	    NEED_ADMIN | NEED_CSRF },
-	{ "POST", "/admin/campaigns/reject", page_admin_campaign_reject,
-	    NEED_ADMIN | NEED_CSRF },
-	/* An employer's campaigns (page_campaigns.c, page_campaign_act.c). */
-	{ "GET", "/campaigns", page_campaigns, NEED_LOGIN },
-	{ "GET", "/campaigns/#", page_campaign, NEED_LOGIN },
-	{ "GET", "/screenshots/#", page_screenshot, NEED_LOGIN },
-	{ "POST", "/campaigns/pause", page_campaign_pause,
-	    NEED_LOGIN | NEED_CSRF },
-	{ "POST", "/campaigns/resume", page_campaign_resume,
-	    NEED_LOGIN | NEED_CSRF },
-	{ "POST", "/campaigns/add", page_campaign_add, NEED_LOGIN | NEED_CSRF },
-	{ "POST", "/campaigns/stop", page_campaign_stop,
-	    NEED_LOGIN | NEED_CSRF },
-	{ "POST", "/campaigns/rate", page_campaign_rate,
-	    NEED_LOGIN | NEED_CSRF },
-	{ "POST", "/campaigns/bonus", page_campaign_bonus,
-	    NEED_LOGIN | NEED_CSRF },
-	{ "POST", "/campaigns/block", page_campaign_block,
-	    NEED_LOGIN | NEED_CSRF },
-	{ "POST", "/campaigns/unblock", page_campaign_unblock,
-	    NEED_LOGIN | NEED_CSRF },
-	/* The worker's side: tasks, proof, disputes, notifications. */
-	{ "POST", "/tasks/claim", page_task_claim, NEED_LOGIN | NEED_CSRF },
-	{ "GET", "/tasks", page_tasks, NEED_LOGIN },
-	{ "GET", "/tasks/#", page_task, NEED_LOGIN },
-	{ "POST", "/tasks/submit", page_task_submit, NEED_LOGIN | NEED_CSRF },
-	{ "POST", "/tasks/dispute", page_task_dispute,
-	    NEED_LOGIN | NEED_CSRF },
-	{ "GET", "/notifications", page_notifications, NEED_LOGIN },
-	{ "GET", "/admin/disputes", page_admin_disputes, NEED_ADMIN },
-	{ "POST", "/admin/disputes/decide", page_admin_dispute_decide,
-	    NEED_ADMIN | NEED_CSRF },
-};
-
-#define NROUTES (sizeof(routes) / sizeof(routes[0]))
-
-/*
- * Match path against pattern; a trailing '#' takes a positive decimal id
- * of at most 18 digits into *id. Returns non-zero on a match.
- */
-static int
-route_match(const char *pattern, const char *path, int64_t *id)
-{
-	size_t plen = strlen(pattern), n;
-
-	if (plen == 0 || pattern[plen - 1] != '#')
-		return strcmp(pattern, path) == 0;
-	if (strncmp(pattern, path, plen - 1) != 0)
-		return 0;
-	path += plen - 1;
-	n = strspn(path, "0123456789");
-	if (n == 0 || n > 18 || path[n] != '\0' || path[0] == '0')
-		return 0;
-	*id = (int64_t)strtoll(path, NULL, 10);
-	return 1;
-}
-
-/*
- * Find the route for method and path. Returns it, or NULL with *status 404
- * (no such path) or 405 (path known, method not; allow lists the methods).
- */
-static const struct route *
-route_find(const char *method, const char *path, int64_t *id, int *status,
-    char *allow, size_t allowlen)
-{
-	int head = strcmp(method, "HEAD") == 0;
-	size_t i;
-
-	*status = 404;
-	allow[0] = '\0';
-	for (i = 0; i < NROUTES; i++) {
-		if (!route_match(routes[i].pattern, path, id))
-			continue;
-		if (strcmp(routes[i].method, method) == 0 ||
-		    (head && strcmp(routes[i].method, "GET") == 0))
-			return &routes[i];
-		*status = 405;
-		if (allow[0] != '\0')
-			strncat(allow, ", ", allowlen - strlen(allow) - 1);
-		strncat(allow, routes[i].method, allowlen - strlen(allow) - 1);
-		if (strcmp(routes[i].method, "GET") == 0)
-			strncat(allow, ", HEAD", allowlen - strlen(allow) - 1);
-	}
-	return NULL;
-}
+#include "front/routes.h"
 
 int
 ctx_too_many(struct ctx *c, int seconds)

@@ -1,7 +1,8 @@
 /*
- * The route table and the dispatcher: the one place that checks a route's
- * preconditions (login, admin, CSRF) before its handler runs, and the one
- * place that turns an error into an HTTP status page.
+ * The dispatcher (router.c) and what handlers see: the one place that
+ * checks a route's preconditions (login, admin, CSRF) before its handler
+ * runs, and the one place that turns an error into an HTTP status page.
+ * The route table itself is routes.c.
  */
 #ifndef KAAJ_ROUTER_H
 #define KAAJ_ROUTER_H
@@ -42,13 +43,6 @@ struct ctx {
 	int filled;		/* fill_common() put the page's basics */
 };
 
-/* Route preconditions, checked by the dispatcher in this order. */
-enum route_flags {
-	NEED_LOGIN = 1 << 0,
-	NEED_ADMIN = 1 << 1,	/* implies NEED_LOGIN */
-	NEED_CSRF = 1 << 2	/* form field "csrf" must match the session */
-};
-
 /*
  * A handler fills c->hdf and sets c->template and returns 200, or sets a
  * redirect with ctx_redirect() and returns its status, or returns an
@@ -60,8 +54,9 @@ enum route_flags {
 typedef int (*handler_fn)(struct ctx *c);
 
 /*
- * Serve one request from io: parse, route, check, run the handler,
- * render, send, log. Frees everything it allocated.
+ * Serve one request from io (FastCGI, plain CGI or in memory): parse,
+ * route, check, run the handler, render, send, log. Frees everything it
+ * allocated.
  */
 void dispatch(struct app *app, const struct http_io *io);
 

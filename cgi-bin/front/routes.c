@@ -1,0 +1,137 @@
+/*
+ * THE route table: every page of the site, with its method, path, handler
+ * (cgi-bin/pages/) and the preconditions the dispatcher (router.c) checks
+ * before the handler runs. A new page is one line here. Also the lookup
+ * of a request's method and path in the table.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pages/pages.h"
+#include "front/routes.h"
+
+/* A table line; HEAD is served wherever GET is. */
+#define GET(path, handler, flags)	{ "GET", path, handler, flags }
+#define POST(path, handler, flags)	{ "POST", path, handler, flags }
+
+/*
+ * Flags: 0 anyone; NEED_LOGIN a logged-in user; NEED_ADMIN an admin;
+ * NEED_CSRF a form (its csrf field is checked); USER_FORM and ADMIN_FORM a
+ * form of a logged-in user, of an admin. First match wins.
+ */
+static const struct route routes[] = {
+	GET("/", page_home, 0),
+	GET("/jobs/#", page_job, 0),
+	GET("/jobtypes", page_jobtypes, 0),
+	GET("/admin", page_admin, NEED_ADMIN),
+	GET("/terms", page_terms, 0),
+	/* Accounts: joining, logging in and out, passwords, settings. */
+	GET("/register", page_register, 0),
+	POST("/register", page_register_post, NEED_CSRF),
+	GET("/activate", page_activate, 0),
+	GET("/activate/resend", page_resend, 0),
+	POST("/activate/resend", page_resend_post, NEED_CSRF),
+	GET("/login", page_login, 0),
+	POST("/login", page_login_post, NEED_CSRF),
+	POST("/logout", page_logout, USER_FORM),
+	GET("/forgot", page_forgot, 0),
+	POST("/forgot", page_forgot_post, NEED_CSRF),
+	GET("/reset", page_reset, 0),
+	POST("/reset", page_reset_post, NEED_CSRF),
+	GET("/settings", page_settings, NEED_LOGIN),
+	POST("/settings/profile", page_settings_profile, USER_FORM),
+	POST("/settings/password", page_settings_password, USER_FORM),
+	POST("/settings/email", page_settings_email, USER_FORM),
+	GET("/email/confirm", page_email_confirm, 0),
+	/* Money: the wallet, and the admins' deposit and withdrawal queues. */
+	GET("/wallet", page_wallet, NEED_LOGIN),
+	POST("/wallet/deposit", page_wallet_deposit, USER_FORM),
+	POST("/wallet/withdraw", page_wallet_withdraw, USER_FORM),
+	GET("/wallet/statement", page_statement, NEED_LOGIN),
+	GET("/wallet/statement.csv", page_statement_csv, NEED_LOGIN),
+	GET("/receipts/#", page_receipt, NEED_LOGIN),
+	GET("/admin/deposits", page_admin_deposits, NEED_ADMIN),
+	POST("/admin/deposits/confirm", page_admin_deposit_confirm, ADMIN_FORM),
+	POST("/admin/deposits/reject", page_admin_deposit_reject, ADMIN_FORM),
+	GET("/admin/withdrawals", page_admin_withdrawals, NEED_ADMIN),
+	POST("/admin/withdrawals/pay", page_admin_withdrawal_pay, ADMIN_FORM),
+	POST("/admin/withdrawals/reject", page_admin_withdrawal_reject,
+	    ADMIN_FORM),
+	/* Posting a job, and the admins' moderation of new campaigns. */
+	GET("/campaigns/new", page_campaign_new, NEED_LOGIN),
+	POST("/campaigns/preview", page_campaign_preview, USER_FORM),
+	POST("/campaigns/create", page_campaign_create, USER_FORM),
+	GET("/admin/campaigns", page_admin_campaigns, NEED_ADMIN),
+	POST("/admin/campaigns/approve", page_admin_campaign_approve,
+	    ADMIN_FORM),
+	POST("/admin/campaigns/reject", page_admin_campaign_reject, ADMIN_FORM),
+	/* An employer's campaigns (page_campaigns.c, page_campaign_act.c). */
+	GET("/campaigns", page_campaigns, NEED_LOGIN),
+	GET("/campaigns/#", page_campaign, NEED_LOGIN),
+	GET("/screenshots/#", page_screenshot, NEED_LOGIN),
+	POST("/campaigns/pause", page_campaign_pause, USER_FORM),
+	POST("/campaigns/resume", page_campaign_resume, USER_FORM),
+	POST("/campaigns/add", page_campaign_add, USER_FORM),
+	POST("/campaigns/stop", page_campaign_stop, USER_FORM),
+	POST("/campaigns/rate", page_campaign_rate, USER_FORM),
+	POST("/campaigns/bonus", page_campaign_bonus, USER_FORM),
+	POST("/campaigns/block", page_campaign_block, USER_FORM),
+	POST("/campaigns/unblock", page_campaign_unblock, USER_FORM),
+	/* The worker's side: tasks, proof, disputes, notifications. */
+	POST("/tasks/claim", page_task_claim, USER_FORM),
+	GET("/tasks", page_tasks, NEED_LOGIN),
+	GET("/tasks/#", page_task, NEED_LOGIN),
+	POST("/tasks/submit", page_task_submit, USER_FORM),
+	POST("/tasks/dispute", page_task_dispute, USER_FORM),
+	GET("/notifications", page_notifications, NEED_LOGIN),
+	GET("/admin/disputes", page_admin_disputes, NEED_ADMIN),
+	POST("/admin/disputes/decide", page_admin_dispute_decide, ADMIN_FORM),
+};
+
+#define NROUTES (sizeof(routes) / sizeof(routes[0]))
+
+/*
+ * Match path against pattern; a trailing '#' takes a positive decimal id
+ * of at most 18 digits into *id. Returns non-zero on a match.
+ */
+static int
+route_match(const char *pattern, const char *path, int64_t *id)
+{
+	size_t plen = strlen(pattern), n;
+
+	if (plen == 0 || pattern[plen - 1] != '#')
+		return strcmp(pattern, path) == 0;
+	if (strncmp(pattern, path, plen - 1) != 0)
+		return 0;
+	path += plen - 1;
+	n = strspn(path, "0123456789");
+	if (n == 0 || n > 18 || path[n] != '\0' || path[0] == '0')
+		return 0;
+	*id = (int64_t)strtoll(path, NULL, 10);
+	return 1;
+}
+
+const struct route *
+route_find(const char *method, const char *path, int64_t *id, int *status,
+    char *allow, size_t allowlen)
+{
+	int head = strcmp(method, "HEAD") == 0;
+	size_t i;
+
+	*status = 404;
+	allow[0] = '\0';
+	for (i = 0; i < NROUTES; i++) {
+		if (!route_match(routes[i].pattern, path, id))
+			continue;
+		if (strcmp(routes[i].method, method) == 0 ||
+		    (head && strcmp(routes[i].method, "GET") == 0))
+			return &routes[i];
+		*status = 405;
+		if (allow[0] != '\0')
+			strncat(allow, ", ", allowlen - strlen(allow) - 1);
+		strncat(allow, routes[i].method, allowlen - strlen(allow) - 1);
+		if (strcmp(routes[i].method, "GET") == 0)
+			strncat(allow, ", HEAD", allowlen - strlen(allow) - 1);
+	}
+	return NULL;
+}

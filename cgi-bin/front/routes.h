@@ -1,0 +1,41 @@
+/*
+ * The route table's entries and its lookup (routes.c). The dispatcher
+ * (router.c) is the only user.
+ */
+#ifndef KAAJ_ROUTES_H
+#define KAAJ_ROUTES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "front/router.h"
+
+/* Route preconditions, checked by the dispatcher in this order. */
+enum route_flags {
+	NEED_LOGIN = 1 << 0,
+	NEED_ADMIN = 1 << 1,	/* implies NEED_LOGIN */
+	NEED_CSRF = 1 << 2,	/* form field "csrf" must match the session */
+	/* The two sets most POST routes carry. */
+	USER_FORM = NEED_LOGIN | NEED_CSRF,	/* a logged-in user's form */
+	ADMIN_FORM = NEED_ADMIN | NEED_CSRF	/* an admin's form */
+};
+
+/* One line of the route table. */
+struct route {
+	const char *method;	/* "GET" (HEAD is served too) or "POST" */
+	const char *pattern;	/* exact path; a trailing "#" matches an id */
+	handler_fn handler;
+	unsigned int flags;	/* enum route_flags */
+};
+
+/*
+ * Find the route for method and path; a path that ends in an id (a
+ * positive decimal of at most 18 digits, no leading zero) puts it in *id.
+ * Returns the table's entry, or NULL with *status 404 (no such path) or
+ * 405 (the path is known, the method is not: allow gets the methods it
+ * takes, "GET, HEAD, POST" or a part of it, cut to allowlen).
+ */
+const struct route *route_find(const char *method, const char *path,
+    int64_t *id, int *status, char *allow, size_t allowlen);
+
+#endif
