@@ -1,6 +1,8 @@
 /*
- * Inside mail.c, shared with its unit test only: splitting mail.sendmail
- * into words and running a command with the message on its standard input
+ * Inside the mail module: what mail_build.c (the message) gives
+ * mail_send.c (the sendmail command), and what both show their unit test:
+ * building with the reason for a refusal, splitting mail.sendmail into
+ * words, and running a command with the message on its standard input
  * under a time limit of the caller's choosing. Nothing else includes this.
  */
 #ifndef KAAJ_MAIL_INT_H
@@ -8,8 +10,21 @@
 
 #include <stddef.h>
 
+#include "base/buf.h"
+
+struct kaaj_config;
+
 #define MAIL_MAX_WORDS 16		/* words of mail.sendmail */
 #define MAIL_TIMEOUT_MS 30000		/* what mail_send allows sendmail */
+
+/*
+ * mail_build() with the reason for a -1 in err ("the recipient address
+ * must hold exactly one @", "out of memory", ...). Appends to out; on -1
+ * out is back to the length it had.
+ */
+int mail_compose(const struct kaaj_config *cfg, const char *to,
+    const char *subject, const char *body, struct buf *out, char *err,
+    size_t errlen);
 
 /*
  * Split line in place on runs of spaces and tabs into argv, at most

@@ -11,6 +11,7 @@
 #include "storage/db.h"
 #include "accounts/password.h"
 #include "accounts/session.h"
+#include "accounts/users.h"
 #include "accounts/validate.h"
 
 /* Read one line of at most PASSWORD_MAX * 4 bytes, without its newline. */
@@ -57,10 +58,7 @@ admin_create_admin(struct db *db, const struct kaaj_config *cfg,
 		return -1;
 	}
 	sodium_memzero(password, sizeof(password));
-	rc = db_exec(db, NULL, NULL, "INSERT INTO users (username, email,"
-	    " password_hash, is_admin, status, activated_at)"
-	    " VALUES (?, ?, ?, 1, 'active', UTC_TIMESTAMP())", "sss",
-	    username, email, hash);
+	rc = users_create_admin(db, username, email, hash);
 	if (rc == DB_DUPLICATE) {
 		fprintf(stderr, "kaaj-admin: the username or e-mail address "
 		    "is taken\n");
@@ -76,8 +74,8 @@ int
 admin_ban(struct db *db, const char *username, const char *reason)
 {
 	struct db_result r;
-	uint64_t affected = 0;
 	int64_t id;
+	int was_banned;
 
 	if (reason != NULL && (reason[0] == '\0' || strlen(reason) > 500)) {
 		fprintf(stderr, "kaaj-admin: a ban needs a reason of 1 to 500 "
@@ -94,18 +92,15 @@ admin_ban(struct db *db, const char *username, const char *reason)
 		return -1;
 	}
 	if (reason != NULL) {
-		if (db_exec(db, &affected, NULL, "UPDATE users SET"
-		    " status = 'banned', ban_reason = ? WHERE id = ?", "si",
-		    reason, id) != DB_OK || session_end_user(db, id, NULL) == -1)
+		if (users_ban(db, id, reason) != DB_OK ||
+		    session_end_user(db, id, NULL) == -1)
 			return -1;
 		printf("%s banned\n", username);
 		return 0;
 	}
-	if (db_exec(db, &affected, NULL, "UPDATE users SET ban_reason = NULL,"
-	    " status = IF(activated_at IS NULL, 'pending', 'active')"
-	    " WHERE id = ? AND status = 'banned'", "i", id) != DB_OK)
+	if (users_unban(db, id, &was_banned) != DB_OK)
 		return -1;
-	printf(affected == 1 ? "%s unbanned\n" : "%s was not banned\n",
+	printf(was_banned ? "%s unbanned\n" : "%s was not banned\n",
 	    username);
 	return 0;
 }

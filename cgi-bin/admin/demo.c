@@ -16,6 +16,7 @@
 #include "money/escrow.h"
 #include "base/log.h"
 #include "base/money.h"
+#include "accounts/users.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -111,7 +112,6 @@ user_ensure(struct db *db, const struct demo_user *u, const char *hash,
     int64_t *id, int *created)
 {
 	struct db_result res;
-	uint64_t new_id = 0;
 	int rc, same;
 
 	rc = db_query(db, &res, "SELECT id, username = ? FROM users"
@@ -125,11 +125,8 @@ user_ensure(struct db *db, const struct demo_user *u, const char *hash,
 	db_result_free(&res);
 	if (!*created)
 		return same ? DB_OK : DB_ROLLBACK;
-	rc = db_exec(db, NULL, &new_id, "INSERT INTO users (username, email,"
-	    " password_hash, country, is_admin, status)"
-	    " VALUES (?, ?, ?, ?, ?, 'active')", "ssssi", u->username,
-	    u->email, hash, u->country, u->is_admin);
-	*id = (int64_t)new_id;
+	rc = users_create_demo(db, u->username, u->email, hash, u->country,
+	    u->is_admin, id);
 	return rc == DB_DUPLICATE ? DB_RETRY : rc;
 }
 

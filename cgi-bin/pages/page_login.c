@@ -10,6 +10,7 @@
 #include "pages/pages.h"
 #include "accounts/password.h"
 #include "accounts/ratelimit.h"
+#include "accounts/users.h"
 
 /* A safe place to go after login: a local path, else "/". */
 static const char *
@@ -119,8 +120,7 @@ login_start(struct ctx *c, const struct login_user *u, const char *password)
 	/* The cost in the config went up since this hash was made. */
 	if (password_needs_rehash(cfg, u->hash) &&
 	    password_hash(cfg, password, hash) == 0)
-		db_exec(c->app->db, NULL, NULL, "UPDATE users"
-		    " SET password_hash = ? WHERE id = ?", "si", hash, u->id);
+		users_set_password(c->app->db, u->id, hash);
 	/* A new token at every login; an old session here ends. */
 	if (c->session.user_id != 0)
 		session_end(c->app->db, c->session.token);

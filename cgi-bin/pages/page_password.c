@@ -11,6 +11,7 @@
 #include "pages/pages.h"
 #include "accounts/password.h"
 #include "accounts/token.h"
+#include "accounts/users.h"
 
 /*
  * The new-password form. Its mailed token is checked by token_peek and
@@ -79,10 +80,7 @@ reset_password(struct db *db, void *arg)
 	if (r->tr != TOKEN_OK)
 		return r->tr == TOKEN_DB_ERROR ? DB_ERROR : DB_ROLLBACK;
 	/* The mail reached its owner: that also activates a new account. */
-	rc = db_exec(db, NULL, NULL, "UPDATE users SET password_hash = ?,"
-	    " activated_at = COALESCE(activated_at, UTC_TIMESTAMP()),"
-	    " status = IF(status = 'pending', 'active', status)"
-	    " WHERE id = ?", "si", r->hash, r->user_id);
+	rc = users_reset_password(db, r->user_id, r->hash);
 	if (rc != DB_OK)
 		return rc;
 	return session_end_user(db, r->user_id, NULL) == 0 ? DB_OK :

@@ -15,6 +15,7 @@
 #include "accounts/password.h"
 #include "accounts/ratelimit.h"
 #include "accounts/token.h"
+#include "accounts/users.h"
 #include "accounts/validate.h"
 
 /*
@@ -136,16 +137,12 @@ static int
 create_account(struct db *db, void *arg)
 {
 	struct new_account *a = arg;
-	uint64_t id;
 	int rc;
 
-	rc = db_exec(db, NULL, &id, "INSERT INTO users (username, email,"
-	    " password_hash, country, language, status)"
-	    " VALUES (?, ?, ?, ?, ?, 'pending')", "sssss", a->username,
-	    a->email, a->hash, a->country, a->language);
+	rc = users_create(db, a->username, a->email, a->hash, a->country,
+	    a->language, &a->user_id);
 	if (rc != DB_OK)
 		return rc;
-	a->user_id = (int64_t)id;
 	if (token_create(db, a->user_id, TOKEN_ACTIVATE, NULL,
 	    a->activation_seconds, a->token) == -1)
 		return DB_ERROR;
@@ -233,9 +230,7 @@ activate(struct db *db, void *arg)
 	a->tr = token_use(db, a->token, TOKEN_ACTIVATE, &user_id, NULL);
 	if (a->tr != TOKEN_OK)
 		return a->tr == TOKEN_DB_ERROR ? DB_ERROR : DB_ROLLBACK;
-	return db_exec(db, NULL, NULL, "UPDATE users SET status = 'active',"
-	    " activated_at = UTC_TIMESTAMP() WHERE id = ?"
-	    " AND status = 'pending'", "i", user_id);
+	return users_activate(db, user_id);
 }
 
 /* Say what is wrong with a mailed link, with a way forward. */

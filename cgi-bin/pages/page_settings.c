@@ -14,6 +14,7 @@
 #include "accounts/password.h"
 #include "accounts/ratelimit.h"
 #include "accounts/token.h"
+#include "accounts/users.h"
 #include "accounts/validate.h"
 
 /* The settings forms. */
@@ -126,10 +127,8 @@ page_settings_profile(struct ctx *c)
 		form_error(c, "payout_method", "payout_method_missing");
 	if (form_errors(c) > 0)
 		return settings_page(c);
-	if (db_exec(c->app->db, NULL, NULL, "UPDATE users SET country = ?,"
-	    " language = ?, payout_method = ?, payout_account = ?"
-	    " WHERE id = ?", "ssssi", country, language, method, account,
-	    c->session.user_id) != DB_OK)
+	if (users_set_profile(c->app->db, c->session.user_id, country,
+	    language, method, account) != DB_OK)
 		return ctx_db_error(c);
 	return ctx_redirect(c, 303, "/settings?notice=saved");
 }
@@ -196,8 +195,7 @@ page_settings_password(struct ctx *c)
 		return 503;
 	}
 	/* New password, every session ended, this one replaced by a new one. */
-	if (db_exec(c->app->db, NULL, NULL, "UPDATE users SET password_hash = ?"
-	    " WHERE id = ?", "si", hash, c->session.user_id) != DB_OK ||
+	if (users_set_password(c->app->db, c->session.user_id, hash) != DB_OK ||
 	    session_end_user(c->app->db, c->session.user_id, NULL) == -1 ||
 	    session_create(c->app->db, cfg, c->session.user_id, token) == -1)
 		return ctx_db_error(c);
@@ -263,8 +261,7 @@ change_email(struct db *db, void *arg)
 	e->tr = token_use(db, e->token, TOKEN_EMAIL, &user_id, address);
 	if (e->tr != TOKEN_OK)
 		return e->tr == TOKEN_DB_ERROR ? DB_ERROR : DB_ROLLBACK;
-	rc = db_exec(db, NULL, NULL, "UPDATE users SET email = ? WHERE id = ?",
-	    "si", address, user_id);
+	rc = users_set_email(db, user_id, address);
 	if (rc == DB_DUPLICATE) {
 		e->taken = 1;
 		return DB_ROLLBACK;

@@ -119,6 +119,109 @@ START_TEST(test_bad_table)
 }
 END_TEST
 
+/* Payout and deposit methods, added to the good file from line 15 on. */
+static const char methods[] =
+    "payouts = { methods = (\n"
+    "  { name = \"bkash\"; label = \"bKash\"; account_hint = \"01XXX\";\n"
+    "    min = \"5.00\"; max = \"500.00\"; },\n"
+    "  { name = \"bank\"; label = \"Bank\"; min = \"10\"; max = \"1000\"; }\n"
+    "); };\n"
+    "deposits = { methods = (\n"
+    "  { name = \"bkash\"; label = \"bKash\"; instructions = \"Send to 017\";\n"
+    "    min = \"1.00\"; }\n"
+    "); };\n";
+
+/* The good file with methods, its first from replaced by to. */
+static char *
+with_methods(const char *from, const char *to)
+{
+	static char out[4096];
+	const char *at = strstr(methods, from);
+
+	ck_assert_ptr_nonnull(at);
+	snprintf(out, sizeof(out), "%s%.*s%s%s", good, (int)(at - methods),
+	    methods, to, at + strlen(from));
+	return out;
+}
+
+START_TEST(test_methods)
+{
+	const struct config_payout *p;
+	const struct config_deposit *d;
+	struct kaaj_config cfg;
+	char err[512] = "", *path = write_temp(with_methods("", ""));
+
+	ck_assert_msg(config_load(path, &cfg, err, sizeof(err)) == 0, "%s",
+	    err);
+	ck_assert_uint_eq(cfg.n_payouts, 2);
+	ck_assert_uint_eq(cfg.n_deposits, 1);
+	p = config_payout(&cfg, "bank");
+	ck_assert_ptr_eq(p, &cfg.payouts[1]);
+	ck_assert_str_eq(p->label, "Bank");
+	ck_assert_str_eq(p->account_hint, "");
+	ck_assert_int_eq(p->min, 10000000);
+	ck_assert_int_eq(p->max, 1000000000);
+	ck_assert_str_eq(config_payout(&cfg, "bkash")->account_hint, "01XXX");
+	d = config_deposit(&cfg, "bkash");
+	ck_assert_ptr_nonnull(d);
+	ck_assert_str_eq(d->instructions, "Send to 017");
+	ck_assert_int_eq(d->min, 1000000);
+	ck_assert_ptr_null(config_payout(&cfg, "nagad"));
+	ck_assert_ptr_null(config_deposit(&cfg, "bank"));
+	config_free(&cfg);
+	unlink(path);
+}
+END_TEST
+
+/* Each bad methods list and a piece of the message it must give. */
+static const struct {
+	const char *from, *to, *want;
+} bad_methods[] = {
+	{ "max = \"500.00\"", "max = \"1.00\"",
+	    ":16: payout method bkash needs 0 < min <= max" },
+	{ "name = \"bank\"", "name = \"bkash\"",
+	    ":18: payouts method bkash is listed twice" },
+	{ "label = \"Bank\";", "",
+	    ":18: payouts method bank needs label" },
+	{ "name = \"bank\"", "name = \"Bank\"",
+	    ":18: a payouts method needs a name of small letters" },
+	{ "min = \"1.00\"", "min = \"0\"",
+	    ":21: deposit method bkash needs a min above 0" },
+	{ "account_hint", "hint",
+	    ":16: unknown key hint in a payouts method" },
+	{ "min = \"5.00\"", "min = 5",
+	    ":17: payouts method min must be a string in double quotes" },
+	{ "min = \"5.00\"", "min = \"five\"",
+	    ":17: payouts method min must be an amount such as \"5.00\"" },
+	{ "\"Send to 017\"", "\"" KEY KEY KEY KEY KEY KEY KEY KEY "\"",
+	    ":21: deposits method instructions is longer than 500" },
+	{ "  { name = \"bank\"; label = \"Bank\"; min = \"10\"; "
+	    "max = \"1000\"; }\n", "  \"bank\"\n",
+	    "payouts.methods entries must be groups" },
+	{ "deposits = { methods = (",
+	    "deposits = { methods = 5; }; z = { w = (",
+	    ":20: deposits.methods must be a list" },
+	{ "deposits = { methods", "deposits = { method",
+	    ":20: unknown key deposits.method" },
+	{ "payouts = {", "payouts = 5; x = {", ":15: payouts must be a group" },
+};
+
+START_TEST(test_bad_methods)
+{
+	struct kaaj_config cfg;
+	char err[512] = "", *path;
+
+	path = write_temp(with_methods(bad_methods[_i].from,
+	    bad_methods[_i].to));
+	ck_assert_int_eq(config_load(path, &cfg, err, sizeof(err)), -1);
+	ck_assert_msg(strncmp(err, path, strlen(path)) == 0,
+	    "message does not start with the file: %s", err);
+	ck_assert_msg(strstr(err, bad_methods[_i].want) != NULL,
+	    "case %d: \"%s\" lacks \"%s\"", _i, err, bad_methods[_i].want);
+	unlink(path);
+}
+END_TEST
+
 START_TEST(test_missing_file)
 {
 	struct kaaj_config cfg;
@@ -157,6 +260,9 @@ main(void)
 	tcase_add_test(tc, test_good);
 	tcase_add_loop_test(tc, test_bad_table, 0,
 	    sizeof(bad_cases) / sizeof(bad_cases[0]));
+	tcase_add_test(tc, test_methods);
+	tcase_add_loop_test(tc, test_bad_methods, 0,
+	    sizeof(bad_methods) / sizeof(bad_methods[0]));
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_shipped_sample);
 	suite_add_tcase(s, tc);

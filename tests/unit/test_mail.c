@@ -183,6 +183,43 @@ START_TEST(test_build_keeps_buffer)
 }
 END_TEST
 
+/* mail_compose says why it refuses, and keeps the buffer as it was. */
+START_TEST(test_compose_reasons)
+{
+	static const struct {
+		char *from;
+		const char *to, *subject, *want;
+	} cases[] = {
+		{ "kaaj <noreply@example.com>", "a@b", "Hi",
+		    "the recipient address must have a dot in its domain "
+		    "(or be @localhost)" },
+		{ "kaaj <noreply@example.com>", "a@b.co", "Hi\nBcc: x@y.co",
+		    "subject holds a control character" },
+		{ "kaaj <noreply>", "a@b.co", "Hi",
+		    "mail.from must be an address or \"Name <address>\"" },
+	};
+	struct kaaj_config cfg = test_config("/bin/true");
+	struct buf msg;
+	char err[200];
+	size_t i;
+
+	buf_init(&msg);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		cfg.mail_from = cases[i].from;
+		err[0] = '\0';
+		ck_assert_int_eq(mail_compose(&cfg, cases[i].to,
+		    cases[i].subject, "x\n", &msg, err, sizeof(err)), -1);
+		ck_assert_str_eq(err, cases[i].want);
+		ck_assert_uint_eq(msg.len, 0);
+	}
+	cfg.mail_from = "kaaj <noreply@example.com>";
+	ck_assert_int_eq(mail_compose(&cfg, "a@b.co", "Hi", "x\n", &msg, err,
+	    sizeof(err)), 0);
+	ck_assert_ptr_nonnull(strstr(msg.data, "\nTo: a@b.co\n"));
+	buf_free(&msg);
+}
+END_TEST
+
 /* ------------------------------------------------------------ subjects */
 
 static const char *const bad_subject[] = {
@@ -685,6 +722,7 @@ main(void)
 	tcase_add_loop_test(tc, test_to_bad, 0,
 	    sizeof(bad_to) / sizeof(bad_to[0]));
 	tcase_add_test(tc, test_build_keeps_buffer);
+	tcase_add_test(tc, test_compose_reasons);
 	tcase_add_loop_test(tc, test_subject_bad, 0,
 	    sizeof(bad_subject) / sizeof(bad_subject[0]));
 	tcase_add_test(tc, test_subject_length);

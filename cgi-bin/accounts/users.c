@@ -1,0 +1,116 @@
+/*
+ * Writes to the users table, one statement each (see users.h). The
+ * guards (status = 'pending', status = 'banned') are in the statements, so
+ * two racing requests cannot both act on a state that only one of them
+ * saw.
+ */
+#include <stdint.h>
+
+#include "accounts/users.h"
+#include "storage/db.h"
+
+int
+users_create(struct db *db, const char *username, const char *email,
+    const char *password_hash, const char *country, const char *language,
+    int64_t *id)
+{
+	uint64_t new_id = 0;
+	int rc;
+
+	rc = db_exec(db, NULL, &new_id, "INSERT INTO users (username, email,"
+	    " password_hash, country, language, status)"
+	    " VALUES (?, ?, ?, ?, ?, 'pending')", "sssss", username, email,
+	    password_hash, country, language);
+	*id = rc == DB_OK ? (int64_t)new_id : 0;
+	return rc;
+}
+
+int
+users_create_admin(struct db *db, const char *username, const char *email,
+    const char *password_hash)
+{
+	return db_exec(db, NULL, NULL, "INSERT INTO users (username, email,"
+	    " password_hash, is_admin, status, activated_at)"
+	    " VALUES (?, ?, ?, 1, 'active', UTC_TIMESTAMP())", "sss",
+	    username, email, password_hash);
+}
+
+int
+users_create_demo(struct db *db, const char *username, const char *email,
+    const char *password_hash, const char *country, int64_t is_admin,
+    int64_t *id)
+{
+	uint64_t new_id = 0;
+	int rc;
+
+	rc = db_exec(db, NULL, &new_id, "INSERT INTO users (username, email,"
+	    " password_hash, country, is_admin, status)"
+	    " VALUES (?, ?, ?, ?, ?, 'active')", "ssssi", username, email,
+	    password_hash, country, is_admin);
+	*id = rc == DB_OK ? (int64_t)new_id : 0;
+	return rc;
+}
+
+int
+users_activate(struct db *db, int64_t user_id)
+{
+	return db_exec(db, NULL, NULL, "UPDATE users SET status = 'active',"
+	    " activated_at = UTC_TIMESTAMP() WHERE id = ?"
+	    " AND status = 'pending'", "i", user_id);
+}
+
+int
+users_set_password(struct db *db, int64_t user_id, const char *password_hash)
+{
+	return db_exec(db, NULL, NULL, "UPDATE users SET password_hash = ?"
+	    " WHERE id = ?", "si", password_hash, user_id);
+}
+
+int
+users_reset_password(struct db *db, int64_t user_id,
+    const char *password_hash)
+{
+	return db_exec(db, NULL, NULL, "UPDATE users SET password_hash = ?,"
+	    " activated_at = COALESCE(activated_at, UTC_TIMESTAMP()),"
+	    " status = IF(status = 'pending', 'active', status)"
+	    " WHERE id = ?", "si", password_hash, user_id);
+}
+
+int
+users_set_profile(struct db *db, int64_t user_id, const char *country,
+    const char *language, const char *payout_method,
+    const char *payout_account)
+{
+	return db_exec(db, NULL, NULL, "UPDATE users SET country = ?,"
+	    " language = ?, payout_method = ?, payout_account = ?"
+	    " WHERE id = ?", "ssssi", country, language, payout_method,
+	    payout_account, user_id);
+}
+
+int
+users_set_email(struct db *db, int64_t user_id, const char *email)
+{
+	return db_exec(db, NULL, NULL, "UPDATE users SET email = ?"
+	    " WHERE id = ?", "si", email, user_id);
+}
+
+int
+users_ban(struct db *db, int64_t user_id, const char *reason)
+{
+	return db_exec(db, NULL, NULL, "UPDATE users SET"
+	    " status = 'banned', ban_reason = ? WHERE id = ?", "si", reason,
+	    user_id);
+}
+
+int
+users_unban(struct db *db, int64_t user_id, int *was_banned)
+{
+	uint64_t affected = 0;
+	int rc;
+
+	rc = db_exec(db, &affected, NULL, "UPDATE users SET ban_reason = NULL,"
+	    " status = IF(activated_at IS NULL, 'pending', 'active')"
+	    " WHERE id = ? AND status = 'banned'", "i", user_id);
+	*was_banned = affected == 1;
+	return rc;
+}

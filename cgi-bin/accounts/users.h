@@ -1,0 +1,86 @@
+/*
+ * The rows of the users table: every write to an account's own columns
+ * (its creation, activation, password, profile, address and ban) is one
+ * function here, one statement each. Reads stay with their callers. The
+ * task and rating counters are the marketplace's (market.c, rating.c,
+ * dispute.c): it moves the worker's and the employer's in one statement
+ * as part of rating a task.
+ *
+ * Each function runs one statement on db, so it fits inside a db_txn body
+ * as well as outside one, and returns what db_exec() returned: DB_OK,
+ * DB_DUPLICATE where a unique key (username, email) refused the write,
+ * DB_RETRY inside a transaction that must run again, or DB_ERROR.
+ */
+#ifndef KAAJ_USERS_H
+#define KAAJ_USERS_H
+
+#include <stdint.h>
+
+struct db;
+
+/*
+ * Insert a registered account, status 'pending' until its owner follows
+ * the activation link. *id gets the new id (0 when the insert failed).
+ */
+int users_create(struct db *db, const char *username, const char *email,
+    const char *password_hash, const char *country, const char *language,
+    int64_t *id);
+
+/* Insert an active administrator, activated now (kaaj-admin create-admin). */
+int users_create_admin(struct db *db, const char *username,
+    const char *email, const char *password_hash);
+
+/*
+ * Insert an active account of the demo data, with no activation time;
+ * is_admin is 0 or 1. *id gets the new id (0 when the insert failed).
+ */
+int users_create_demo(struct db *db, const char *username, const char *email,
+    const char *password_hash, const char *country, int64_t is_admin,
+    int64_t *id);
+
+/*
+ * Activate a pending account, now. An account that is not pending
+ * (already active, or banned) stays as it is; that is not a failure.
+ */
+int users_activate(struct db *db, int64_t user_id);
+
+/* Replace the account's password hash. */
+int users_set_password(struct db *db, int64_t user_id,
+    const char *password_hash);
+
+/*
+ * Replace the password hash after a reset by mail: the mail reached the
+ * address's owner, so a pending account becomes active (activated now)
+ * too; a banned one stays banned.
+ */
+int users_reset_password(struct db *db, int64_t user_id,
+    const char *password_hash);
+
+/*
+ * Replace the account's country, language and payout details; all checked
+ * by the caller. An empty payout_method means none.
+ */
+int users_set_profile(struct db *db, int64_t user_id, const char *country,
+    const char *language, const char *payout_method,
+    const char *payout_account);
+
+/*
+ * Move the account to a new e-mail address. DB_DUPLICATE when another
+ * account has it.
+ */
+int users_set_email(struct db *db, int64_t user_id, const char *email);
+
+/*
+ * Ban the account with reason (shown to its owner at login). Ending its
+ * sessions is the caller's (session_end_user).
+ */
+int users_ban(struct db *db, int64_t user_id, const char *reason);
+
+/*
+ * Lift a ban: the account is pending again when it was never activated,
+ * else active. On DB_OK, *was_banned is 1 when the account was banned, 0
+ * when it was not (and nothing changed).
+ */
+int users_unban(struct db *db, int64_t user_id, int *was_banned);
+
+#endif

@@ -1,0 +1,373 @@
+/*
+ * The lists of named entries in etc/kaaj.conf, and finding an entry by
+ * name: payouts.methods and deposits.methods (how money leaves and comes
+ * in), and jobtypes.min_pay (a site's raise of a job type's minimum pay).
+ */
+#include <libconfig.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/config.h"
+#include "base/config_int.h"
+#include "base/money.h"
+
+/* Groups that hold lists rather than plain keys. */
+static const char *const list_groups[] = { "jobtypes", "payouts",
+    "deposits", NULL };
+
+/* What one entry of a methods list may hold. */
+struct method_key {
+	const char *name;
+	int required;
+	int is_amount;
+	size_t max_len;
+};
+
+/* The first three are the entry's strings: see copy_strings(). */
+static const struct method_key payout_keys[] = {
+	{ "name", 1, 0, 32 }, { "label", 1, 0, 60 },
+	{ "account_hint", 0, 0, 120 }, { "min", 1, 1, 32 }, { "max", 1, 1, 32 },
+	{ NULL, 0, 0, 0 }
+};
+
+static const struct method_key deposit_keys[] = {
+	{ "name", 1, 0, 32 }, { "label", 1, 0, 60 },
+	{ "instructions", 1, 0, 500 }, { "min", 1, 1, 32 },
+	{ NULL, 0, 0, 0 }
+};
+
+#define METHOD_KEYS_MAX 8	/* keys of a methods entry, at most */
+
+/*
+ * The one of the n entries of size bytes at items whose char * member at
+ * name_offset equals name, or NULL.
+ */
+static const void *
+find_named(const void *items, size_t n, size_t size, size_t name_offset,
+    const char *name)
+{
+	const char *entry = items;
+	size_t i;
+
+	for (i = 0; i < n; i++, entry += size)
+		if (strcmp(*(char *const *)(const void *)(entry + name_offset),
+		    name) == 0)
+			return entry;
+	return NULL;
+}
+
+int
+config_lists_has_group(const char *name)
+{
+	size_t i;
+
+	for (i = 0; list_groups[i] != NULL; i++)
+		if (strcmp(list_groups[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The member of group g, which may hold no other than one named member:
+ * *out gets it. Returns 1, 0 when g is empty, or -1 having said "unknown
+ * key GROUP.NAME" about another member.
+ */
+static int
+sole_member(const config_setting_t *g, const char *member,
+    const config_setting_t **out, const struct config_report *r)
+{
+	const config_setting_t *s;
+	unsigned int i;
+
+	for (i = 0; i < (unsigned int)config_setting_length(g); i++) {
+		s = config_setting_get_elem(g, i);
+		if (strcmp(config_setting_name(s), member) != 0) {
+			config_say(r, s, "unknown key %s.%s",
+			    config_setting_name(g), config_setting_name(s));
+			return -1;
+		}
+	}
+	*out = config_setting_get_member(g, member);
+	return *out != NULL;
+}
+
+/* Read jobtypes.min_pay = { name = "0.05"; ... }. */
+static int
+read_jobtypes(const config_setting_t *g, struct kaaj_config *cfg,
+    const struct config_report *r)
+{
+	const config_setting_t *s, *mp;
+	const char *name;
+	int64_t amount;
+	unsigned int i, n;
+	int rc;
+
+	if ((rc = sole_member(g, "min_pay", &mp, r)) <= 0)
+		return rc;
+	if (!config_setting_is_group(mp)) {
+		config_say(r, mp, "jobtypes.min_pay must be a group: "
+		    "min_pay = { signup = \"0.05\"; }");
+		return -1;
+	}
+	n = (unsigned int)config_setting_length(mp);
+	if (n > 0 &&
+	    (cfg->min_pay = calloc(n, sizeof(*cfg->min_pay))) == NULL) {
+		config_say(r, mp, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		s = config_setting_get_elem(mp, i);
+		name = config_setting_name(s);
+		if (config_setting_type(s) != CONFIG_TYPE_STRING ||
+		    money_parse(config_setting_get_string(s), &amount) !=
+		    MONEY_OK) {
+			config_say(r, s, "jobtypes.min_pay.%s must be an "
+			    "amount in quotes, such as \"0.05\"", name);
+			return -1;
+		}
+		if ((cfg->min_pay[i].jobtype = strdup(name)) == NULL) {
+			config_say(r, s, "out of memory");
+			return -1;
+		}
+		cfg->min_pay[i].min_pay = amount;
+		cfg->n_min_pay = i + 1;
+	}
+	return 0;
+}
+
+/* Non-zero when s is [a-z][a-z0-9_]* of 1 to 32 bytes. */
+static int
+is_name(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_");
+
+	return s[0] >= 'a' && s[0] <= 'z' && n <= 32 && s[n] == '\0';
+}
+
+/*
+ * Read one entry of group.methods: strings for each of keys into v (NULL
+ * when absent), each checked for presence, length and, for amounts, form.
+ */
+static int
+read_method(const config_setting_t *e, const char *group,
+    const struct method_key *keys, const char **v,
+    const struct config_report *r)
+{
+	const config_setting_t *s;
+	int64_t amount;
+	unsigned int i, k;
+
+	if (!config_setting_is_group(e)) {
+		config_say(r, e, "%s.methods entries must be groups "
+		    "{ name = ...; }", group);
+		return -1;
+	}
+	for (k = 0; keys[k].name != NULL; k++)
+		v[k] = NULL;
+	for (i = 0; i < (unsigned int)config_setting_length(e); i++) {
+		s = config_setting_get_elem(e, i);
+		for (k = 0; keys[k].name != NULL; k++)
+			if (strcmp(keys[k].name, config_setting_name(s)) == 0)
+				break;
+		if (keys[k].name == NULL) {
+			config_say(r, s, "unknown key %s in a %s method",
+			    config_setting_name(s), group);
+			return -1;
+		}
+		if (config_setting_type(s) != CONFIG_TYPE_STRING) {
+			config_say(r, s, "%s method %s must be a string "
+			    "in double quotes", group, keys[k].name);
+			return -1;
+		}
+		v[k] = config_setting_get_string(s);
+		if (strlen(v[k]) > keys[k].max_len) {
+			config_say(r, s, "%s method %s is longer than "
+			    "%zu characters", group, keys[k].name,
+			    keys[k].max_len);
+			return -1;
+		}
+		if (keys[k].is_amount &&
+		    money_parse(v[k], &amount) != MONEY_OK) {
+			config_say(r, s, "%s method %s must be an "
+			    "amount such as \"5.00\"", group, keys[k].name);
+			return -1;
+		}
+	}
+	if (v[0] == NULL || !is_name(v[0])) {
+		config_say(r, e, "a %s method needs a name of small "
+		    "letters, digits and _ (such as \"bkash\")", group);
+		return -1;
+	}
+	for (k = 1; keys[k].name != NULL; k++) {
+		if (keys[k].required && (v[k] == NULL || v[k][0] == '\0')) {
+			config_say(r, e, "%s method %s needs %s", group,
+			    v[0], keys[k].name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Copy a method's name, label and third string (an absent one as "") from
+ * v to *name, *label and *text. Returns 0, or -1 having said "out of
+ * memory".
+ */
+static int
+copy_strings(const char *const *v, const config_setting_t *e,
+    const struct config_report *r, char **name, char **label, char **text)
+{
+	char **const dst[] = { name, label, text };
+	size_t k;
+
+	for (k = 0; k < sizeof(dst) / sizeof(dst[0]); k++) {
+		if ((*dst[k] = strdup(v[k] != NULL ? v[k] : "")) == NULL) {
+			config_say(r, e, "out of memory");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Free what copy_strings() made. */
+static void
+free_strings(char *name, char *label, char *text)
+{
+	free(name);
+	free(label);
+	free(text);
+}
+
+/* Keep the checked payout method v as the next of cfg->payouts. */
+static int
+keep_payout(struct kaaj_config *cfg, const char *const *v,
+    const config_setting_t *e, const struct config_report *r)
+{
+	struct config_payout *m = &cfg->payouts[cfg->n_payouts++];
+
+	money_parse(v[3], &m->min);
+	money_parse(v[4], &m->max);
+	if (m->min <= 0 || m->max < m->min) {
+		config_say(r, e, "payout method %s needs 0 < min <= max", v[0]);
+		return -1;
+	}
+	return copy_strings(v, e, r, &m->name, &m->label, &m->account_hint);
+}
+
+/* Keep the checked deposit method v as the next of cfg->deposits. */
+static int
+keep_deposit(struct kaaj_config *cfg, const char *const *v,
+    const config_setting_t *e, const struct config_report *r)
+{
+	struct config_deposit *m = &cfg->deposits[cfg->n_deposits++];
+
+	money_parse(v[3], &m->min);
+	if (m->min <= 0) {
+		config_say(r, e, "deposit method %s needs a min above 0", v[0]);
+		return -1;
+	}
+	return copy_strings(v, e, r, &m->name, &m->label, &m->instructions);
+}
+
+/*
+ * Read payouts or deposits = { methods = ( { ... }, ... ); } into
+ * cfg->payouts or cfg->deposits. Names must differ.
+ */
+static int
+read_methods(const config_setting_t *g, struct kaaj_config *cfg,
+    const struct config_report *r)
+{
+	const char *group = config_setting_name(g), *v[METHOD_KEYS_MAX];
+	const config_setting_t *s, *list;
+	unsigned int i, n;
+	int payouts = strcmp(group, "payouts") == 0, taken, rc;
+
+	if ((rc = sole_member(g, "methods", &list, r)) <= 0)
+		return rc;
+	if (!config_setting_is_list(list)) {
+		config_say(r, list, "%s.methods must be a list "
+		    "( { ... }, { ... } )", group);
+		return -1;
+	}
+	n = (unsigned int)config_setting_length(list);
+	if (n == 0)
+		return 0;
+	if (payouts ? (cfg->payouts = calloc(n, sizeof(*cfg->payouts))) ==
+	    NULL : (cfg->deposits = calloc(n, sizeof(*cfg->deposits))) ==
+	    NULL) {
+		config_say(r, list, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		s = config_setting_get_elem(list, i);
+		if (read_method(s, group, payouts ? payout_keys : deposit_keys,
+		    v, r) == -1)
+			return -1;
+		taken = payouts ? config_payout(cfg, v[0]) != NULL :
+		    config_deposit(cfg, v[0]) != NULL;
+		if (taken) {
+			config_say(r, s, "%s method %s is listed twice", group,
+			    v[0]);
+			return -1;
+		}
+		if ((payouts ? keep_payout(cfg, v, s, r) :
+		    keep_deposit(cfg, v, s, r)) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+config_lists_read(const config_setting_t *g, struct kaaj_config *cfg,
+    const struct config_report *r)
+{
+	if (strcmp(config_setting_name(g), "jobtypes") == 0)
+		return read_jobtypes(g, cfg, r);
+	return read_methods(g, cfg, r);
+}
+
+void
+config_lists_free(struct kaaj_config *cfg)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->n_payouts; i++)
+		free_strings(cfg->payouts[i].name, cfg->payouts[i].label,
+		    cfg->payouts[i].account_hint);
+	free(cfg->payouts);
+	for (i = 0; i < cfg->n_deposits; i++)
+		free_strings(cfg->deposits[i].name, cfg->deposits[i].label,
+		    cfg->deposits[i].instructions);
+	free(cfg->deposits);
+	for (i = 0; i < cfg->n_min_pay; i++)
+		free(cfg->min_pay[i].jobtype);
+	free(cfg->min_pay);
+}
+
+const struct config_payout *
+config_payout(const struct kaaj_config *cfg, const char *name)
+{
+	return find_named(cfg->payouts, cfg->n_payouts, sizeof(*cfg->payouts),
+	    offsetof(struct config_payout, name), name);
+}
+
+const struct config_deposit *
+config_deposit(const struct kaaj_config *cfg, const char *name)
+{
+	return find_named(cfg->deposits, cfg->n_deposits,
+	    sizeof(*cfg->deposits), offsetof(struct config_deposit, name),
+	    name);
+}
+
+int64_t
+config_min_pay(const struct kaaj_config *cfg, const char *jobtype,
+    int64_t plugin_min)
+{
+	const struct config_min_pay *m;
+
+	m = find_named(cfg->min_pay, cfg->n_min_pay, sizeof(*cfg->min_pay),
+	    offsetof(struct config_min_pay, jobtype), jobtype);
+	return m != NULL && m->min_pay > plugin_min ? m->min_pay : plugin_min;
+}
