@@ -107,3 +107,26 @@ token_use(struct db *db, const char *token, enum token_purpose purpose,
 		return TOKEN_DB_ERROR;
 	return affected == 1 ? TOKEN_OK : TOKEN_USED;
 }
+
+/* db_txn body of token_txn. */
+static int
+token_txn_body(struct db *db, void *arg)
+{
+	struct token_action *ta = arg;
+	char new_email[256];
+
+	new_email[0] = '\0';
+	ta->user_id = 0;
+	ta->tr = token_use(db, ta->token, ta->purpose, &ta->user_id,
+	    new_email);
+	if (ta->tr != TOKEN_OK)
+		return ta->tr == TOKEN_DB_ERROR ? DB_ERROR : DB_ROLLBACK;
+	return ta->act(db, ta->user_id, new_email, ta->arg);
+}
+
+int
+token_txn(struct db *db, struct token_action *ta)
+{
+	ta->tr = TOKEN_DB_ERROR;
+	return db_txn(db, token_txn_body, ta);
+}

@@ -50,4 +50,28 @@ enum token_result token_peek(struct db *db, const char *token,
 enum token_result token_use(struct db *db, const char *token,
     enum token_purpose purpose, int64_t *user_id, char *new_email);
 
+/* What a mailed link does, once its token is used. */
+struct token_action {
+	const char *token;		/* the link's token */
+	enum token_purpose purpose;
+	/*
+	 * Do what the token allows for user_id, inside the transaction;
+	 * new_email is the address of a TOKEN_EMAIL token (else ""). Returns
+	 * a db_rc: DB_OK commits, anything else rolls back.
+	 */
+	int (*act)(struct db *db, int64_t user_id, const char *new_email,
+	    void *arg);
+	void *arg;
+	enum token_result tr;		/* out: why the token did not work */
+	int64_t user_id;		/* out: whose it was */
+};
+
+/*
+ * Use ta->token and run ta->act in one transaction (db_txn, retried as a
+ * whole), so a link works once and does all it does, or nothing. Returns
+ * db_txn's result: DB_OK when it was done, else ta->tr says whether the
+ * token was the reason (TOKEN_OK when ta->act refused).
+ */
+int token_txn(struct db *db, struct token_action *ta);
+
 #endif

@@ -62,29 +62,22 @@ page_reset(struct ctx *c)
 	return reset_form(c, token);
 }
 
-struct reset {
-	const char *token;
-	const char *hash;
-	enum token_result tr;
-	int64_t user_id;
-};
-
-/* Transaction body: use the token, set the password, end all sessions. */
+/*
+ * What a reset link does (a token_action): set the password hash arg and
+ * end every session of the user.
+ */
 static int
-reset_password(struct db *db, void *arg)
+reset_password(struct db *db, int64_t user_id, const char *new_email,
+    void *arg)
 {
-	struct reset *r = arg;
 	int rc;
 
-	r->tr = token_use(db, r->token, TOKEN_RESET, &r->user_id, NULL);
-	if (r->tr != TOKEN_OK)
-		return r->tr == TOKEN_DB_ERROR ? DB_ERROR : DB_ROLLBACK;
+	(void)new_email;
 	/* The mail reached its owner: that also activates a new account. */
-	rc = users_reset_password(db, r->user_id, r->hash);
+	rc = users_reset_password(db, user_id, arg);
 	if (rc != DB_OK)
 		return rc;
-	return session_end_user(db, r->user_id, NULL) == 0 ? DB_OK :
-	    DB_ERROR;
+	return session_end_user(db, user_id, NULL) == 0 ? DB_OK : DB_ERROR;
 }
 
 int
@@ -95,13 +88,12 @@ page_reset_post(struct ctx *c)
 	char hash[PASSWORD_HASH_MAX], stoken[SESSION_TOKEN_LEN + 1];
 	struct form_value v[RESET_FIELDS];
 	char cookie[200];
+	struct token_action ta = { NULL, TOKEN_RESET, reset_password, NULL,
+	    TOKEN_DB_ERROR, 0 };
 	struct db_result u;
-	struct reset r;
 	int64_t user_id;
 	enum token_result tr;
 
-	form_read(c, reset_form_fields, RESET_FIELDS, v);
-	password = v[RESET_PASSWORD].text;
 	form_read(c, reset_form_fields, RESET_FIELDS, v);
 	password = v[RESET_PASSWORD].text;
 	tr = token_peek(c->app->db, token, TOKEN_RESET, &user_id, NULL);
@@ -123,16 +115,15 @@ page_reset_post(struct ctx *c)
 		c->error_detail = "busy";
 		return 503;
 	}
-	memset(&r, 0, sizeof(r));
-	r.token = token;
-	r.hash = hash;
-	if (db_txn(c->app->db, reset_password, &r) != DB_OK)
-		return page_link_problem(c, r.tr == TOKEN_OK ? TOKEN_DB_ERROR :
-		    r.tr, "reset");
+	ta.token = token;
+	ta.arg = hash;
+	if (token_txn(c->app->db, &ta) != DB_OK)
+		return page_link_problem(c, ta.tr == TOKEN_OK ? TOKEN_DB_ERROR :
+		    ta.tr, "reset");
 	log_info(c->req->rid, "password reset for user %lld",
-	    (long long)r.user_id);
+	    (long long)ta.user_id);
 	/* Every other session ended; this browser is logged in afresh. */
-	if (session_create(c->app->db, cfg, r.user_id, stoken) == 0) {
+	if (session_create(c->app->db, cfg, ta.user_id, stoken) == 0) {
 		session_cookie(cfg, stoken, c->req->https, cookie);
 		response_header(c->res, "Set-Cookie", cookie);
 	}

@@ -215,21 +215,12 @@ page_register_post(struct ctx *c)
 	return 200;
 }
 
-struct activation {
-	const char *token;
-	enum token_result tr;
-};
-
-/* Transaction body: use the activation token, activate its user. */
+/* What an activation link does (a token_action): activate its user. */
 static int
-activate(struct db *db, void *arg)
+activate(struct db *db, int64_t user_id, const char *new_email, void *arg)
 {
-	struct activation *a = arg;
-	int64_t user_id;
-
-	a->tr = token_use(db, a->token, TOKEN_ACTIVATE, &user_id, NULL);
-	if (a->tr != TOKEN_OK)
-		return a->tr == TOKEN_DB_ERROR ? DB_ERROR : DB_ROLLBACK;
+	(void)new_email;
+	(void)arg;
 	return users_activate(db, user_id);
 }
 
@@ -252,15 +243,15 @@ page_link_problem(struct ctx *c, enum token_result tr, const char *kind)
 int
 page_activate(struct ctx *c)
 {
-	struct activation a;
+	struct token_action ta = { NULL, TOKEN_ACTIVATE, activate, NULL,
+	    TOKEN_DB_ERROR, 0 };
 
-	a.token = param_get(&c->req->query, "token");
-	a.tr = TOKEN_DB_ERROR;
-	if (a.token == NULL || !session_token_valid(a.token))
+	ta.token = param_get(&c->req->query, "token");
+	if (ta.token == NULL || !session_token_valid(ta.token))
 		return page_link_problem(c, TOKEN_UNKNOWN, "activate");
-	if (db_txn(c->app->db, activate, &a) == DB_OK)
+	if (token_txn(c->app->db, &ta) == DB_OK)
 		return ctx_redirect(c, 303, "/login?notice=activated");
-	return page_link_problem(c, a.tr, "activate");
+	return page_link_problem(c, ta.tr, "activate");
 }
 
 int

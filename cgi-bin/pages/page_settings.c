@@ -242,28 +242,20 @@ page_settings_email(struct ctx *c)
 	return ctx_redirect(c, 303, "/settings?notice=email_sent");
 }
 
-struct email_change {
-	const char *token;
-	enum token_result tr;
-	int taken;
-};
-
-/* Transaction body: use the token and move the account to its address. */
+/*
+ * What an e-mail link does (a token_action): move the account to its new
+ * address; *(int *)taken is set when another account has it by now.
+ */
 static int
-change_email(struct db *db, void *arg)
+change_email(struct db *db, int64_t user_id, const char *new_email,
+    void *taken)
 {
-	struct email_change *e = arg;
-	char address[256];
-	int64_t user_id;
 	int rc;
 
-	e->taken = 0;
-	e->tr = token_use(db, e->token, TOKEN_EMAIL, &user_id, address);
-	if (e->tr != TOKEN_OK)
-		return e->tr == TOKEN_DB_ERROR ? DB_ERROR : DB_ROLLBACK;
-	rc = users_set_email(db, user_id, address);
+	*(int *)taken = 0;
+	rc = users_set_email(db, user_id, new_email);
 	if (rc == DB_DUPLICATE) {
-		e->taken = 1;
+		*(int *)taken = 1;
 		return DB_ROLLBACK;
 	}
 	return rc;
@@ -272,21 +264,22 @@ change_email(struct db *db, void *arg)
 int
 page_email_confirm(struct ctx *c)
 {
-	struct email_change e;
+	struct token_action ta = { NULL, TOKEN_EMAIL, change_email, NULL,
+	    TOKEN_DB_ERROR, 0 };
+	int taken = 0;
 
-	memset(&e, 0, sizeof(e));
-	e.token = param_get(&c->req->query, "token");
-	e.tr = TOKEN_DB_ERROR;
-	if (e.token == NULL || !session_token_valid(e.token))
+	ta.token = param_get(&c->req->query, "token");
+	ta.arg = &taken;
+	if (ta.token == NULL || !session_token_valid(ta.token))
 		return page_link_problem(c, TOKEN_UNKNOWN, "email");
-	if (db_txn(c->app->db, change_email, &e) == DB_OK)
+	if (token_txn(c->app->db, &ta) == DB_OK)
 		return ctx_redirect(c, 303, c->session.user_id != 0 ?
 		    "/settings?notice=email_changed" : "/login?notice=email_changed");
-	if (e.taken) {
+	if (taken) {
 		c->error_detail = "email_taken";
 		return 409;
 	}
-	return page_link_problem(c, e.tr, "email");
+	return page_link_problem(c, ta.tr, "email");
 }
 
 int
