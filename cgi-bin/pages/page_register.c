@@ -1,5 +1,6 @@
 /*
- * Registration, activation by mail, and a new activation link on request.
+ * Registration, the terms it asks to accept, activation by mail, and a
+ * new activation link on request.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,13 @@ static const struct form_field register_fields[REG_FIELDS] = {
 	[REG_COUNTRY] = { "country", FORM_LINE, 0, 0, 0, NULL, NULL },
 	[REG_TERMS] = { "terms", FORM_FLAG, 1, 0, 0, NULL, NULL }
 };
+
+int
+page_terms(struct ctx *c)
+{
+	c->template = "terms.cs";
+	return 200;
+}
 
 /* Put a fresh captcha challenge in the page. */
 static void

@@ -281,10 +281,3 @@ page_email_confirm(struct ctx *c)
 	}
 	return page_link_problem(c, ta.tr, "email");
 }
-
-int
-page_terms(struct ctx *c)
-{
-	c->template = "terms.cs";
-	return 200;
-}

@@ -91,7 +91,8 @@ int page_jobtypes(struct ctx *c);
 /* page_admin.c: the admin overview. */
 int page_admin(struct ctx *c);
 
-/* page_register.c: new accounts and their activation. */
+/* page_register.c: new accounts, the terms of use, activation. */
+int page_terms(struct ctx *c);
 int page_register(struct ctx *c);
 int page_register_post(struct ctx *c);
 int page_activate(struct ctx *c);
@@ -116,13 +117,12 @@ int page_forgot_post(struct ctx *c);
 int page_reset(struct ctx *c);
 int page_reset_post(struct ctx *c);
 
-/* page_settings.c: a user's own settings, and the terms of use. */
+/* page_settings.c: a user's own settings. */
 int page_settings(struct ctx *c);
 int page_settings_profile(struct ctx *c);
 int page_settings_password(struct ctx *c);
 int page_settings_email(struct ctx *c);
 int page_email_confirm(struct ctx *c);
-int page_terms(struct ctx *c);
 
 /* page_wallet.c: balances, deposit and withdrawal requests, receipts. */
 int page_wallet(struct ctx *c);
