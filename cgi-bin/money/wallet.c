@@ -13,20 +13,10 @@
 static int
 body_rc(enum ledger_result lr, enum wallet_result *out)
 {
-	switch (lr) {
-	case LEDGER_OK:
-		*out = WALLET_OK;
-		return DB_OK;
-	case LEDGER_DONE_BEFORE:
-		*out = WALLET_DONE_BEFORE;
-		return DB_ROLLBACK;
-	case LEDGER_SHORT:
-		*out = WALLET_SHORT;
-		return DB_ROLLBACK;
-	default:
-		*out = WALLET_DB_ERROR;
-		return DB_ERROR;
-	}
+	*out = lr == LEDGER_OK ? WALLET_OK :
+	    lr == LEDGER_DONE_BEFORE ? WALLET_DONE_BEFORE :
+	    lr == LEDGER_SHORT ? WALLET_SHORT : WALLET_DB_ERROR;
+	return ledger_txn_rc(lr);
 }
 
 /*
