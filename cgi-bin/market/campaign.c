@@ -47,6 +47,19 @@ campaign_why(struct db *db, int64_t id, int64_t owner, const char *target)
 	return why;
 }
 
+/*
+ * In a txn body, after a guarded UPDATE of campaign id changed nothing:
+ * campaign_why into *result, and DB_ROLLBACK (DB_ERROR when the reason
+ * could not be read).
+ */
+static int
+campaign_refused(struct db *db, int64_t id, int64_t owner,
+    const char *target, enum market_result *result)
+{
+	*result = campaign_why(db, id, owner, target);
+	return *result == MARKET_DB_ERROR ? DB_ERROR : DB_ROLLBACK;
+}
+
 struct create {
 	const struct kaaj_config *cfg;
 	const struct campaign_new *c;
@@ -166,11 +179,9 @@ moderate_body(struct db *db, void *arg)
 		    m->id);
 	if (rc != DB_OK)
 		return rc;
-	if (affected != 1) {
-		m->result = campaign_why(db, m->id, 0,
-		    m->approve ? "running" : "rejected");
-		return m->result == MARKET_DB_ERROR ? DB_ERROR : DB_ROLLBACK;
-	}
+	if (affected != 1)
+		return campaign_refused(db, m->id, 0,
+		    m->approve ? "running" : "rejected", &m->result);
 	if (db_query(db, &r, "SELECT owner_id FROM campaigns WHERE id = ?",
 	    "i", m->id) != DB_OK)
 		return DB_ERROR;
@@ -256,10 +267,8 @@ add_slots_body(struct db *db, void *arg)
 	    s->owner);
 	if (rc != DB_OK)
 		return rc;
-	if (affected != 1) {
-		s->result = campaign_why(db, s->id, s->owner, NULL);
-		return s->result == MARKET_DB_ERROR ? DB_ERROR : DB_ROLLBACK;
-	}
+	if (affected != 1)
+		return campaign_refused(db, s->id, s->owner, NULL, &s->result);
 	if (db_query(db, &r, "SELECT pay_per_task FROM campaigns WHERE id = ?",
 	    "i", s->id) != DB_OK)
 		return DB_ERROR;
@@ -312,10 +321,9 @@ stop_body(struct db *db, void *arg)
 	    " AND status IN ('running', 'paused')", "ii", s->id, s->owner);
 	if (rc != DB_OK)
 		return rc;
-	if (affected != 1) {
-		s->result = campaign_why(db, s->id, s->owner, "stopped");
-		return s->result == MARKET_DB_ERROR ? DB_ERROR : DB_ROLLBACK;
-	}
+	if (affected != 1)
+		return campaign_refused(db, s->id, s->owner, "stopped",
+		    &s->result);
 	/* Stopped, so no open slot counts; the row lock keeps it still. */
 	if ((rc = market_unused_escrow(db, s->id, &unused)) != DB_OK)
 		return rc;

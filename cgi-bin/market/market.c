@@ -63,22 +63,10 @@ market_lock_task(struct db *db, int64_t task, struct task_ctx *t,
 int
 market_ledger(enum ledger_result lr, enum market_result *result)
 {
-	switch (lr) {
-	case LEDGER_OK:
-		return DB_OK;
-	case LEDGER_DONE_BEFORE:
-		*result = MARKET_DONE_BEFORE;
-		return DB_ROLLBACK;
-	case LEDGER_SHORT:
-		*result = MARKET_SHORT;
-		return DB_ROLLBACK;
-	case LEDGER_INVALID:
-		*result = MARKET_DB_ERROR;
-		return DB_ROLLBACK;
-	default:
-		*result = MARKET_DB_ERROR;
-		return DB_ERROR;
-	}
+	if (lr != LEDGER_OK)
+		*result = lr == LEDGER_DONE_BEFORE ? MARKET_DONE_BEFORE :
+		    lr == LEDGER_SHORT ? MARKET_SHORT : MARKET_DB_ERROR;
+	return ledger_txn_rc(lr);
 }
 
 enum market_result

@@ -6,20 +6,32 @@
 #include "storage/db.h"
 #include "money/escrow.h"
 
+/*
+ * Post amount from payer's available balance into the account to (its
+ * amount is the amount), plus fee from payer to the site's revenue.
+ */
+static enum ledger_result
+pay_with_fee(struct db *db, const char *key, const char *kind,
+    const char *memo, int64_t payer, struct ledger_leg to, int64_t fee)
+{
+	struct ledger_leg legs[3] = {
+		{ LEDGER_AVAILABLE, payer, -(to.amount + fee) },
+		to,
+		{ LEDGER_REVENUE, 0, fee },
+	};
+
+	if (to.amount <= 0 || fee < 0)
+		return LEDGER_INVALID;
+	return ledger_post(db, key, kind, memo, payer, legs, fee > 0 ? 3 : 2,
+	    NULL);
+}
+
 enum ledger_result
 escrow_fund(struct db *db, int64_t campaign, int64_t employer, int64_t total,
     int64_t fee, const char *key)
 {
-	struct ledger_leg legs[3] = {
-		{ LEDGER_AVAILABLE, employer, -(total + fee) },
-		{ LEDGER_ESCROW, campaign, total },
-		{ LEDGER_REVENUE, 0, fee },
-	};
-
-	if (total <= 0 || fee < 0)
-		return LEDGER_INVALID;
-	return ledger_post(db, key, "fund", "campaign funded", employer, legs,
-	    fee > 0 ? 3 : 2, NULL);
+	return pay_with_fee(db, key, "fund", "campaign funded", employer,
+	    (struct ledger_leg){ LEDGER_ESCROW, campaign, total }, fee);
 }
 
 enum ledger_result
@@ -40,16 +52,8 @@ enum ledger_result
 escrow_bonus(struct db *db, int64_t employer, int64_t worker, int64_t amount,
     int64_t fee, const char *key)
 {
-	struct ledger_leg legs[3] = {
-		{ LEDGER_AVAILABLE, employer, -(amount + fee) },
-		{ LEDGER_AVAILABLE, worker, amount },
-		{ LEDGER_REVENUE, 0, fee },
-	};
-
-	if (amount <= 0 || fee < 0)
-		return LEDGER_INVALID;
-	return ledger_post(db, key, "bonus", "bonus", employer, legs,
-	    fee > 0 ? 3 : 2, NULL);
+	return pay_with_fee(db, key, "bonus", "bonus", employer,
+	    (struct ledger_leg){ LEDGER_AVAILABLE, worker, amount }, fee);
 }
 
 enum ledger_result

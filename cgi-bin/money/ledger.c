@@ -152,6 +152,21 @@ ledger_post(struct db *db, const char *key, const char *kind,
 	return LEDGER_OK;
 }
 
+int
+ledger_txn_rc(enum ledger_result lr)
+{
+	switch (lr) {
+	case LEDGER_OK:
+		return DB_OK;
+	case LEDGER_DONE_BEFORE:
+	case LEDGER_SHORT:
+	case LEDGER_INVALID:
+		return DB_ROLLBACK;
+	default:
+		return DB_ERROR;
+	}
+}
+
 /* Print each row of a check query as one problem line; count them. */
 static int
 report(struct db *db, FILE *out, const char *sql, const char *what)

@@ -60,6 +60,14 @@ enum ledger_result ledger_post(struct db *db, const char *key,
     const struct ledger_leg *legs, size_t n, int64_t *txn_id);
 
 /*
+ * In a db_txn body, what the transaction does after a ledger result lr:
+ * DB_OK for LEDGER_OK; DB_ROLLBACK for LEDGER_DONE_BEFORE, LEDGER_SHORT
+ * and LEDGER_INVALID (nothing of the body may stay); DB_ERROR for a
+ * database error (db_txn runs the body again when it was a deadlock).
+ */
+int ledger_txn_rc(enum ledger_result lr);
+
+/*
  * The cached balance of kind/owner (0 when it has no account yet).
  * Returns 0, or -1 on a database error.
  */

@@ -13,20 +13,10 @@
 static int
 body_rc(enum ledger_result lr, enum wallet_result *out)
 {
-	switch (lr) {
-	case LEDGER_OK:
-		*out = WALLET_OK;
-		return DB_OK;
-	case LEDGER_DONE_BEFORE:
-		*out = WALLET_DONE_BEFORE;
-		return DB_ROLLBACK;
-	case LEDGER_SHORT:
-		*out = WALLET_SHORT;
-		return DB_ROLLBACK;
-	default:
-		*out = WALLET_DB_ERROR;
-		return DB_ERROR;
-	}
+	*out = lr == LEDGER_OK ? WALLET_OK :
+	    lr == LEDGER_DONE_BEFORE ? WALLET_DONE_BEFORE :
+	    lr == LEDGER_SHORT ? WALLET_SHORT : WALLET_DB_ERROR;
+	return ledger_txn_rc(lr);
 }
 
 /*
@@ -62,28 +52,61 @@ deposit_request(struct db *db, int64_t user, const char *method,
 	return WALLET_OK;
 }
 
+/* A pending request, as claim() read it. */
+struct pending {
+	int64_t user, amount;
+	int64_t fee;		/* withdrawals only; 0 for deposits */
+};
+
+/*
+ * An admin's decision on a pending request: the guarded UPDATE that
+ * claims it and the SELECT that reads it (both made by the CLAIM_
+ * macros), the ledger transaction that follows (none when legs is NULL:
+ * legs fills at most three legs and returns how many; the key is
+ * key_prefix ID key_suffix) and the notice its user gets, with the
+ * decision's text when tell_text.
+ */
+struct verdict {
+	const char *update, *select;
+	size_t (*legs)(const struct pending *p, struct ledger_leg *legs);
+	const char *key_prefix, *key_suffix, *kind, *memo;
+	const char *notice;
+	int tell_text;
+};
+
+/*
+ * The statements claim() runs on a request of table. The UPDATE sets set
+ * (the new status and the column that gets the decision's text) and takes
+ * the text, the admin and the request's id; the SELECT reads the user_id,
+ * the amount and fee (a column, or 0) of the request's id.
+ */
+#define CLAIM_UPDATE(table, set)	"UPDATE " table " SET " set	\
+	", decided_by = ?, decided_at = UTC_TIMESTAMP()"		\
+	" WHERE id = ? AND status = 'pending'"
+#define CLAIM_SELECT(table, fee)	"SELECT user_id, amount, " fee	\
+	" FROM " table " WHERE id = ?"
+
 struct decision {
+	const struct verdict *verdict;
 	int64_t id, admin;
 	const char *text;	/* reason or payout reference */
 	enum wallet_result result;
 };
 
 /*
- * Claim a pending request of table for a decision: one guarded UPDATE,
- * so of two admins clicking at once exactly one goes on. Fills *user,
- * *amount and *fee (fee only for withdrawals).
+ * Claim the pending request for the decision: one guarded UPDATE, so of
+ * two admins clicking at once exactly one goes on. Fills *p.
  */
 static int
-claim(struct db *db, const char *update, const char *select,
-    struct decision *d, int64_t *user, int64_t *amount, int64_t *fee)
+claim(struct db *db, struct decision *d, struct pending *p)
 {
 	struct db_result r;
 	uint64_t affected;
 
-	if (db_exec(db, &affected, NULL, update, "sii", d->text, d->admin,
-	    d->id) != DB_OK)
+	if (db_exec(db, &affected, NULL, d->verdict->update, "sii", d->text,
+	    d->admin, d->id) != DB_OK)
 		return DB_ERROR;
-	if (db_query(db, &r, select, "i", d->id) != DB_OK)
+	if (db_query(db, &r, d->verdict->select, "i", d->id) != DB_OK)
 		return DB_ERROR;
 	if (r.nrows == 0)
 		d->result = WALLET_NOT_FOUND;
@@ -91,71 +114,83 @@ claim(struct db *db, const char *update, const char *select,
 		d->result = WALLET_NOT_PENDING;
 	else {
 		d->result = WALLET_OK;
-		*user = db_cell_int(&r, 0, 0);
-		*amount = db_cell_int(&r, 0, 1);
-		*fee = r.ncols > 2 ? db_cell_int(&r, 0, 2) : 0;
+		p->user = db_cell_int(&r, 0, 0);
+		p->amount = db_cell_int(&r, 0, 1);
+		p->fee = db_cell_int(&r, 0, 2);
 	}
 	db_result_free(&r);
 	return d->result == WALLET_OK ? DB_OK : DB_ROLLBACK;
 }
 
-/* Transaction body: confirm a deposit and credit it. */
+/* Transaction body: claim the request, move its money, tell its user. */
 static int
-confirm_body(struct db *db, void *arg)
+decide_body(struct db *db, void *arg)
 {
 	struct decision *d = arg;
-	struct ledger_leg legs[2];
-	int64_t user, amount, fee;
+	const struct verdict *v = d->verdict;
+	struct ledger_leg legs[3];
+	struct pending p;
 	char key[64];
+	size_t n;
 	int rc;
 
-	rc = claim(db, "UPDATE deposits SET status = 'confirmed', reason = ?,"
-	    " decided_by = ?, decided_at = UTC_TIMESTAMP()"
-	    " WHERE id = ? AND status = 'pending'",
-	    "SELECT user_id, amount FROM deposits WHERE id = ?", d, &user,
-	    &amount, &fee);
-	if (rc != DB_OK)
+	d->result = WALLET_DB_ERROR;
+	if ((rc = claim(db, d, &p)) != DB_OK)
 		return rc;
-	legs[0] = (struct ledger_leg){ LEDGER_OUTSIDE, 0, -amount };
-	legs[1] = (struct ledger_leg){ LEDGER_AVAILABLE, user, amount };
-	snprintf(key, sizeof(key), "deposit:%lld", (long long)d->id);
-	rc = body_rc(ledger_post(db, key, "deposit", "deposit confirmed",
-	    d->admin, legs, 2, NULL), &d->result);
-	return rc == DB_OK ? notify(db, user, "deposit_confirmed", 0, 0, NULL) :
-	    rc;
+	if (v->legs != NULL) {
+		n = v->legs(&p, legs);
+		snprintf(key, sizeof(key), "%s%lld%s", v->key_prefix,
+		    (long long)d->id, v->key_suffix);
+		rc = body_rc(ledger_post(db, key, v->kind, v->memo, d->admin,
+		    legs, n, NULL), &d->result);
+		if (rc != DB_OK)
+			return rc;
+	}
+	return notify(db, p.user, v->notice, 0, 0,
+	    v->tell_text ? d->text : NULL);
+}
+
+/* Decide request id as v says, by admin, with text (may be NULL). */
+static enum wallet_result
+decide(struct db *db, const struct verdict *v, int64_t id, int64_t admin,
+    const char *text)
+{
+	struct decision d = { v, id, admin, text, WALLET_DB_ERROR };
+
+	return txn_result(db_txn(db, decide_body, &d), &d.result);
+}
+
+/* A confirmed deposit: outside -> the user's available balance. */
+static size_t
+confirm_legs(const struct pending *p, struct ledger_leg *legs)
+{
+	legs[0] = (struct ledger_leg){ LEDGER_OUTSIDE, 0, -p->amount };
+	legs[1] = (struct ledger_leg){ LEDGER_AVAILABLE, p->user, p->amount };
+	return 2;
 }
 
 enum wallet_result
 deposit_confirm(struct db *db, int64_t id, int64_t admin)
 {
-	struct decision d = { id, admin, NULL, WALLET_DB_ERROR };
+	static const struct verdict confirmed = {
+		CLAIM_UPDATE("deposits", "status = 'confirmed', reason = ?"),
+		CLAIM_SELECT("deposits", "0"), confirm_legs, "deposit:", "",
+		"deposit", "deposit confirmed", "deposit_confirmed", 0
+	};
 
-	return txn_result(db_txn(db, confirm_body, &d), &d.result);
-}
-
-/* Transaction body: reject a deposit. */
-static int
-reject_deposit_body(struct db *db, void *arg)
-{
-	struct decision *d = arg;
-	int64_t user, amount, fee;
-	int rc;
-
-	rc = claim(db, "UPDATE deposits SET status = 'rejected', reason = ?,"
-	    " decided_by = ?, decided_at = UTC_TIMESTAMP()"
-	    " WHERE id = ? AND status = 'pending'",
-	    "SELECT user_id, amount FROM deposits WHERE id = ?", d, &user,
-	    &amount, &fee);
-	return rc == DB_OK ? notify(db, user, "deposit_rejected", 0, 0,
-	    d->text) : rc;
+	return decide(db, &confirmed, id, admin, NULL);
 }
 
 enum wallet_result
 deposit_reject(struct db *db, int64_t id, int64_t admin, const char *reason)
 {
-	struct decision d = { id, admin, reason, WALLET_DB_ERROR };
+	static const struct verdict rejected = {
+		CLAIM_UPDATE("deposits", "status = 'rejected', reason = ?"),
+		CLAIM_SELECT("deposits", "0"), NULL, NULL, NULL, NULL, NULL,
+		"deposit_rejected", 1
+	};
 
-	return txn_result(db_txn(db, reject_deposit_body, &d), &d.result);
+	return decide(db, &rejected, id, admin, reason);
 }
 
 struct credit {
@@ -241,74 +276,48 @@ withdrawal_request(struct db *db, int64_t user, const char *method,
 	return r;
 }
 
-/* Transaction body: pay out a held withdrawal. */
-static int
-pay_body(struct db *db, void *arg)
+/* A paid withdrawal: held -> outside (amount - fee) and revenue (fee). */
+static size_t
+pay_legs(const struct pending *p, struct ledger_leg *legs)
 {
-	struct decision *d = arg;
-	struct ledger_leg legs[3];
-	int64_t user, amount, fee;
-	char key[64];
-	int rc;
-
-	rc = claim(db, "UPDATE withdrawals SET status = 'paid', payout_ref = ?,"
-	    " decided_by = ?, decided_at = UTC_TIMESTAMP()"
-	    " WHERE id = ? AND status = 'pending'",
-	    "SELECT user_id, amount, fee FROM withdrawals WHERE id = ?", d,
-	    &user, &amount, &fee);
-	if (rc != DB_OK)
-		return rc;
-	legs[0] = (struct ledger_leg){ LEDGER_HELD, user, -amount };
-	legs[1] = (struct ledger_leg){ LEDGER_OUTSIDE, 0, amount - fee };
-	legs[2] = (struct ledger_leg){ LEDGER_REVENUE, 0, fee };
-	snprintf(key, sizeof(key), "withdrawal:%lld:paid", (long long)d->id);
-	rc = body_rc(ledger_post(db, key, "payout", "withdrawal paid",
-	    d->admin, legs, fee > 0 ? 3 : 2, NULL), &d->result);
-	return rc == DB_OK ? notify(db, user, "withdrawal_paid", 0, 0, NULL) :
-	    rc;
+	legs[0] = (struct ledger_leg){ LEDGER_HELD, p->user, -p->amount };
+	legs[1] = (struct ledger_leg){ LEDGER_OUTSIDE, 0, p->amount - p->fee };
+	legs[2] = (struct ledger_leg){ LEDGER_REVENUE, 0, p->fee };
+	return p->fee > 0 ? 3 : 2;
 }
 
 enum wallet_result
 withdrawal_pay(struct db *db, int64_t id, int64_t admin,
     const char *payout_ref)
 {
-	struct decision d = { id, admin, payout_ref, WALLET_DB_ERROR };
+	static const struct verdict paid = {
+		CLAIM_UPDATE("withdrawals", "status = 'paid', payout_ref = ?"),
+		CLAIM_SELECT("withdrawals", "fee"), pay_legs, "withdrawal:",
+		":paid", "payout", "withdrawal paid", "withdrawal_paid", 0
+	};
 
-	return txn_result(db_txn(db, pay_body, &d), &d.result);
+	return decide(db, &paid, id, admin, payout_ref);
 }
 
-/* Transaction body: reject a withdrawal and give the money back. */
-static int
-reject_withdrawal_body(struct db *db, void *arg)
+/* A rejected withdrawal: held -> available, the fee included. */
+static size_t
+refund_legs(const struct pending *p, struct ledger_leg *legs)
 {
-	struct decision *d = arg;
-	struct ledger_leg legs[2];
-	int64_t user, amount, fee;
-	char key[64];
-	int rc;
-
-	rc = claim(db, "UPDATE withdrawals SET status = 'rejected', reason = ?,"
-	    " decided_by = ?, decided_at = UTC_TIMESTAMP()"
-	    " WHERE id = ? AND status = 'pending'",
-	    "SELECT user_id, amount, fee FROM withdrawals WHERE id = ?", d,
-	    &user, &amount, &fee);
-	if (rc != DB_OK)
-		return rc;
-	legs[0] = (struct ledger_leg){ LEDGER_HELD, user, -amount };
-	legs[1] = (struct ledger_leg){ LEDGER_AVAILABLE, user, amount };
-	snprintf(key, sizeof(key), "withdrawal:%lld:rejected",
-	    (long long)d->id);
-	rc = body_rc(ledger_post(db, key, "refund", "withdrawal rejected",
-	    d->admin, legs, 2, NULL), &d->result);
-	return rc == DB_OK ? notify(db, user, "withdrawal_rejected", 0, 0,
-	    d->text) : rc;
+	legs[0] = (struct ledger_leg){ LEDGER_HELD, p->user, -p->amount };
+	legs[1] = (struct ledger_leg){ LEDGER_AVAILABLE, p->user, p->amount };
+	return 2;
 }
 
 enum wallet_result
 withdrawal_reject(struct db *db, int64_t id, int64_t admin,
     const char *reason)
 {
-	struct decision d = { id, admin, reason, WALLET_DB_ERROR };
+	static const struct verdict rejected = {
+		CLAIM_UPDATE("withdrawals", "status = 'rejected', reason = ?"),
+		CLAIM_SELECT("withdrawals", "fee"), refund_legs, "withdrawal:",
+		":rejected", "refund", "withdrawal rejected",
+		"withdrawal_rejected", 1
+	};
 
-	return txn_result(db_txn(db, reject_withdrawal_body, &d), &d.result);
+	return decide(db, &rejected, id, admin, reason);
 }
