@@ -105,6 +105,22 @@ page_method_label(const struct kaaj_config *cfg, int payout, const char *name)
 	return (d = config_deposit(cfg, name)) != NULL ? d->label : name;
 }
 
+void
+page_fill_requests(HDF *hdf, const char *list, const struct db_result *r,
+    size_t max, const struct kaaj_config *cfg, int payout)
+{
+	size_t i;
+	HDF *row;
+
+	for (i = 0; i < r->nrows && i < max; i++) {
+		if ((row = page_row(hdf, list, i)) == NULL)
+			continue;
+		page_fill(row, r, i);
+		render_set(row, "Method", page_method_label(cfg, payout,
+		    db_value(r, i, "method")));
+	}
+}
+
 int
 page_send_image(struct ctx *c, const char *folder, const char *name,
     const char *what)

@@ -59,6 +59,15 @@ int64_t page_id(const char *text);
 const char *page_method_label(const struct kaaj_config *cfg, int payout,
     const char *name);
 
+/*
+ * Deposit (payout zero) or withdrawal requests: the first max rows of r
+ * into LIST.0, LIST.1 ... of hdf as page_fill does, each with Method set
+ * to the label of its "method" column.
+ */
+void page_fill_requests(HDF *hdf, const char *list,
+    const struct db_result *r, size_t max, const struct kaaj_config *cfg,
+    int payout);
+
 /* page_board.c: the job board and a job's page. */
 int page_home(struct ctx *c);
 int page_job(struct ctx *c);
