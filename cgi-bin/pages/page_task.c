@@ -301,15 +301,15 @@ page_task_submit(struct ctx *c)
 	}
 	if ((st = task_load(c, id, &r)) != 0)
 		return st;
-	late = db_cell_int(&r, 0, 6) != 0;
+	late = db_value_int(&r, 0, "late") != 0;
 	/* Only a task waiting for proof may store a file. */
-	open = strcmp(db_cell(&r, 0, 1), "claimed") == 0 ||
-	    strcmp(db_cell(&r, 0, 1), "revise") == 0;
-	snprintf(old, sizeof(old), "%s", db_cell(&r, 0, 15) != NULL ?
-	    db_cell(&r, 0, 15) : "");
-	p = plugin_find(&c->app->plugins, db_cell(&r, 0, 12));
-	st = proof_read(c, p, db_cell_int(&r, 0, 7), db_cell_int(&r, 0, 13),
-	    &in);
+	open = strcmp(db_value(&r, 0, "State"), "claimed") == 0 ||
+	    strcmp(db_value(&r, 0, "State"), "revise") == 0;
+	snprintf(old, sizeof(old), "%s", db_value(&r, 0, "screenshot") !=
+	    NULL ? db_value(&r, 0, "screenshot") : "");
+	p = plugin_find(&c->app->plugins, db_value(&r, 0, "job_type"));
+	st = proof_read(c, p, db_value_int(&r, 0, "CampaignId"),
+	    db_value_int(&r, 0, "screenshot_required"), &in);
 	db_result_free(&r);
 	if (st != 0)
 		return st;
