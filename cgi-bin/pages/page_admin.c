@@ -17,16 +17,13 @@ page_admin(struct ctx *c)
 	int version;
 
 	if (migrate_current(c->app->db, &version) != 0 ||
-	    db_query(c->app->db, &r, "SELECT (SELECT COUNT(*) FROM users),"
-	    " (SELECT COUNT(*) FROM campaigns),"
-	    " (SELECT COUNT(*) FROM campaigns WHERE status = 'running'),"
-	    " VERSION()", "") != DB_OK)
+	    db_query(c->app->db, &r, "SELECT (SELECT COUNT(*) FROM users)"
+	    " AS Users, (SELECT COUNT(*) FROM campaigns) AS Campaigns,"
+	    " (SELECT COUNT(*) FROM campaigns WHERE status = 'running')"
+	    " AS Running, VERSION() AS DbVersion", "") != DB_OK)
 		return ctx_db_error(c);
 	render_setf(c->hdf, "Admin.SchemaVersion", "%d", version);
-	render_set(c->hdf, "Admin.Users", db_cell(&r, 0, 0));
-	render_set(c->hdf, "Admin.Campaigns", db_cell(&r, 0, 1));
-	render_set(c->hdf, "Admin.Running", db_cell(&r, 0, 2));
-	render_set(c->hdf, "Admin.DbVersion", db_cell(&r, 0, 3));
+	page_fill(page_node(c->hdf, "Admin"), &r, 0);
 	db_result_free(&r);
 	for (i = 0; i < c->app->plugins.n; i++) {
 		snprintf(name, sizeof(name), "Admin.Plugins.%zu.Name", i);

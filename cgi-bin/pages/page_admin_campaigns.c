@@ -21,26 +21,27 @@ set_fields(struct ctx *c, const int64_t *ids, size_t n)
 {
 	struct db_result r;
 	size_t i, j, k = 0;
-	HDF *row, *f;
+	int64_t campaign;
+	HDF *row;
 
 	if (n == 0)
 		return 0;
-	if (db_query(c->app->db, &r, "SELECT f.campaign_id, f.name, f.value"
+	if (db_query(c->app->db, &r, "SELECT f.campaign_id, f.name AS Name,"
+	    " f.value AS Value"
 	    " FROM campaign_fields f JOIN campaigns c ON c.id = f.campaign_id"
 	    " WHERE c.status = 'pending' AND c.id BETWEEN ? AND ?"
 	    " ORDER BY f.campaign_id, f.name", "ii", ids[0], ids[n - 1]) !=
 	    DB_OK)
 		return -1;
 	for (i = 0; i < r.nrows; i++) {
-		for (j = 0; j < n && ids[j] != db_cell_int(&r, i, 0); j++)
+		campaign = db_value_int(&r, i, "campaign_id");
+		for (j = 0; j < n && ids[j] != campaign; j++)
 			continue;
-		if (i > 0 && db_cell_int(&r, i - 1, 0) != db_cell_int(&r, i, 0))
+		if (i > 0 && db_value_int(&r, i - 1, "campaign_id") != campaign)
 			k = 0;
-		if (j == n || (row = page_row(c->hdf, "Pending", j)) == NULL ||
-		    (f = page_row(row, "Fields", k++)) == NULL)
+		if (j == n || (row = page_row(c->hdf, "Pending", j)) == NULL)
 			continue;
-		render_set(f, "Name", db_cell(&r, i, 1));
-		render_set(f, "Value", db_cell(&r, i, 2));
+		page_fill(page_row(row, "Fields", k++), &r, i);
 	}
 	db_result_free(&r);
 	return 0;
@@ -52,33 +53,21 @@ page_admin_campaigns(struct ctx *c)
 	struct db_result r;
 	size_t i;
 	int64_t ids[QUEUE_MAX];
-	HDF *row;
 
-	if (db_query(c->app->db, &r, "SELECT c.id, u.username, c.job_type,"
-	    " c.title, c.slots_total, c.pay_per_task, c.instructions,"
-	    " c.proof_instructions, c.countries_mode, c.countries,"
-	    " c.created_at FROM campaigns c JOIN users u ON u.id = c.owner_id"
+	if (db_query(c->app->db, &r, "SELECT c.id AS Id, u.username AS User,"
+	    " c.job_type AS Type, c.title AS Title, c.slots_total AS Slots,"
+	    " c.pay_per_task AS `Pay:money`,"
+	    " c.slots_total * c.pay_per_task AS `Escrow:money`,"
+	    " c.instructions AS Instructions, c.proof_instructions AS Proof,"
+	    " c.countries_mode AS CountriesMode, c.countries AS Countries,"
+	    " c.created_at AS `When`"
+	    " FROM campaigns c JOIN users u ON u.id = c.owner_id"
 	    " WHERE c.status = 'pending' ORDER BY c.id LIMIT ?", "i",
 	    (int64_t)QUEUE_MAX + 1) != DB_OK)
 		return ctx_db_error(c);
-	for (i = 0; i < r.nrows && i < QUEUE_MAX; i++) {
-		if ((row = page_row(c->hdf, "Pending", i)) == NULL)
-			continue;
-		render_set(row, "Id", db_cell(&r, i, 0));
-		render_set(row, "User", db_cell(&r, i, 1));
-		render_set(row, "Type", db_cell(&r, i, 2));
-		render_set(row, "Title", db_cell(&r, i, 3));
-		render_set(row, "Slots", db_cell(&r, i, 4));
-		page_set_money(row, "Pay", db_cell_int(&r, i, 5));
-		page_set_money(row, "Escrow", db_cell_int(&r, i, 4) *
-		    db_cell_int(&r, i, 5));
-		render_set(row, "Instructions", db_cell(&r, i, 6));
-		render_set(row, "Proof", db_cell(&r, i, 7));
-		render_set(row, "CountriesMode", db_cell(&r, i, 8));
-		render_set(row, "Countries", db_cell(&r, i, 9));
-		render_set(row, "When", db_cell(&r, i, 10));
-		ids[i] = db_cell_int(&r, i, 0);
-	}
+	page_fill_list(c->hdf, "Pending", &r, QUEUE_MAX);
+	for (i = 0; i < r.nrows && i < QUEUE_MAX; i++)
+		ids[i] = db_value_int(&r, i, "Id");
 	if (r.nrows > QUEUE_MAX)
 		render_set(c->hdf, "PendingMore", "1");
 	db_result_free(&r);

@@ -17,140 +17,76 @@
 #define DECIDED_MAX 20		/* decided requests shown, latest first */
 #define PAYOUT_REF_MAX 100	/* characters, as withdrawals.payout_ref */
 
-/* How a column of a queue's query is shown. */
-enum col_kind {
-	COL_TEXT,
-	COL_MONEY,		/* micro-units, shown as a decimal */
-	COL_DEPOSIT,		/* a deposit method, shown by its label */
-	COL_PAYOUT		/* a payout method, shown by its label */
-};
-
-struct col {
-	const char *name;	/* under LIST.N */
-	enum col_kind kind;
-};
-
 /*
- * Put the first max rows of r into LIST.0, LIST.1 ... with the names of
- * cols, one per column of r, ended by a NULL name.
- */
-static void
-set_rows(struct ctx *c, const char *list, const struct db_result *r,
-    size_t max, const struct col *cols)
-{
-	const struct kaaj_config *cfg = &c->app->cfg;
-	size_t i, j;
-	HDF *row;
-
-	for (i = 0; i < r->nrows && i < max; i++) {
-		if ((row = page_row(c->hdf, list, i)) == NULL)
-			continue;
-		for (j = 0; cols[j].name != NULL && j < r->ncols; j++) {
-			switch (cols[j].kind) {
-			case COL_MONEY:
-				page_set_money(row, cols[j].name,
-				    db_cell_int(r, i, j));
-				break;
-			case COL_DEPOSIT:
-			case COL_PAYOUT:
-				render_set(row, cols[j].name,
-				    page_method_label(cfg, cols[j].kind ==
-				    COL_PAYOUT, db_cell(r, i, j)));
-				break;
-			default:
-				render_set(row, cols[j].name, db_cell(r, i, j));
-				break;
-			}
-		}
-	}
-}
-
-/*
- * Run the queries of a queue page: pending (oldest first, at most
- * QUEUE_MAX; Queue.More when there are more) into Queue.Pending, and the
- * latest decided into Queue.Decided. Returns 200, or 503.
+ * Run the queries of a queue page of deposits (payout zero) or
+ * withdrawals: pending (oldest first, at most QUEUE_MAX; Queue.More when
+ * there are more) into Queue.Pending, and the latest decided into
+ * Queue.Decided. Returns 200, or 503.
  */
 static int
-queue_page(struct ctx *c, const char *pending_sql, const struct col *pcols,
-    const char *decided_sql, const struct col *dcols, const char *template)
+queue_page(struct ctx *c, int payout, const char *pending_sql,
+    const char *decided_sql, const char *template)
 {
+	const struct kaaj_config *cfg = &c->app->cfg;
 	struct db_result r;
 
 	if (db_query(c->app->db, &r, pending_sql, "i",
 	    (int64_t)QUEUE_MAX + 1) != DB_OK)
 		return ctx_db_error(c);
-	set_rows(c, "Queue.Pending", &r, QUEUE_MAX, pcols);
+	page_fill_requests(c->hdf, "Queue.Pending", &r, QUEUE_MAX, cfg,
+	    payout);
 	if (r.nrows > QUEUE_MAX)
 		render_set(c->hdf, "Queue.More", "1");
 	db_result_free(&r);
 	if (db_query(c->app->db, &r, decided_sql, "i",
 	    (int64_t)DECIDED_MAX) != DB_OK)
 		return ctx_db_error(c);
-	set_rows(c, "Queue.Decided", &r, DECIDED_MAX, dcols);
+	page_fill_requests(c->hdf, "Queue.Decided", &r, DECIDED_MAX, cfg,
+	    payout);
 	db_result_free(&r);
 	c->template = template;
 	return 200;
 }
 
-static const struct col deposit_pending[] = {
-	{ "Id", COL_TEXT }, { "User", COL_TEXT }, { "Method", COL_DEPOSIT },
-	{ "Amount", COL_MONEY }, { "TxnRef", COL_TEXT },
-	{ "Receipt", COL_TEXT }, { "When", COL_TEXT }, { NULL, COL_TEXT }
-};
-
-static const struct col deposit_decided[] = {
-	{ "Id", COL_TEXT }, { "User", COL_TEXT }, { "Method", COL_DEPOSIT },
-	{ "Amount", COL_MONEY }, { "TxnRef", COL_TEXT },
-	{ "Receipt", COL_TEXT }, { "State", COL_TEXT }, { "Reason", COL_TEXT },
-	{ "Admin", COL_TEXT }, { "When", COL_TEXT }, { NULL, COL_TEXT }
-};
-
 int
 page_admin_deposits(struct ctx *c)
 {
-	return queue_page(c, "SELECT d.id, u.username, d.method, d.amount,"
-	    " d.txn_ref, d.receipt IS NOT NULL, d.created_at"
+	return queue_page(c, 0, "SELECT d.id AS Id, u.username AS User,"
+	    " d.method, d.amount AS `Amount:money`, d.txn_ref AS TxnRef,"
+	    " d.receipt IS NOT NULL AS Receipt, d.created_at AS `When`"
 	    " FROM deposits d JOIN users u ON u.id = d.user_id"
 	    " WHERE d.status = 'pending' ORDER BY d.id LIMIT ?",
-	    deposit_pending,
-	    "SELECT d.id, u.username, d.method, d.amount, d.txn_ref,"
-	    " d.receipt IS NOT NULL, d.status, d.reason, a.username,"
-	    " d.decided_at FROM deposits d JOIN users u ON u.id = d.user_id"
+	    "SELECT d.id AS Id, u.username AS User, d.method,"
+	    " d.amount AS `Amount:money`, d.txn_ref AS TxnRef,"
+	    " d.receipt IS NOT NULL AS Receipt, d.status AS State,"
+	    " d.reason AS Reason, a.username AS Admin, d.decided_at AS `When`"
+	    " FROM deposits d JOIN users u ON u.id = d.user_id"
 	    " LEFT JOIN users a ON a.id = d.decided_by"
 	    " WHERE d.status <> 'pending'"
 	    " ORDER BY d.decided_at DESC, d.id DESC LIMIT ?",
-	    deposit_decided, "admin_deposits.cs");
+	    "admin_deposits.cs");
 }
-
-static const struct col withdrawal_pending[] = {
-	{ "Id", COL_TEXT }, { "User", COL_TEXT }, { "Method", COL_PAYOUT },
-	{ "Account", COL_TEXT }, { "Amount", COL_MONEY }, { "Fee", COL_MONEY },
-	{ "ToPay", COL_MONEY }, { "When", COL_TEXT }, { NULL, COL_TEXT }
-};
-
-static const struct col withdrawal_decided[] = {
-	{ "Id", COL_TEXT }, { "User", COL_TEXT }, { "Method", COL_PAYOUT },
-	{ "Account", COL_TEXT }, { "Amount", COL_MONEY }, { "Fee", COL_MONEY },
-	{ "ToPay", COL_MONEY }, { "State", COL_TEXT }, { "Reason", COL_TEXT },
-	{ "PayoutRef", COL_TEXT }, { "Admin", COL_TEXT }, { "When", COL_TEXT },
-	{ NULL, COL_TEXT }
-};
 
 int
 page_admin_withdrawals(struct ctx *c)
 {
-	return queue_page(c, "SELECT w.id, u.username, w.method, w.account,"
-	    " w.amount, w.fee, w.amount - w.fee, w.created_at"
+	return queue_page(c, 1, "SELECT w.id AS Id, u.username AS User,"
+	    " w.method, w.account AS Account, w.amount AS `Amount:money`,"
+	    " w.fee AS `Fee:money`, w.amount - w.fee AS `ToPay:money`,"
+	    " w.created_at AS `When`"
 	    " FROM withdrawals w JOIN users u ON u.id = w.user_id"
 	    " WHERE w.status = 'pending' ORDER BY w.id LIMIT ?",
-	    withdrawal_pending,
-	    "SELECT w.id, u.username, w.method, w.account, w.amount, w.fee,"
-	    " w.amount - w.fee, w.status, w.reason, w.payout_ref, a.username,"
-	    " w.decided_at FROM withdrawals w JOIN users u ON u.id = w.user_id"
+	    "SELECT w.id AS Id, u.username AS User, w.method,"
+	    " w.account AS Account, w.amount AS `Amount:money`,"
+	    " w.fee AS `Fee:money`, w.amount - w.fee AS `ToPay:money`,"
+	    " w.status AS State, w.reason AS Reason,"
+	    " w.payout_ref AS PayoutRef, a.username AS Admin,"
+	    " w.decided_at AS `When`"
+	    " FROM withdrawals w JOIN users u ON u.id = w.user_id"
 	    " LEFT JOIN users a ON a.id = w.decided_by"
 	    " WHERE w.status <> 'pending'"
 	    " ORDER BY w.decided_at DESC, w.id DESC LIMIT ?",
-	    withdrawal_decided, "admin_withdrawals.cs");
+	    "admin_withdrawals.cs");
 }
 
 /* The decision forms: a request id and, when asked, a reason or reference. */

@@ -5,43 +5,33 @@
 #include <string.h>
 
 #include "storage/db.h"
-#include "base/money.h"
 #include "pages/pages.h"
 
-/* Put pay and progress of row i of r (columns as in BOARD_COLS) at prefix. */
-static void
-set_campaign(HDF *hdf, const char *prefix, const struct db_result *r,
-    size_t i)
-{
-	static const char *const names[] = { "Id", "Title", "JobType",
-	    "Category", NULL, "SlotsTotal", "SlotsTaken", "SlotsDone",
-	    "Minutes" };
-	char name[96], money[32];
-	int64_t good, bad;
-	size_t k;
-
-	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
-		if (names[k] == NULL)
-			continue;
-		snprintf(name, sizeof(name), "%s.%s", prefix, names[k]);
-		render_set(hdf, name, db_cell(r, i, k));
-	}
-	snprintf(name, sizeof(name), "%s.Pay", prefix);
-	render_set(hdf, name, money_format(db_cell_int(r, i, 4), money,
-	    sizeof(money)));
-	/* The employer's approval rate, once they rated anything. */
-	good = db_cell_int(r, i, 9);
-	bad = db_cell_int(r, i, 10);
-	if (good + bad > 0) {
-		snprintf(name, sizeof(name), "%s.Approval", prefix);
-		render_setf(hdf, name, "%lld",
-		    (long long)(good * 100 / (good + bad)));
-	}
-}
-
-#define BOARD_COLS "c.id, c.title, c.job_type, c.category, c.pay_per_task," \
-	" c.slots_total, c.slots_taken, c.slots_done, c.minutes_to_finish," \
+/* A campaign as the board and a job's page show it. */
+#define BOARD_COLS "c.id AS Id, c.title AS Title, c.job_type AS JobType," \
+	" c.category AS Category, c.pay_per_task AS `Pay:money`," \
+	" c.slots_total AS SlotsTotal, c.slots_taken AS SlotsTaken," \
+	" c.slots_done AS SlotsDone, c.minutes_to_finish AS Minutes," \
 	" o.rated_satisfied, o.rated_rejected"
+
+/*
+ * Put row i of r (columns as in BOARD_COLS) under node, with the
+ * employer's approval rate once they rated anything.
+ */
+static void
+set_campaign(HDF *node, const struct db_result *r, size_t i)
+{
+	int64_t good, bad;
+
+	if (node == NULL)
+		return;
+	page_fill(node, r, i);
+	good = db_value_int(r, i, "rated_satisfied");
+	bad = db_value_int(r, i, "rated_rejected");
+	if (good + bad > 0)
+		render_setf(node, "Approval", "%lld",
+		    (long long)(good * 100 / (good + bad)));
+}
 
 /*
  * Open campaigns, filtered, in one statement text for every combination
@@ -88,9 +78,10 @@ viewer_load(struct ctx *c, struct viewer *v)
 		return -1;
 	if (r.nrows == 1) {
 		v->id = c->session.user_id;
-		snprintf(v->country, sizeof(v->country), "%s", db_cell(&r, 0, 0));
-		good = db_cell_int(&r, 0, 1);
-		bad = db_cell_int(&r, 0, 2);
+		snprintf(v->country, sizeof(v->country), "%s",
+		    db_value(&r, 0, "country"));
+		good = db_value_int(&r, 0, "tasks_satisfied");
+		bad = db_value_int(&r, 0, "tasks_rejected");
 		if (good + bad > 0)
 			v->success = good * 100 / (good + bad);
 	}
@@ -197,7 +188,6 @@ page_home(struct ctx *c)
 	struct board_filter f;
 	struct db_result r;
 	struct viewer v;
-	char prefix[32];
 	size_t i, shown;
 
 	if (board_filter_read(c, &f) != 0) {
@@ -208,15 +198,14 @@ page_home(struct ctx *c)
 	    board_query(c, &f, &v, limit + 1, &r) != DB_OK)
 		return ctx_db_error(c);
 	shown = r.nrows > (size_t)limit ? (size_t)limit : r.nrows;
-	for (i = 0; i < shown; i++) {
-		snprintf(prefix, sizeof(prefix), "Jobs.%zu", i);
-		set_campaign(c->hdf, prefix, &r, i);
-	}
+	for (i = 0; i < shown; i++)
+		set_campaign(page_row(c->hdf, "Jobs", i), &r, i);
 	render_setf(c->hdf, "Board.Count", "%zu", shown);
 	/* Keyset pagination: the next page starts after the last row. */
 	if (r.nrows > (size_t)limit) {
-		render_set(c->hdf, "Board.Next", db_cell(&r, shown - 1, 0));
-		render_set(c->hdf, "Board.NextPay", db_cell(&r, shown - 1, 4));
+		render_set(c->hdf, "Board.Next", db_value(&r, shown - 1, "Id"));
+		render_set(c->hdf, "Board.NextPay",
+		    db_value(&r, shown - 1, "Pay:money"));
 	}
 	if (f.before_id > 0)
 		render_set(c->hdf, "Board.Paged", "1");
@@ -245,12 +234,16 @@ page_job(struct ctx *c)
 {
 	struct db_result r, f;
 	const struct plugin *p;
+	const char *value;
 	char name[96];
 	size_t i, j;
 	int full;
 
-	if (db_query(c->app->db, &r, "SELECT " BOARD_COLS ", c.instructions,"
-	    " c.proof_instructions, c.days_to_rate, c.status, o.username"
+	if (db_query(c->app->db, &r, "SELECT " BOARD_COLS ","
+	    " c.instructions AS Instructions,"
+	    " c.proof_instructions AS ProofInstructions,"
+	    " c.days_to_rate AS DaysToRate, c.status AS Status,"
+	    " o.username AS Owner"
 	    " FROM campaigns c JOIN users o ON o.id = c.owner_id"
 	    " WHERE c.id = ? AND c.status IN ('running', 'paused', 'finished')",
 	    "i", c->path_id) != DB_OK)
@@ -260,14 +253,10 @@ page_job(struct ctx *c)
 		c->error_detail = "no_job";
 		return 404;
 	}
-	set_campaign(c->hdf, "Job", &r, 0);
-	render_set(c->hdf, "Job.Instructions", db_cell(&r, 0, 11));
-	render_set(c->hdf, "Job.ProofInstructions", db_cell(&r, 0, 12));
-	render_set(c->hdf, "Job.DaysToRate", db_cell(&r, 0, 13));
-	render_set(c->hdf, "Job.Status", db_cell(&r, 0, 14));
-	render_set(c->hdf, "Job.Owner", db_cell(&r, 0, 15));
-	p = plugin_find(&c->app->plugins, db_cell(&r, 0, 2));
-	full = db_cell_int(&r, 0, 6) >= db_cell_int(&r, 0, 5);
+	set_campaign(page_node(c->hdf, "Job"), &r, 0);
+	p = plugin_find(&c->app->plugins, db_value(&r, 0, "JobType"));
+	full = db_value_int(&r, 0, "SlotsTaken") >=
+	    db_value_int(&r, 0, "SlotsTotal");
 	db_result_free(&r);
 	/* The claim button, or why the viewer cannot take it. */
 	if (page_job_claim(c, c->path_id, full) == -1)
@@ -282,18 +271,18 @@ page_job(struct ctx *c)
 		const struct kaaj_field *fd = &p->jt->campaign_fields[i];
 
 		for (j = 0; j < f.nrows; j++) {
-			if (strcmp(db_cell(&f, j, 0), fd->name) != 0)
+			if (strcmp(db_value(&f, j, "name"), fd->name) != 0)
 				continue;
+			value = db_value(&f, j, "value");
 			snprintf(name, sizeof(name), "Job.Fields.%zu.Label", i);
 			render_set(c->hdf, name, fd->label);
 			snprintf(name, sizeof(name), "Job.Fields.%zu.Value", i);
-			render_set(c->hdf, name, field_display(fd,
-			    db_cell(&f, j, 1)));
+			render_set(c->hdf, name, field_display(fd, value));
 			snprintf(name, sizeof(name), "Job.Fields.%zu.IsUrl", i);
 			/* Only web links become links, whatever was stored. */
 			render_set(c->hdf, name, fd->type == KAAJ_FIELD_URL &&
-			    (strncmp(db_cell(&f, j, 1), "https://", 8) == 0 ||
-			    strncmp(db_cell(&f, j, 1), "http://", 7) == 0) ?
+			    (strncmp(value, "https://", 8) == 0 ||
+			    strncmp(value, "http://", 7) == 0) ?
 			    "1" : "0");
 		}
 	}

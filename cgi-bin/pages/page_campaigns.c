@@ -23,35 +23,21 @@ int
 page_campaigns(struct ctx *c)
 {
 	struct db_result r;
-	size_t i;
-	HDF *row;
 
-	if (db_query(c->app->db, &r, "SELECT c.id, c.title, c.status,"
-	    " c.slots_done, c.slots_total,"
+	if (db_query(c->app->db, &r, "SELECT c.id AS Id, c.title AS Title,"
+	    " c.status AS State, c.slots_done AS Done, c.slots_total AS Total,"
 	    " (SELECT COUNT(*) FROM tasks t WHERE t.campaign_id = c.id"
-	    "  AND t.status = 'pending'),"
+	    "  AND t.status = 'pending') AS ToRate,"
 	    " (SELECT COUNT(*) * c.pay_per_task + COALESCE(SUM(t.bonus), 0)"
 	    "  FROM tasks t WHERE t.campaign_id = c.id"
-	    "  AND t.status = 'satisfied'),"
-	    " COALESCE(a.balance, 0), c.created_at"
+	    "  AND t.status = 'satisfied') AS `Spent:money`,"
+	    " COALESCE(a.balance, 0) AS `Escrow:money`, c.created_at AS `When`"
 	    " FROM campaigns c LEFT JOIN ledger_accounts a"
 	    " ON a.kind = 'escrow' AND a.owner_id = c.id"
 	    " WHERE c.owner_id = ? ORDER BY c.id DESC LIMIT ?", "ii",
 	    c->session.user_id, (int64_t)LIST_MAX + 1) != DB_OK)
 		return ctx_db_error(c);
-	for (i = 0; i < r.nrows && i < LIST_MAX; i++) {
-		if ((row = page_row(c->hdf, "Campaigns", i)) == NULL)
-			continue;
-		render_set(row, "Id", db_cell(&r, i, 0));
-		render_set(row, "Title", db_cell(&r, i, 1));
-		render_set(row, "State", db_cell(&r, i, 2));
-		render_set(row, "Done", db_cell(&r, i, 3));
-		render_set(row, "Total", db_cell(&r, i, 4));
-		render_set(row, "ToRate", db_cell(&r, i, 5));
-		page_set_money(row, "Spent", db_cell_int(&r, i, 6));
-		page_set_money(row, "Escrow", db_cell_int(&r, i, 7));
-		render_set(row, "When", db_cell(&r, i, 8));
-	}
+	page_fill_list(c->hdf, "Campaigns", &r, LIST_MAX);
 	if (r.nrows > LIST_MAX)
 		render_set(c->hdf, "CampaignsMore", "1");
 	db_result_free(&r);
@@ -75,7 +61,7 @@ set_success(HDF *node, int64_t sat, int64_t rej)
  * Each pending task's proof: the values of task_fields under
  * Pending.N.Proof, labelled by the job type's proof fields (in their
  * declared order; by name when the plugin is gone). tasks holds the
- * pending tasks, their ids first. Returns 0 or -1.
+ * pending tasks with their Id. Returns 0 or -1.
  */
 static int
 set_proofs(struct ctx *c, int64_t campaign, const char *job_type,
@@ -98,22 +84,22 @@ set_proofs(struct ctx *c, int64_t campaign, const char *job_type,
 			continue;
 		n = 0;
 		for (j = 0; j < f.nrows; j++) {
-			if (strcmp(db_cell(&f, j, 0),
-			    db_cell(tasks, i, 0)) != 0)
+			if (strcmp(db_value(&f, j, "task_id"),
+			    db_value(tasks, i, "Id")) != 0)
 				continue;
 			fd = NULL;
 			for (k = 0; p != NULL && k < p->jt->n_proof_fields; k++)
 				if (strcmp(p->jt->proof_fields[k].name,
-				    db_cell(&f, j, 1)) == 0)
+				    db_value(&f, j, "name")) == 0)
 					fd = &p->jt->proof_fields[k];
 			/* Declared order; unknown names after the rest. */
 			idx = fd != NULL ? (size_t)(fd - p->jt->proof_fields) :
 			    (p != NULL ? p->jt->n_proof_fields : 0) + n++;
 			snprintf(name, sizeof(name), "Proof.%zu.Label", idx);
 			render_set(row, name, fd != NULL ? fd->label :
-			    db_cell(&f, j, 1));
+			    db_value(&f, j, "name"));
 			snprintf(name, sizeof(name), "Proof.%zu.Value", idx);
-			render_set(row, name, db_cell(&f, j, 2));
+			render_set(row, name, db_value(&f, j, "value"));
 		}
 	}
 	db_result_free(&f);
@@ -129,12 +115,14 @@ set_pending(struct ctx *c, int64_t campaign, const char *job_type)
 	HDF *row;
 	int rc;
 
-	if (db_query(c->app->db, &r, "SELECT t.id, t.worker_id, u.username,"
-	    " u.tasks_satisfied, u.tasks_rejected, t.submitted_at,"
-	    " t.screenshot IS NOT NULL, t.duplicate_of, t.revisions,"
-	    " EXISTS (SELECT 1 FROM worker_blocks b"
-	    "  WHERE b.employer_id = ? AND b.worker_id = t.worker_id),"
-	    " t.code_ok FROM tasks t JOIN users u ON u.id = t.worker_id"
+	if (db_query(c->app->db, &r, "SELECT t.id AS Id,"
+	    " t.worker_id AS WorkerId, u.username AS Worker,"
+	    " u.tasks_satisfied, u.tasks_rejected, t.submitted_at AS `When`,"
+	    " t.screenshot IS NOT NULL AS Shot, t.duplicate_of AS DuplicateOf,"
+	    " t.revisions AS Revisions, EXISTS (SELECT 1 FROM worker_blocks b"
+	    "  WHERE b.employer_id = ? AND b.worker_id = t.worker_id)"
+	    " AS Blocked, t.code_ok AS CodeOk"
+	    " FROM tasks t JOIN users u ON u.id = t.worker_id"
 	    " WHERE t.campaign_id = ? AND t.status = 'pending'"
 	    " ORDER BY t.id LIMIT ?", "iii", c->session.user_id, campaign,
 	    (int64_t)PENDING_MAX + 1) != DB_OK)
@@ -142,18 +130,9 @@ set_pending(struct ctx *c, int64_t campaign, const char *job_type)
 	for (i = 0; i < r.nrows && i < PENDING_MAX; i++) {
 		if ((row = page_row(c->hdf, "Pending", i)) == NULL)
 			continue;
-		render_set(row, "Id", db_cell(&r, i, 0));
-		render_set(row, "WorkerId", db_cell(&r, i, 1));
-		render_set(row, "Worker", db_cell(&r, i, 2));
-		set_success(row, db_cell_int(&r, i, 3), db_cell_int(&r, i, 4));
-		render_set(row, "When", db_cell(&r, i, 5));
-		render_set(row, "Shot", db_cell(&r, i, 6));
-		if (db_cell(&r, i, 7) != NULL)
-			render_set(row, "DuplicateOf", db_cell(&r, i, 7));
-		render_set(row, "Revisions", db_cell(&r, i, 8));
-		render_set(row, "Blocked", db_cell(&r, i, 9));
-		if (db_cell(&r, i, 10) != NULL)
-			render_set(row, "CodeOk", db_cell(&r, i, 10));
+		page_fill(row, &r, i);
+		set_success(row, db_value_int(&r, i, "tasks_satisfied"),
+		    db_value_int(&r, i, "tasks_rejected"));
 	}
 	if (r.nrows > PENDING_MAX)
 		render_set(c->hdf, "PendingMore", "1");
@@ -167,41 +146,26 @@ static int
 set_paid_and_blocks(struct ctx *c, int64_t campaign)
 {
 	struct db_result r;
-	size_t i;
-	HDF *row;
 
-	if (db_query(c->app->db, &r, "SELECT t.id, t.worker_id, u.username,"
-	    " t.bonus, t.rated_at,"
-	    " EXISTS (SELECT 1 FROM worker_blocks b"
+	if (db_query(c->app->db, &r, "SELECT t.id AS Id,"
+	    " t.worker_id AS WorkerId, u.username AS Worker,"
+	    " IF(t.bonus > 0, t.bonus, NULL) AS `Bonus:money`,"
+	    " t.rated_at AS `When`, EXISTS (SELECT 1 FROM worker_blocks b"
 	    "  WHERE b.employer_id = ? AND b.worker_id = t.worker_id)"
-	    " FROM tasks t JOIN users u ON u.id = t.worker_id"
+	    " AS Blocked FROM tasks t JOIN users u ON u.id = t.worker_id"
 	    " WHERE t.campaign_id = ? AND t.status = 'satisfied'"
 	    " ORDER BY t.id DESC LIMIT ?", "iii", c->session.user_id, campaign,
 	    (int64_t)PAID_MAX) != DB_OK)
 		return -1;
-	for (i = 0; i < r.nrows; i++) {
-		if ((row = page_row(c->hdf, "Paid", i)) == NULL)
-			continue;
-		render_set(row, "Id", db_cell(&r, i, 0));
-		render_set(row, "WorkerId", db_cell(&r, i, 1));
-		render_set(row, "Worker", db_cell(&r, i, 2));
-		if (db_cell_int(&r, i, 3) > 0)
-			page_set_money(row, "Bonus", db_cell_int(&r, i, 3));
-		render_set(row, "When", db_cell(&r, i, 4));
-		render_set(row, "Blocked", db_cell(&r, i, 5));
-	}
+	page_fill_list(c->hdf, "Paid", &r, r.nrows);
 	db_result_free(&r);
-	if (db_query(c->app->db, &r, "SELECT b.worker_id, u.username"
+	if (db_query(c->app->db, &r, "SELECT b.worker_id AS WorkerId,"
+	    " u.username AS Worker"
 	    " FROM worker_blocks b JOIN users u ON u.id = b.worker_id"
 	    " WHERE b.employer_id = ? ORDER BY u.username LIMIT ?", "ii",
 	    c->session.user_id, (int64_t)PAID_MAX) != DB_OK)
 		return -1;
-	for (i = 0; i < r.nrows; i++) {
-		if ((row = page_row(c->hdf, "Blocks", i)) == NULL)
-			continue;
-		render_set(row, "WorkerId", db_cell(&r, i, 0));
-		render_set(row, "Worker", db_cell(&r, i, 1));
-	}
+	page_fill_list(c->hdf, "Blocks", &r, r.nrows);
 	db_result_free(&r);
 	return 0;
 }
@@ -270,33 +234,25 @@ page_campaign(struct ctx *c)
 	int64_t pay;
 	int mine;
 
-	if (db_query(c->app->db, &r, "SELECT c.id, c.owner_id, c.title,"
-	    " c.job_type, c.status, c.slots_total, c.slots_taken, c.slots_done,"
-	    " c.pay_per_task, c.minutes_to_finish, c.days_to_rate,"
-	    " c.created_at, c.reject_reason"
+	if (db_query(c->app->db, &r, "SELECT c.id AS Id, c.owner_id,"
+	    " c.title AS Title, c.job_type AS JobType, c.status AS State,"
+	    " c.slots_total AS Total, c.slots_taken AS Taken,"
+	    " c.slots_done AS Done, c.pay_per_task AS `Pay:money`,"
+	    " c.minutes_to_finish AS Minutes, c.days_to_rate AS Days,"
+	    " c.created_at AS `When`, c.reject_reason AS RejectReason"
 	    " FROM campaigns c WHERE c.id = ?", "i", c->path_id) != DB_OK)
 		return ctx_db_error(c);
 	/* Another employer's campaign is "not found": it is private. */
-	mine = r.nrows == 1 && db_cell_int(&r, 0, 1) == c->session.user_id;
+	mine = r.nrows == 1 &&
+	    db_value_int(&r, 0, "owner_id") == c->session.user_id;
 	if (!mine) {
 		db_result_free(&r);
 		return 404;
 	}
-	render_set(c->hdf, "Campaign.Id", db_cell(&r, 0, 0));
-	render_set(c->hdf, "Campaign.Title", db_cell(&r, 0, 2));
-	render_set(c->hdf, "Campaign.JobType", db_cell(&r, 0, 3));
-	render_set(c->hdf, "Campaign.State", db_cell(&r, 0, 4));
-	render_set(c->hdf, "Campaign.Total", db_cell(&r, 0, 5));
-	render_set(c->hdf, "Campaign.Taken", db_cell(&r, 0, 6));
-	render_set(c->hdf, "Campaign.Done", db_cell(&r, 0, 7));
-	page_set_money(c->hdf, "Campaign.Pay", db_cell_int(&r, 0, 8));
-	render_set(c->hdf, "Campaign.Minutes", db_cell(&r, 0, 9));
-	render_set(c->hdf, "Campaign.Days", db_cell(&r, 0, 10));
-	render_set(c->hdf, "Campaign.When", db_cell(&r, 0, 11));
-	render_set(c->hdf, "Campaign.RejectReason", db_cell(&r, 0, 12));
-	snprintf(job_type, sizeof(job_type), "%s", db_cell(&r, 0, 3));
-	snprintf(status, sizeof(status), "%s", db_cell(&r, 0, 4));
-	pay = db_cell_int(&r, 0, 8);
+	page_fill(page_node(c->hdf, "Campaign"), &r, 0);
+	snprintf(job_type, sizeof(job_type), "%s", db_value(&r, 0, "JobType"));
+	snprintf(status, sizeof(status), "%s", db_value(&r, 0, "State"));
+	pay = db_value_int(&r, 0, "Pay:money");
 	db_result_free(&r);
 	if (set_money(c, c->path_id, pay, status) == -1 ||
 	    set_pending(c, c->path_id, job_type) == -1 ||
@@ -323,12 +279,13 @@ page_screenshot(struct ctx *c)
 	    DB_OK)
 		return ctx_db_error(c);
 	/* Whoever else asks is told there is nothing: it is private. */
-	allowed = r.nrows == 1 && db_cell(&r, 0, 2) != NULL &&
-	    (db_cell_int(&r, 0, 0) == c->session.user_id ||
-	    db_cell_int(&r, 0, 1) == c->session.user_id ||
+	allowed = r.nrows == 1 && db_value(&r, 0, "screenshot") != NULL &&
+	    (db_value_int(&r, 0, "worker_id") == c->session.user_id ||
+	    db_value_int(&r, 0, "owner_id") == c->session.user_id ||
 	    c->session.is_admin);
 	if (allowed)
-		snprintf(name, sizeof(name), "%s", db_cell(&r, 0, 2));
+		snprintf(name, sizeof(name), "%s",
+		    db_value(&r, 0, "screenshot"));
 	db_result_free(&r);
 	if (!allowed)
 		return 404;

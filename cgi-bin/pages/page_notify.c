@@ -28,29 +28,18 @@ int
 page_notifications(struct ctx *c)
 {
 	struct db_result r;
-	size_t i;
-	HDF *row;
 
-	if (db_query(c->app->db, &r, "SELECT n.id, n.kind, n.task_id,"
-	    " c.id, c.title, n.reason, n.created_at, n.read_at IS NULL"
+	if (db_query(c->app->db, &r, "SELECT n.id AS Id, n.kind AS Kind,"
+	    " n.task_id AS Task, c.id AS CampaignId, c.title AS Title,"
+	    " n.reason AS Reason, n.created_at AS `When`,"
+	    " n.read_at IS NULL AS Unread"
 	    " FROM notifications n LEFT JOIN tasks t ON t.id = n.task_id"
 	    " LEFT JOIN campaigns c"
 	    " ON c.id = COALESCE(n.campaign_id, t.campaign_id)"
 	    " WHERE n.user_id = ? ORDER BY n.id DESC LIMIT ?", "ii",
 	    c->session.user_id, (int64_t)NOTIFY_LIST) != DB_OK)
 		return ctx_db_error(c);
-	for (i = 0; i < r.nrows; i++) {
-		if ((row = page_row(c->hdf, "Notes", i)) == NULL)
-			continue;
-		render_set(row, "Id", db_cell(&r, i, 0));
-		render_set(row, "Kind", db_cell(&r, i, 1));
-		render_set(row, "Task", db_cell(&r, i, 2));
-		render_set(row, "CampaignId", db_cell(&r, i, 3));
-		render_set(row, "Title", db_cell(&r, i, 4));
-		render_set(row, "Reason", db_cell(&r, i, 5));
-		render_set(row, "When", db_cell(&r, i, 6));
-		render_set(row, "Unread", db_cell(&r, i, 7));
-	}
+	page_fill_list(c->hdf, "Notes", &r, r.nrows);
 	db_result_free(&r);
 	/* Seen now: the header's count goes with them. */
 	if (notify_mark_read(c->app->db, c->session.user_id) != DB_OK)
@@ -60,28 +49,12 @@ page_notifications(struct ctx *c)
 	return 200;
 }
 
-/* One dispute of r (columns as in DISPUTE_COLS) at row of list. */
-static void
-set_dispute_row(HDF *hdf, const char *list, const struct db_result *r,
-    size_t i)
-{
-	static const char *const names[] = { "Id", "Task", "Message", "When",
-	    "Reason", "Worker", "CampaignId", "Title", NULL, "Employer",
-	    "State", "Note", "Decided" };
-	size_t k;
-	HDF *row;
-
-	if ((row = page_row(hdf, list, i)) == NULL)
-		return;
-	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
-		if (names[k] != NULL)
-			render_set(row, names[k], db_cell(r, i, k));
-	page_set_money(row, "Pay", db_cell_int(r, i, 8));
-}
-
-#define DISPUTE_COLS "SELECT d.id, d.task_id, d.message, d.created_at," \
-	" t.reason, w.username, c.id, c.title, c.pay_per_task, o.username," \
-	" d.status, d.note, d.decided_at" \
+/* A dispute as the admins' queue shows it. */
+#define DISPUTE_COLS "SELECT d.id AS Id, d.task_id AS Task," \
+	" d.message AS Message, d.created_at AS `When`, t.reason AS Reason," \
+	" w.username AS Worker, c.id AS CampaignId, c.title AS Title," \
+	" c.pay_per_task AS `Pay:money`, o.username AS Employer," \
+	" d.status AS State, d.note AS Note, d.decided_at AS Decided" \
 	" FROM disputes d JOIN tasks t ON t.id = d.task_id" \
 	" JOIN users w ON w.id = t.worker_id" \
 	" JOIN campaigns c ON c.id = t.campaign_id" \
@@ -91,20 +64,17 @@ int
 page_admin_disputes(struct ctx *c)
 {
 	struct db_result r;
-	size_t i;
 
 	if (db_query(c->app->db, &r, DISPUTE_COLS " WHERE d.status = 'open'"
 	    " ORDER BY d.id LIMIT ?", "i", (int64_t)DISPUTE_LIST) != DB_OK)
 		return ctx_db_error(c);
-	for (i = 0; i < r.nrows; i++)
-		set_dispute_row(c->hdf, "Open", &r, i);
+	page_fill_list(c->hdf, "Open", &r, r.nrows);
 	db_result_free(&r);
 	if (db_query(c->app->db, &r, DISPUTE_COLS " WHERE d.status <> 'open'"
 	    " ORDER BY d.decided_at DESC, d.id DESC LIMIT ?", "i",
 	    (int64_t)DECIDED_LIST) != DB_OK)
 		return ctx_db_error(c);
-	for (i = 0; i < r.nrows; i++)
-		set_dispute_row(c->hdf, "Decided", &r, i);
+	page_fill_list(c->hdf, "Decided", &r, r.nrows);
 	db_result_free(&r);
 	c->template = "admin_disputes.cs";
 	return 200;

@@ -100,14 +100,14 @@ proof_shown_set(struct ctx *c, const struct plugin *p, int64_t task)
 	    " WHERE task_id = ? ORDER BY name", "i", task) != DB_OK)
 		return -1;
 	for (i = 0; i < r.nrows; i++) {
-		label = db_cell(&r, i, 0);
+		label = db_value(&r, i, "name");
 		for (k = 0; p != NULL && k < p->jt->n_proof_fields; k++)
 			if (strcmp(p->jt->proof_fields[k].name, label) == 0)
 				label = p->jt->proof_fields[k].label;
 		if ((row = page_row(c->hdf, "Proof.Sent", i)) == NULL)
 			continue;
 		render_set(row, "Label", label);
-		render_set(row, "Value", db_cell(&r, i, 1));
+		render_set(row, "Value", db_value(&r, i, "value"));
 	}
 	db_result_free(&r);
 	return 0;

@@ -1,7 +1,8 @@
 /*
  * What many pages share, in the manner of cgit's ui-shared.c: list rows
- * in the page data, money shown as text, method labels and stored
- * images. Declared in pages.h.
+ * in the page data, query rows put there by column name, money shown as
+ * text, method labels, stored images, and the checks and limits the
+ * forms of several pages share. Declared in pages.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,20 +16,64 @@
 #include "base/upload.h"
 #include "front/form.h"
 #include "pages/pages.h"
+#include "storage/db.h"
 
 HDF *
-page_row(HDF *hdf, const char *list, size_t i)
+page_node(HDF *hdf, const char *name)
 {
-	char name[96];
 	NEOERR *nerr;
 	HDF *node;
 
-	snprintf(name, sizeof(name), "%s.%zu", list, i);
 	if ((nerr = hdf_get_node(hdf, name, &node)) != STATUS_OK) {
 		nerr_ignore(&nerr);
 		return NULL;
 	}
 	return node;
+}
+
+HDF *
+page_row(HDF *hdf, const char *list, size_t i)
+{
+	char name[96];
+
+	snprintf(name, sizeof(name), "%s.%zu", list, i);
+	return page_node(hdf, name);
+}
+
+void
+page_fill(HDF *node, const struct db_result *r, size_t row)
+{
+	static const char money[] = ":money";
+	const size_t suffix = sizeof(money) - 1;
+	const char *value, *name;
+	char base[64];
+	size_t col, n;
+
+	if (node == NULL || row >= r->nrows)
+		return;
+	for (col = 0; col < r->ncols; col++) {
+		name = r->names[col];
+		if (name[0] < 'A' || name[0] > 'Z' ||
+		    (value = db_cell(r, row, col)) == NULL)
+			continue;
+		n = strlen(name);
+		if (n <= suffix || strcmp(name + n - suffix, money) != 0) {
+			render_set(node, name, value);
+			continue;
+		}
+		snprintf(base, sizeof(base), "%.*s", (int)(n - suffix), name);
+		page_set_money(node, base, db_cell_int(r, row, col));
+	}
+}
+
+void
+page_fill_list(HDF *hdf, const char *list, const struct db_result *r,
+    size_t max)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrows && i < max; i++)
+		page_fill(page_row(hdf, list, i), r, i);
 }
 
 void
@@ -50,6 +95,22 @@ page_method_label(const struct kaaj_config *cfg, int payout, const char *name)
 	if (payout)
 		return (p = config_payout(cfg, name)) != NULL ? p->label : name;
 	return (d = config_deposit(cfg, name)) != NULL ? d->label : name;
+}
+
+void
+page_fill_requests(HDF *hdf, const char *list, const struct db_result *r,
+    size_t max, const struct kaaj_config *cfg, int payout)
+{
+	size_t i;
+	HDF *row;
+
+	for (i = 0; i < r->nrows && i < max; i++) {
+		if ((row = page_row(hdf, list, i)) == NULL)
+			continue;
+		page_fill(row, r, i);
+		render_set(row, "Method", page_method_label(cfg, payout,
+		    db_value(r, i, "method")));
+	}
 }
 
 int

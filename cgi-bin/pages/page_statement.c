@@ -22,7 +22,8 @@
 #define CSV_CHUNK 500		/* lines read at once for the file */
 
 /* The columns of a line: leg id, date, kind, memo, amount. */
-#define LINES_SQL "SELECT l.id, t.created_at, t.kind, t.memo, l.amount" \
+#define LINES_SQL "SELECT l.id AS Id, t.created_at AS `When`," \
+	" t.kind AS Kind, t.memo AS Memo, l.amount" \
 	" FROM ledger_legs l" \
 	" JOIN ledger_accounts a ON a.id = l.account_id" \
 	" JOIN ledger_transactions t ON t.id = l.txn_id" \
@@ -70,8 +71,8 @@ page_read(struct db *db, int64_t user, int64_t before, int64_t limit,
 	if (lines_read(db, user, before, limit, rows) != DB_OK)
 		return -1;
 	*balance = 0;
-	if (rows->nrows > 0 && balance_after(db, user, db_cell_int(rows, 0, 0),
-	    balance) == -1) {
+	if (rows->nrows > 0 && balance_after(db, user,
+	    db_value_int(rows, 0, "Id"), balance) == -1) {
 		db_result_free(rows);
 		return -1;
 	}
@@ -96,12 +97,9 @@ page_statement(struct ctx *c)
 		return ctx_db_error(c);
 	shown = r.nrows > STATEMENT_PAGE ? STATEMENT_PAGE : r.nrows;
 	for (i = 0; i < shown; i++) {
-		amount = db_cell_int(&r, i, 4);
+		amount = db_value_int(&r, i, "amount");
 		if ((row = page_row(c->hdf, "Statement.Lines", i)) != NULL) {
-			render_set(row, "Id", db_cell(&r, i, 0));
-			render_set(row, "When", db_cell(&r, i, 1));
-			render_set(row, "Kind", db_cell(&r, i, 2));
-			render_set(row, "Memo", db_cell(&r, i, 3));
+			page_fill(row, &r, i);
 			money_format(amount, text, sizeof(text));
 			render_setf(row, "Amount", "%s%s", amount > 0 ? "+" :
 			    "", text);
@@ -111,7 +109,8 @@ page_statement(struct ctx *c)
 		balance -= amount;
 	}
 	if (r.nrows > STATEMENT_PAGE)
-		render_set(c->hdf, "Statement.Next", db_cell(&r, shown - 1, 0));
+		render_set(c->hdf, "Statement.Next",
+		    db_value(&r, shown - 1, "Id"));
 	if (before > 0)
 		render_set(c->hdf, "Statement.Paged", "1");
 	db_result_free(&r);
@@ -160,18 +159,18 @@ csv_write(struct db *db, int64_t user, struct buf *out)
 		return -1;
 	for (;;) {
 		for (i = 0; i < r.nrows; i++) {
-			rc |= buf_printf(out, "%s,", db_cell(&r, i, 1));
-			rc |= csv_text(out, db_cell(&r, i, 2));
+			rc |= buf_printf(out, "%s,", db_value(&r, i, "When"));
+			rc |= csv_text(out, db_value(&r, i, "Kind"));
 			rc |= buf_puts(out, ",");
-			rc |= csv_text(out, db_cell(&r, i, 3));
+			rc |= csv_text(out, db_value(&r, i, "Memo"));
 			rc |= buf_printf(out, ",%s,%s\r\n",
-			    money_format(db_cell_int(&r, i, 4), amount,
+			    money_format(db_value_int(&r, i, "amount"), amount,
 			    sizeof(amount)), money_format(bal, balance,
 			    sizeof(balance)));
-			bal -= db_cell_int(&r, i, 4);
+			bal -= db_value_int(&r, i, "amount");
 		}
 		n = r.nrows;
-		before = n > 0 ? db_cell_int(&r, n - 1, 0) : 0;
+		before = n > 0 ? db_value_int(&r, n - 1, "Id") : 0;
 		db_result_free(&r);
 		if (n < CSV_CHUNK)
 			return rc == 0 ? 0 : -1;

@@ -36,13 +36,20 @@ static const struct form_field dispute_form[DISPUTE_FIELDS] = {
 #define LEVEL_GOLD 95		/* percent satisfied */
 #define LEVEL_SILVER 85
 
-/* The columns of a task as the task page and the submit handler read it. */
-#define TASK_COLS "SELECT t.id, t.status, t.deadline, t.reason," \
-	" t.screenshot IS NOT NULL, t.worker_id, t.deadline < NOW()," \
-	" c.id, c.title, c.instructions, c.proof_instructions," \
-	" c.pay_per_task, c.job_type, c.screenshot_required, c.owner_id," \
-	" t.screenshot," \
+/*
+ * A task as the task page (Task.*) and the submit handler read it; late:
+ * its deadline passed, checks_codes: its campaign checks completion codes.
+ */
+#define TASK_COLS "SELECT t.id AS Id, t.status AS State," \
+	" t.deadline AS Deadline, t.reason AS Reason," \
+	" t.screenshot IS NOT NULL AS HasShot, t.worker_id," \
+	" t.deadline < NOW() AS late, c.id AS CampaignId, c.title AS Title," \
+	" c.instructions AS Instructions," \
+	" c.proof_instructions AS ProofInstructions," \
+	" c.pay_per_task AS `Pay:money`, c.job_type, c.screenshot_required," \
+	" c.owner_id, t.screenshot," \
 	" c.verify_secret IS NOT NULL AND c.verify_mode != 'off'" \
+	"  AS checks_codes" \
 	" FROM tasks t JOIN campaigns c ON c.id = t.campaign_id" \
 	" WHERE t.id = ?"
 
@@ -69,12 +76,12 @@ page_job_claim(struct ctx *c, int64_t campaign, int full)
 	if (mr != MARKET_TAKEN)
 		return 0;
 	/* A task of the viewer exists: link to it. */
-	if (db_query(c->app->db, &r, "SELECT id FROM tasks"
+	if (db_query(c->app->db, &r, "SELECT id AS MyTask FROM tasks"
 	    " WHERE campaign_id = ? AND worker_id = ?", "ii", campaign,
 	    c->session.user_id) != DB_OK)
 		return -1;
 	if (r.nrows == 1)
-		render_set(c->hdf, "Job.MyTask", db_cell(&r, 0, 0));
+		page_fill(page_node(c->hdf, "Job"), &r, 0);
 	db_result_free(&r);
 	return 0;
 }
@@ -134,8 +141,8 @@ set_record(struct ctx *c)
 	if (db_query(c->app->db, &r, "SELECT tasks_satisfied, tasks_rejected"
 	    " FROM users WHERE id = ?", "i", c->session.user_id) != DB_OK)
 		return -1;
-	good = db_cell_int(&r, 0, 0);
-	bad = db_cell_int(&r, 0, 1);
+	good = db_value_int(&r, 0, "tasks_satisfied");
+	bad = db_value_int(&r, 0, "tasks_rejected");
 	db_result_free(&r);
 	render_setf(c->hdf, "Record.Satisfied", "%lld", (long long)good);
 	render_setf(c->hdf, "Record.Rated", "%lld", (long long)(good + bad));
@@ -158,28 +165,17 @@ int
 page_tasks(struct ctx *c)
 {
 	struct db_result r;
-	size_t i;
-	HDF *row;
 
-	if (set_record(c) == -1 || db_query(c->app->db, &r, "SELECT t.id,"
-	    " t.status, t.reason, t.deadline, t.claimed_at, c.id, c.title,"
-	    " c.pay_per_task FROM tasks t JOIN campaigns c"
+	if (set_record(c) == -1 || db_query(c->app->db, &r, "SELECT"
+	    " t.id AS Id, t.status AS State, t.reason AS Reason,"
+	    " t.deadline AS Deadline, t.claimed_at AS Claimed,"
+	    " c.id AS CampaignId, c.title AS Title,"
+	    " c.pay_per_task AS `Pay:money` FROM tasks t JOIN campaigns c"
 	    " ON c.id = t.campaign_id WHERE t.worker_id = ?"
 	    " ORDER BY t.id DESC LIMIT ?", "ii", c->session.user_id,
 	    (int64_t)TASK_LIST) != DB_OK)
 		return ctx_db_error(c);
-	for (i = 0; i < r.nrows; i++) {
-		if ((row = page_row(c->hdf, "Tasks", i)) == NULL)
-			continue;
-		render_set(row, "Id", db_cell(&r, i, 0));
-		render_set(row, "State", db_cell(&r, i, 1));
-		render_set(row, "Reason", db_cell(&r, i, 2));
-		render_set(row, "Deadline", db_cell(&r, i, 3));
-		render_set(row, "Claimed", db_cell(&r, i, 4));
-		render_set(row, "CampaignId", db_cell(&r, i, 5));
-		render_set(row, "Title", db_cell(&r, i, 6));
-		page_set_money(row, "Pay", db_cell_int(&r, i, 7));
-	}
+	page_fill_list(c->hdf, "Tasks", &r, r.nrows);
 	db_result_free(&r);
 	c->template = "tasks.cs";
 	return 200;
@@ -194,7 +190,8 @@ task_load(struct ctx *c, int64_t id, struct db_result *r)
 {
 	if (db_query(c->app->db, r, TASK_COLS, "i", id) != DB_OK)
 		return ctx_db_error(c);
-	if (r->nrows != 1 || db_cell_int(r, 0, 5) != c->session.user_id) {
+	if (r->nrows != 1 ||
+	    db_value_int(r, 0, "worker_id") != c->session.user_id) {
 		db_result_free(r);
 		c->error_detail = "no_task";
 		return 404;
@@ -208,15 +205,12 @@ set_dispute(struct ctx *c, int64_t task)
 {
 	struct db_result r;
 
-	if (db_query(c->app->db, &r, "SELECT status, message, note,"
-	    " created_at FROM disputes WHERE task_id = ?", "i", task) != DB_OK)
+	if (db_query(c->app->db, &r, "SELECT status AS State,"
+	    " message AS Message, note AS Note, created_at AS `When`"
+	    " FROM disputes WHERE task_id = ?", "i", task) != DB_OK)
 		return -1;
-	if (r.nrows == 1) {
-		render_set(c->hdf, "Dispute.State", db_cell(&r, 0, 0));
-		render_set(c->hdf, "Dispute.Message", db_cell(&r, 0, 1));
-		render_set(c->hdf, "Dispute.Note", db_cell(&r, 0, 2));
-		render_set(c->hdf, "Dispute.When", db_cell(&r, 0, 3));
-	}
+	if (r.nrows == 1)
+		page_fill(page_node(c->hdf, "Dispute"), &r, 0);
 	db_result_free(&r);
 	return 0;
 }
@@ -236,25 +230,17 @@ task_page(struct ctx *c, int64_t id, const char *posted)
 
 	if ((st = task_load(c, id, &r)) != 0)
 		return st;
-	state = db_cell(&r, 0, 1);
-	render_set(c->hdf, "Task.Id", db_cell(&r, 0, 0));
-	render_set(c->hdf, "Task.State", state);
-	render_set(c->hdf, "Task.Deadline", db_cell(&r, 0, 2));
-	render_set(c->hdf, "Task.Reason", db_cell(&r, 0, 3));
-	render_set(c->hdf, "Task.HasShot", db_cell(&r, 0, 4));
-	render_set(c->hdf, "Task.CampaignId", db_cell(&r, 0, 7));
-	render_set(c->hdf, "Task.Title", db_cell(&r, 0, 8));
-	render_set(c->hdf, "Task.Instructions", db_cell(&r, 0, 9));
-	render_set(c->hdf, "Task.ProofInstructions", db_cell(&r, 0, 10));
-	page_set_money(c->hdf, "Task.Pay", db_cell_int(&r, 0, 11));
-	p = plugin_find(&c->app->plugins, db_cell(&r, 0, 12));
+	page_fill(page_node(c->hdf, "Task"), &r, 0);
+	state = db_value(&r, 0, "State");
+	p = plugin_find(&c->app->plugins, db_value(&r, 0, "job_type"));
 	checks = 0;
 	if (strcmp(state, "claimed") == 0 || strcmp(state, "revise") == 0) {
-		proof_form_set(c, p, db_cell_int(&r, 0, 13));
-		checks = db_cell_int(&r, 0, 16) != 0;
+		proof_form_set(c, p,
+		    db_value_int(&r, 0, "screenshot_required"));
+		checks = db_value_int(&r, 0, "checks_codes") != 0;
 	}
-	campaign = db_cell_int(&r, 0, 7);
-	worker = db_cell_int(&r, 0, 5);
+	campaign = db_value_int(&r, 0, "CampaignId");
+	worker = db_value_int(&r, 0, "worker_id");
 	db_result_free(&r);
 	if (checks && proof_verify_link_set(c, p, campaign, worker) == -1)
 		return ctx_db_error(c);
@@ -326,15 +312,15 @@ page_task_submit(struct ctx *c)
 	id = v.num;
 	if ((st = task_load(c, id, &r)) != 0)
 		return st;
-	late = db_cell_int(&r, 0, 6) != 0;
+	late = db_value_int(&r, 0, "late") != 0;
 	/* Only a task waiting for proof may store a file. */
-	open = strcmp(db_cell(&r, 0, 1), "claimed") == 0 ||
-	    strcmp(db_cell(&r, 0, 1), "revise") == 0;
-	snprintf(old, sizeof(old), "%s", db_cell(&r, 0, 15) != NULL ?
-	    db_cell(&r, 0, 15) : "");
-	p = plugin_find(&c->app->plugins, db_cell(&r, 0, 12));
-	st = proof_read(c, p, db_cell_int(&r, 0, 7), db_cell_int(&r, 0, 13),
-	    &in);
+	open = strcmp(db_value(&r, 0, "State"), "claimed") == 0 ||
+	    strcmp(db_value(&r, 0, "State"), "revise") == 0;
+	snprintf(old, sizeof(old), "%s", db_value(&r, 0, "screenshot") !=
+	    NULL ? db_value(&r, 0, "screenshot") : "");
+	p = plugin_find(&c->app->plugins, db_value(&r, 0, "job_type"));
+	st = proof_read(c, p, db_value_int(&r, 0, "CampaignId"),
+	    db_value_int(&r, 0, "screenshot_required"), &in);
 	db_result_free(&r);
 	if (st != 0)
 		return st;

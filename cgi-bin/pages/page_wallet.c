@@ -89,49 +89,25 @@ set_requests(struct ctx *c)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
 	struct db_result r;
-	size_t i;
-	HDF *row;
 
-	if (db_query(c->app->db, &r, "SELECT id, method, amount, txn_ref,"
-	    " receipt IS NOT NULL, status, reason, created_at FROM deposits"
+	if (db_query(c->app->db, &r, "SELECT id AS Id, method,"
+	    " amount AS `Amount:money`, txn_ref AS TxnRef,"
+	    " receipt IS NOT NULL AS Receipt, status AS State,"
+	    " reason AS Reason, created_at AS `When` FROM deposits"
 	    " WHERE user_id = ? ORDER BY id DESC LIMIT ?", "ii",
 	    c->session.user_id, (int64_t)WALLET_LIST) != DB_OK)
 		return -1;
-	for (i = 0; i < r.nrows; i++) {
-		if ((row = page_row(c->hdf, "MyDeposits", i)) == NULL)
-			continue;
-		render_set(row, "Id", db_cell(&r, i, 0));
-		render_set(row, "Method", page_method_label(cfg, 0,
-		    db_cell(&r, i, 1)));
-		page_set_money(row, "Amount", db_cell_int(&r, i, 2));
-		render_set(row, "TxnRef", db_cell(&r, i, 3));
-		render_set(row, "Receipt", db_cell(&r, i, 4));
-		render_set(row, "State", db_cell(&r, i, 5));
-		render_set(row, "Reason", db_cell(&r, i, 6));
-		render_set(row, "When", db_cell(&r, i, 7));
-	}
+	page_fill_requests(c->hdf, "MyDeposits", &r, r.nrows, cfg, 0);
 	db_result_free(&r);
-	if (db_query(c->app->db, &r, "SELECT id, method, account, amount, fee,"
-	    " status, reason, payout_ref, created_at FROM withdrawals"
+	if (db_query(c->app->db, &r, "SELECT id AS Id, method,"
+	    " account AS Account, amount AS `Amount:money`,"
+	    " fee AS `Fee:money`, amount - fee AS `Receive:money`,"
+	    " status AS State, reason AS Reason, payout_ref AS PayoutRef,"
+	    " created_at AS `When` FROM withdrawals"
 	    " WHERE user_id = ? ORDER BY id DESC LIMIT ?", "ii",
 	    c->session.user_id, (int64_t)WALLET_LIST) != DB_OK)
 		return -1;
-	for (i = 0; i < r.nrows; i++) {
-		if ((row = page_row(c->hdf, "MyWithdrawals", i)) == NULL)
-			continue;
-		render_set(row, "Id", db_cell(&r, i, 0));
-		render_set(row, "Method", page_method_label(cfg, 1,
-		    db_cell(&r, i, 1)));
-		render_set(row, "Account", db_cell(&r, i, 2));
-		page_set_money(row, "Amount", db_cell_int(&r, i, 3));
-		page_set_money(row, "Fee", db_cell_int(&r, i, 4));
-		page_set_money(row, "Receive", db_cell_int(&r, i, 3) -
-		    db_cell_int(&r, i, 4));
-		render_set(row, "State", db_cell(&r, i, 5));
-		render_set(row, "Reason", db_cell(&r, i, 6));
-		render_set(row, "PayoutRef", db_cell(&r, i, 7));
-		render_set(row, "When", db_cell(&r, i, 8));
-	}
+	page_fill_requests(c->hdf, "MyWithdrawals", &r, r.nrows, cfg, 1);
 	db_result_free(&r);
 	return 0;
 }
@@ -335,11 +311,11 @@ page_receipt(struct ctx *c)
 	    " WHERE id = ?", "i", c->path_id) != DB_OK)
 		return ctx_db_error(c);
 	/* Someone else's receipt is "not found": its existence is private. */
-	allowed = r.nrows == 1 && db_cell(&r, 0, 1) != NULL &&
-	    (db_cell_int(&r, 0, 0) == c->session.user_id ||
+	allowed = r.nrows == 1 && db_value(&r, 0, "receipt") != NULL &&
+	    (db_value_int(&r, 0, "user_id") == c->session.user_id ||
 	    c->session.is_admin);
 	if (allowed)
-		snprintf(name, sizeof(name), "%s", db_cell(&r, 0, 1));
+		snprintf(name, sizeof(name), "%s", db_value(&r, 0, "receipt"));
 	db_result_free(&r);
 	if (!allowed)
 		return 404;

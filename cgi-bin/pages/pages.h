@@ -10,6 +10,8 @@
 #include "base/text.h"
 #include "base/upload.h"
 
+struct db_result;
+
 /* page_shared.c: what many pages share. */
 
 /*
@@ -17,9 +19,27 @@
  * withdrawals.reason, campaigns.reject_reason and tasks.reason hold 500.
  */
 #define REASON_MAX 500
+/* The node name of hdf, made when missing; NULL when out of memory. */
+HDF *page_node(HDF *hdf, const char *name);
 
 /* The node LIST.I of hdf, made when missing; NULL when out of memory. */
 HDF *page_row(HDF *hdf, const char *list, size_t i);
+
+/*
+ * Page data from a query, by column name. Each column of row of r whose
+ * name (its SQL alias, under 64 characters) starts with a capital letter
+ * is set under node with that name: "c.title AS Title" sets Title. A name
+ * ending in ":money" holds micro-units and is set without the suffix as a
+ * decimal: "w.amount AS `Amount:money`" sets Amount to "12.50". SQL NULL
+ * sets nothing. Other columns ("c.owner_id", a method shown by its label)
+ * are the handler's, to read by name with db_value. Does nothing when
+ * node is NULL or r has no such row.
+ */
+void page_fill(HDF *node, const struct db_result *r, size_t row);
+
+/* The first max rows of r (or all it has) into LIST.0, LIST.1 ... of hdf. */
+void page_fill_list(HDF *hdf, const char *list, const struct db_result *r,
+    size_t max);
 
 /* Set name under node to amount (micro-units) as a decimal: "12.50". */
 void page_set_money(HDF *node, const char *name, int64_t amount);
@@ -80,6 +100,15 @@ int page_rate_limited(struct ctx *c, const char *bucket, int limit,
  */
 void page_account_bucket(char *out, size_t len, const char *prefix,
     const char *name);
+
+/*
+ * Deposit (payout zero) or withdrawal requests: the first max rows of r
+ * into LIST.0, LIST.1 ... of hdf as page_fill does, each with Method set
+ * to the label of its "method" column.
+ */
+void page_fill_requests(HDF *hdf, const char *list,
+    const struct db_result *r, size_t max, const struct kaaj_config *cfg,
+    int payout);
 
 /* page_board.c: the job board and a job's page. */
 int page_home(struct ctx *c);

@@ -80,6 +80,18 @@ const char *db_cell(const struct db_result *res, size_t row, size_t col);
 /* A cell as int64 (0 for NULL or not a number). */
 int64_t db_cell_int(const struct db_result *res, size_t row, size_t col);
 
+/*
+ * The cell of row in the column named name (its SQL alias, as in
+ * `c.owner_id` or `c.title AS Title`), owned by res: NULL for SQL NULL, or
+ * when there is no such row or column.
+ */
+const char *db_value(const struct db_result *res, size_t row,
+    const char *name);
+
+/* The same cell as int64 (0 for NULL, missing, or not a number). */
+int64_t db_value_int(const struct db_result *res, size_t row,
+    const char *name);
+
 void db_result_free(struct db_result *res);
 
 /*

@@ -483,6 +483,31 @@ db_cell_int(const struct db_result *res, size_t row, size_t col)
 	return (int64_t)v;
 }
 
+/* The index of the column named name, or res->ncols when there is none. */
+static size_t
+db_col(const struct db_result *res, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < res->ncols && strcmp(res->names[i], name) != 0; i++)
+		continue;
+	return i;
+}
+
+/* A cell by its column's name; NULL for SQL NULL, no such row or column. */
+const char *
+db_value(const struct db_result *res, size_t row, const char *name)
+{
+	return db_cell(res, row, db_col(res, name));
+}
+
+/* A cell by its column's name as int64, as db_cell_int reads it. */
+int64_t
+db_value_int(const struct db_result *res, size_t row, const char *name)
+{
+	return db_cell_int(res, row, db_col(res, name));
+}
+
 /* Free what db_query() put in res and leave it empty. Safe on empty. */
 void
 db_result_free(struct db_result *res)
