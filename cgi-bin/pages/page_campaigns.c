@@ -24,7 +24,7 @@ page_campaigns(struct ctx *c)
 {
 	struct db_result r;
 
-	if (db_query(c->app->db, &r, "SELECT c.id AS Id, c.title AS Title,"
+	if (page_query_list(c, "Paid", "SELECT c.id AS Id, c.title AS Title,"
 	    " c.status AS State, c.slots_done AS Done, c.slots_total AS Total,"
 	    " (SELECT COUNT(*) FROM tasks t WHERE t.campaign_id = c.id"
 	    "  AND t.status = 'pending') AS ToRate,"
@@ -35,7 +35,7 @@ page_campaigns(struct ctx *c)
 	    " FROM campaigns c LEFT JOIN ledger_accounts a"
 	    " ON a.kind = 'escrow' AND a.owner_id = c.id"
 	    " WHERE c.owner_id = ? ORDER BY c.id DESC LIMIT ?", "ii",
-	    c->session.user_id, (int64_t)LIST_MAX + 1) != DB_OK)
+	    c->session.user_id, (int64_t)LIST_MAX + 1) != 0)
 		return ctx_db_error(c);
 	page_fill_list(c->hdf, "Campaigns", &r, LIST_MAX);
 	if (r.nrows > LIST_MAX)
@@ -157,16 +157,12 @@ set_paid_and_blocks(struct ctx *c, int64_t campaign)
 	    " ORDER BY t.id DESC LIMIT ?", "iii", c->session.user_id, campaign,
 	    (int64_t)PAID_MAX) != DB_OK)
 		return -1;
-	page_fill_list(c->hdf, "Paid", &r, r.nrows);
-	db_result_free(&r);
-	if (db_query(c->app->db, &r, "SELECT b.worker_id AS WorkerId,"
+	if (page_query_list(c, "Blocks", "SELECT b.worker_id AS WorkerId,"
 	    " u.username AS Worker"
 	    " FROM worker_blocks b JOIN users u ON u.id = b.worker_id"
 	    " WHERE b.employer_id = ? ORDER BY u.username LIMIT ?", "ii",
-	    c->session.user_id, (int64_t)PAID_MAX) != DB_OK)
+	    c->session.user_id, (int64_t)PAID_MAX) != 0)
 		return -1;
-	page_fill_list(c->hdf, "Blocks", &r, r.nrows);
-	db_result_free(&r);
 	return 0;
 }
 

@@ -27,9 +27,7 @@ static const struct form_field decide_form[DECIDE_FIELDS] = {
 int
 page_notifications(struct ctx *c)
 {
-	struct db_result r;
-
-	if (db_query(c->app->db, &r, "SELECT n.id AS Id, n.kind AS Kind,"
+	if (page_query_list(c, "Notes", "SELECT n.id AS Id, n.kind AS Kind,"
 	    " n.task_id AS Task, c.id AS CampaignId, c.title AS Title,"
 	    " n.reason AS Reason, n.created_at AS `When`,"
 	    " n.read_at IS NULL AS Unread"
@@ -37,10 +35,8 @@ page_notifications(struct ctx *c)
 	    " LEFT JOIN campaigns c"
 	    " ON c.id = COALESCE(n.campaign_id, t.campaign_id)"
 	    " WHERE n.user_id = ? ORDER BY n.id DESC LIMIT ?", "ii",
-	    c->session.user_id, (int64_t)NOTIFY_LIST) != DB_OK)
+	    c->session.user_id, (int64_t)NOTIFY_LIST) != 0)
 		return ctx_db_error(c);
-	page_fill_list(c->hdf, "Notes", &r, r.nrows);
-	db_result_free(&r);
 	/* Seen now: the header's count goes with them. */
 	if (notify_mark_read(c->app->db, c->session.user_id) != DB_OK)
 		return ctx_db_error(c);
@@ -63,19 +59,14 @@ page_notifications(struct ctx *c)
 int
 page_admin_disputes(struct ctx *c)
 {
-	struct db_result r;
-
-	if (db_query(c->app->db, &r, DISPUTE_COLS " WHERE d.status = 'open'"
-	    " ORDER BY d.id LIMIT ?", "i", (int64_t)DISPUTE_LIST) != DB_OK)
+	if (page_query_list(c, "Open", DISPUTE_COLS " WHERE d.status = 'open'"
+	    " ORDER BY d.id LIMIT ?", "i", (int64_t)DISPUTE_LIST) != 0)
 		return ctx_db_error(c);
-	page_fill_list(c->hdf, "Open", &r, r.nrows);
-	db_result_free(&r);
-	if (db_query(c->app->db, &r, DISPUTE_COLS " WHERE d.status <> 'open'"
+	if (page_query_list(c, "Decided", DISPUTE_COLS
+	    " WHERE d.status <> 'open'"
 	    " ORDER BY d.decided_at DESC, d.id DESC LIMIT ?", "i",
-	    (int64_t)DECIDED_LIST) != DB_OK)
+	    (int64_t)DECIDED_LIST) != 0)
 		return ctx_db_error(c);
-	page_fill_list(c->hdf, "Decided", &r, r.nrows);
-	db_result_free(&r);
 	c->template = "admin_disputes.cs";
 	return 200;
 }

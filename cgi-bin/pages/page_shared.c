@@ -4,6 +4,7 @@
  * text, method labels, stored images, and the checks and limits the
  * forms of several pages share. Declared in pages.h.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,4 +212,22 @@ page_account_bucket(char *out, size_t len, const char *prefix,
 	for (p = out + strlen(prefix); *p != '\0'; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
+}
+
+int
+page_query_list(struct ctx *c, const char *list, const char *sql,
+    const char *types, ...)
+{
+	struct db_result r;
+	va_list ap;
+	int rc;
+
+	va_start(ap, types);
+	rc = db_vquery(c->app->db, &r, sql, types, ap);
+	va_end(ap);
+	if (rc != DB_OK)
+		return -1;
+	page_fill_list(c->hdf, list, &r, r.nrows);
+	db_result_free(&r);
+	return 0;
 }

@@ -76,9 +76,9 @@ page_job_claim(struct ctx *c, int64_t campaign, int full)
 	if (mr != MARKET_TAKEN)
 		return 0;
 	/* A task of the viewer exists: link to it. */
-	if (db_query(c->app->db, &r, "SELECT id AS MyTask FROM tasks"
+	if (page_query_list(c, "Tasks", "SELECT id AS MyTask FROM tasks"
 	    " WHERE campaign_id = ? AND worker_id = ?", "ii", campaign,
-	    c->session.user_id) != DB_OK)
+	    c->session.user_id) != 0)
 		return -1;
 	if (r.nrows == 1)
 		page_fill(page_node(c->hdf, "Job"), &r, 0);
@@ -175,8 +175,6 @@ page_tasks(struct ctx *c)
 	    " ORDER BY t.id DESC LIMIT ?", "ii", c->session.user_id,
 	    (int64_t)TASK_LIST) != DB_OK)
 		return ctx_db_error(c);
-	page_fill_list(c->hdf, "Tasks", &r, r.nrows);
-	db_result_free(&r);
 	c->template = "tasks.cs";
 	return 200;
 }

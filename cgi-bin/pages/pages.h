@@ -37,6 +37,14 @@ HDF *page_row(HDF *hdf, const char *list, size_t i);
  */
 void page_fill(HDF *node, const struct db_result *r, size_t row);
 
+/*
+ * Run the query sql (types and the parameters as db_query takes them) and
+ * put all its rows into LIST.0, LIST.1 ... as page_fill_list does. 0, or
+ * -1 on a database error.
+ */
+int page_query_list(struct ctx *c, const char *list, const char *sql,
+    const char *types, ...);
+
 /* The first max rows of r (or all it has) into LIST.0, LIST.1 ... of hdf. */
 void page_fill_list(HDF *hdf, const char *list, const struct db_result *r,
     size_t max);

@@ -15,6 +15,7 @@
 #ifndef KAAJ_DB_H
 #define KAAJ_DB_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -73,6 +74,10 @@ int db_exec(struct db *db, uint64_t *affected, uint64_t *insert_id,
  */
 int db_query(struct db *db, struct db_result *res, const char *sql,
     const char *types, ...);
+
+/* db_query with the parameters as a va_list, for helpers that pass theirs. */
+int db_vquery(struct db *db, struct db_result *res, const char *sql,
+    const char *types, va_list ap);
 
 /* A cell's text, or NULL for SQL NULL or out of range. */
 const char *db_cell(const struct db_result *res, size_t row, size_t col);

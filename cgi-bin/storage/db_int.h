@@ -1,6 +1,7 @@
 /*
  * Inside the database layer: the handle, and what db.c (connection, errors,
- * transactions) shares with db_stmt.c (prepared statements and results).
+ * transactions), db_stmt.c (prepared statements) and db_result.c (their
+ * rows) share.
  * Nothing outside db*.c includes this file.
  */
 #ifndef KAAJ_DB_INT_H
@@ -46,6 +47,9 @@ void db_set_error(struct db *db, unsigned int no, const char *msg);
  */
 int db_fail(struct db *db, const char *sql);
 
+/* Record the error of stmt on the handle. */
+void db_stmt_error(struct db *db, MYSQL_STMT *stmt);
+
 /* Record and log that memory ran out. Returns DB_ERROR. */
 int db_oom(struct db *db);
 
@@ -54,6 +58,13 @@ int db_oom(struct db *db);
  * the server has closed, and connect when not connected. DB_OK or DB_ERROR.
  */
 int db_ready(struct db *db);
+
+/*
+ * Fetch every row of the executed stmt into res (db_result.c). Returns
+ * DB_OK, or a failure from db_fail()/db_oom() with res empty.
+ */
+int db_fetch(struct db *db, MYSQL_STMT *stmt, struct db_result *res,
+    const char *sql);
 
 /*
  * Forget every cached statement. Call it after mysql_close(), which

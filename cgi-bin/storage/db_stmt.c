@@ -1,6 +1,6 @@
 /*
- * Prepared statements: the per-connection cache, parameter binding, and
- * results fetched whole as text.
+ * Prepared statements: the per-connection cache, parameter binding and
+ * running them (db_result.c fetches their rows).
  *
  * The cache is keyed by the statement's text, not its address, so a text
  * built at run time is as safe as a literal. It holds DB_STMT_CACHE entries
@@ -17,28 +17,12 @@
 #include "storage/db_int.h"
 #include "base/log.h"
 
-/*
- * Smallest bound buffer: room for any integer or floating-point number as
- * text. It matters because Connector/C writes a FLOAT or DOUBLE in fewer
- * digits to fit a small buffer without reporting truncation. Longer values
- * (strings, whose length the server reports) are fetched again.
- */
-#define CELL_MIN	64
-#define NO_CELL		((size_t)-1)
-
 /* Storage behind the MYSQL_BIND of one parameter. */
 struct param_value {
 	long long i;
 	unsigned long len;
 };
 
-/* One result column while fetching. */
-struct column {
-	char *buf;		/* bound buffer */
-	unsigned long len;	/* the cell's whole length */
-	my_bool is_null;
-	my_bool truncated;
-};
 
 void
 db_stmt_cache_clear(struct db *db)
@@ -55,9 +39,8 @@ db_stmt_cache_clear(struct db *db)
 	}
 }
 
-/* Record the statement's error on the handle. */
-static void
-stmt_error(struct db *db, MYSQL_STMT *stmt)
+void
+db_stmt_error(struct db *db, MYSQL_STMT *stmt)
 {
 	db_set_error(db, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 }
@@ -106,7 +89,7 @@ db_prepare(struct db *db, const char *sql, int *rc)
 		return NULL;
 	}
 	if (mysql_stmt_prepare(stmt, sql, len) != 0) {
-		stmt_error(db, stmt);
+		db_stmt_error(db, stmt);
 		mysql_stmt_close(stmt);
 		*rc = db_fail(db, sql);
 		return NULL;
@@ -218,7 +201,7 @@ db_run(struct db *db, MYSQL_STMT **out, const char *sql, const char *types,
 	}
 	if ((n > 0 && mysql_stmt_bind_param(stmt, bind) != 0) ||
 	    mysql_stmt_execute(stmt) != 0) {
-		stmt_error(db, stmt);
+		db_stmt_error(db, stmt);
 		rc = db_fail(db, sql);
 		goto out;
 	}
@@ -249,7 +232,7 @@ db_exec(struct db *db, uint64_t *affected, uint64_t *insert_id,
 		return rc;
 	if (mysql_stmt_field_count(stmt) > 0 &&
 	    mysql_stmt_store_result(stmt) != 0) {
-		stmt_error(db, stmt);
+		db_stmt_error(db, stmt);
 		mysql_stmt_free_result(stmt);
 		return db_fail(db, sql);
 	}
@@ -261,181 +244,6 @@ db_exec(struct db *db, uint64_t *affected, uint64_t *insert_id,
 	return DB_OK;
 }
 
-/* Copy the column names into one allocation that res->names points to. */
-static int
-result_names(struct db_result *res, const MYSQL_FIELD *fields)
-{
-	size_t i, total = 0;
-	char *p;
-
-	for (i = 0; i < res->ncols; i++)
-		total += fields[i].name_length + 1;
-	res->names = malloc(res->ncols * sizeof(char *) + total);
-	if (res->names == NULL)
-		return -1;
-	p = (char *)(res->names + res->ncols);
-	for (i = 0; i < res->ncols; i++) {
-		memcpy(p, fields[i].name, fields[i].name_length);
-		p[fields[i].name_length] = '\0';
-		res->names[i] = p;
-		p += fields[i].name_length + 1;
-	}
-	return 0;
-}
-
-/*
- * Move the fetched text into one allocation: the cell pointers, then the
- * lengths, then the text. res->cells owns it all.
- */
-static int
-result_cells(struct db_result *res, const size_t *offs, const size_t *lens,
-    const struct buf *text)
-{
-	size_t i, n = res->nrows * res->ncols;
-	char *base;
-
-	if (n == 0)
-		return 0;
-	res->cells = malloc(n * (sizeof(char *) + sizeof(size_t)) + text->len);
-	if (res->cells == NULL)
-		return -1;
-	res->lens = (size_t *)(res->cells + n);
-	base = (char *)(res->lens + n);
-	if (text->len > 0)
-		memcpy(base, text->data, text->len);
-	for (i = 0; i < n; i++) {
-		res->cells[i] = offs[i] == NO_CELL ? NULL : base + offs[i];
-		res->lens[i] = lens[i];
-	}
-	return 0;
-}
-
-/*
- * Append the current row's cell c to text, NUL-terminated; a cell longer
- * than its bound buffer is fetched again into *wide. -1 out of memory,
- * 1 when the statement failed.
- */
-static int
-cell_append(MYSQL_STMT *stmt, unsigned int c, const struct column *col,
-    struct buf *text, char **wide, size_t *wide_cap)
-{
-	MYSQL_BIND whole;
-	const char *src = col->buf;
-	char *p;
-
-	if (col->truncated) {
-		if (*wide_cap < col->len + 1) {
-			if ((p = realloc(*wide, col->len + 1)) == NULL)
-				return -1;
-			*wide = p;
-			*wide_cap = col->len + 1;
-		}
-		memset(&whole, 0, sizeof(whole));
-		whole.buffer_type = MYSQL_TYPE_STRING;
-		whole.buffer = *wide;
-		whole.buffer_length = col->len + 1;
-		if (mysql_stmt_fetch_column(stmt, &whole, c, 0) != 0)
-			return 1;
-		src = *wide;
-	}
-	if (buf_append(text, src, col->len) == -1 ||
-	    buf_append(text, "", 1) == -1)
-		return -1;
-	return 0;
-}
-
-/*
- * Fetch every row of an executed statement into res, each cell as text.
- * Columns are bound with room for the longest value the server reported.
- */
-static int
-db_fetch(struct db *db, MYSQL_STMT *stmt, struct db_result *res,
-    const char *sql)
-{
-	size_t r, c, k, n, *offs = NULL, wide_cap = 0;
-	struct column *col = NULL;
-	MYSQL_BIND *bind = NULL;
-	MYSQL_RES *meta = NULL;
-	const MYSQL_FIELD *fields;
-	char *wide = NULL;
-	struct buf text;
-	int rc, frc;
-
-	buf_init(&text);
-	if ((res->ncols = mysql_stmt_field_count(stmt)) == 0)
-		return DB_OK;
-	if (mysql_stmt_store_result(stmt) != 0 ||
-	    (meta = mysql_stmt_result_metadata(stmt)) == NULL)
-		goto fail;
-	fields = mysql_fetch_fields(meta);
-	res->nrows = (size_t)mysql_stmt_num_rows(stmt);
-	n = res->nrows * res->ncols;
-	if (result_names(res, fields) == -1 ||
-	    (bind = calloc(res->ncols, sizeof(*bind))) == NULL ||
-	    (col = calloc(res->ncols, sizeof(*col))) == NULL ||
-	    (offs = calloc(2 * n + 1, sizeof(*offs))) == NULL)
-		goto oom;
-	for (c = 0; c < res->ncols; c++) {
-		bind[c].buffer_length = fields[c].max_length < CELL_MIN ?
-		    CELL_MIN : fields[c].max_length + 1;
-		if ((col[c].buf = malloc(bind[c].buffer_length)) == NULL)
-			goto oom;
-		bind[c].buffer_type = MYSQL_TYPE_STRING;
-		bind[c].buffer = col[c].buf;
-		bind[c].length = &col[c].len;
-		bind[c].is_null = &col[c].is_null;
-		bind[c].error = &col[c].truncated;
-	}
-	if (mysql_stmt_bind_result(stmt, bind) != 0)
-		goto fail;
-	for (r = 0; r < res->nrows; r++) {
-		frc = mysql_stmt_fetch(stmt);
-		if (frc != 0 && frc != MYSQL_DATA_TRUNCATED)
-			goto fail;
-		for (c = 0; c < res->ncols; c++) {
-			k = r * res->ncols + c;
-			offs[k] = NO_CELL;
-			if (col[c].is_null)
-				continue;
-			offs[k] = text.len;
-			offs[n + k] = col[c].len;
-			frc = cell_append(stmt, (unsigned int)c, &col[c],
-			    &text, &wide, &wide_cap);
-			if (frc == -1)
-				goto oom;
-			if (frc == 1)
-				goto fail;
-		}
-	}
-	if (result_cells(res, offs, offs + n, &text) == -1)
-		goto oom;
-	rc = DB_OK;
-	goto out;
-oom:
-	rc = db_oom(db);
-	goto out;
-fail:
-	stmt_error(db, stmt);
-	mysql_stmt_free_result(stmt);
-	stmt = NULL;		/* db_fail() may close it */
-	rc = db_fail(db, sql);
-out:
-	if (stmt != NULL)
-		mysql_stmt_free_result(stmt);
-	if (meta != NULL)
-		mysql_free_result(meta);
-	for (c = 0; col != NULL && c < res->ncols; c++)
-		free(col[c].buf);
-	free(col);
-	free(bind);
-	free(offs);
-	free(wide);
-	buf_free(&text);
-	if (rc != DB_OK)
-		db_result_free(res);
-	return rc;
-}
-
 /*
  * Run a query and fetch all its rows into *res, which the caller frees
  * with db_result_free() (*res is empty on failure).
@@ -444,75 +252,26 @@ int
 db_query(struct db *db, struct db_result *res, const char *sql,
     const char *types, ...)
 {
-	MYSQL_STMT *stmt;
 	va_list ap;
 	int rc;
 
-	memset(res, 0, sizeof(*res));
 	va_start(ap, types);
-	rc = db_run(db, &stmt, sql, types, ap);
+	rc = db_vquery(db, res, sql, types, ap);
 	va_end(ap);
+	return rc;
+}
+
+int
+db_vquery(struct db *db, struct db_result *res, const char *sql,
+    const char *types, va_list ap)
+{
+	MYSQL_STMT *stmt;
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	rc = db_run(db, &stmt, sql, types, ap);
 	if (rc != DB_OK)
 		return rc;
 	return db_fetch(db, stmt, res, sql);
 }
 
-/* A cell's text (owned by res), or NULL for SQL NULL or out of range. */
-const char *
-db_cell(const struct db_result *res, size_t row, size_t col)
-{
-	if (row >= res->nrows || col >= res->ncols)
-		return NULL;
-	return res->cells[row * res->ncols + col];
-}
-
-/* A cell as int64: 0 for NULL, out of range, or not a whole number. */
-int64_t
-db_cell_int(const struct db_result *res, size_t row, size_t col)
-{
-	const char *s;
-	long long v;
-	char *end;
-
-	if ((s = db_cell(res, row, col)) == NULL || *s == '\0')
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || *end != '\0')
-		return 0;
-	return (int64_t)v;
-}
-
-/* The index of the column named name, or res->ncols when there is none. */
-static size_t
-db_col(const struct db_result *res, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < res->ncols && strcmp(res->names[i], name) != 0; i++)
-		continue;
-	return i;
-}
-
-/* A cell by its column's name; NULL for SQL NULL, no such row or column. */
-const char *
-db_value(const struct db_result *res, size_t row, const char *name)
-{
-	return db_cell(res, row, db_col(res, name));
-}
-
-/* A cell by its column's name as int64, as db_cell_int reads it. */
-int64_t
-db_value_int(const struct db_result *res, size_t row, const char *name)
-{
-	return db_cell_int(res, row, db_col(res, name));
-}
-
-/* Free what db_query() put in res and leave it empty. Safe on empty. */
-void
-db_result_free(struct db_result *res)
-{
-	free(res->cells);
-	free(res->names);
-	memset(res, 0, sizeof(*res));
-}
