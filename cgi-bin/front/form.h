@@ -57,6 +57,9 @@ struct form_value {
 /* A required hidden id field named name. */
 #define FORM_ID_FIELD(name) { (name), FORM_ID, 1, 0, 0, NULL, NULL }
 
+/* A password field named name, checked by its page. */
+#define FORM_SECRET_FIELD(name) { (name), FORM_SECRET, 0, 0, 0, NULL, NULL }
+
 /*
  * Read the n fields of a posted form into values[0..n), keep what the
  * user typed (Form.NAME) for the page shown again (never SECRET, ID or

@@ -27,23 +27,15 @@ static int
 queue_page(struct ctx *c, int payout, const char *pending_sql,
     const char *decided_sql, const char *template)
 {
-	const struct kaaj_config *cfg = &c->app->cfg;
-	struct db_result r;
+	int n;
 
-	if (db_query(c->app->db, &r, pending_sql, "i",
-	    (int64_t)QUEUE_MAX + 1) != DB_OK)
+	if ((n = page_query_requests(c, "Queue.Pending", QUEUE_MAX, payout,
+	    pending_sql, "i", (int64_t)QUEUE_MAX + 1)) == -1 ||
+	    page_query_requests(c, "Queue.Decided", DECIDED_MAX, payout,
+	    decided_sql, "i", (int64_t)DECIDED_MAX) == -1)
 		return ctx_db_error(c);
-	page_fill_requests(c->hdf, "Queue.Pending", &r, QUEUE_MAX, cfg,
-	    payout);
-	if (r.nrows > QUEUE_MAX)
+	if (n > QUEUE_MAX)
 		render_set(c->hdf, "Queue.More", "1");
-	db_result_free(&r);
-	if (db_query(c->app->db, &r, decided_sql, "i",
-	    (int64_t)DECIDED_MAX) != DB_OK)
-		return ctx_db_error(c);
-	page_fill_requests(c->hdf, "Queue.Decided", &r, DECIDED_MAX, cfg,
-	    payout);
-	db_result_free(&r);
 	c->template = template;
 	return 200;
 }

@@ -40,11 +40,7 @@ static const struct form_field bonus_amount = {
 static int
 back(struct ctx *c, int64_t id, const char *notice)
 {
-	char to[96];
-
-	snprintf(to, sizeof(to), "/campaigns/%lld?notice=%s", (long long)id,
-	    notice);
-	return ctx_redirect(c, 303, to);
+	return page_back(c, "/campaigns", id, notice);
 }
 
 /*

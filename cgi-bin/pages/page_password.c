@@ -19,8 +19,8 @@
  */
 enum { RESET_PASSWORD, RESET_AGAIN, RESET_FIELDS };
 static const struct form_field reset_form_fields[RESET_FIELDS] = {
-	[RESET_PASSWORD] = { "password", FORM_SECRET, 0, 0, 0, NULL, NULL },
-	[RESET_AGAIN] = { "password2", FORM_SECRET, 0, 0, 0, NULL, NULL }
+	[RESET_PASSWORD] = FORM_SECRET_FIELD("password"),
+	[RESET_AGAIN] = FORM_SECRET_FIELD("password2")
 };
 
 int

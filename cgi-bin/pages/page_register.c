@@ -31,8 +31,8 @@ static const struct form_field register_fields[REG_FIELDS] = {
 	[REG_USERNAME] = { "username", FORM_LINE, 0, 0, 0, NULL,
 	    validate_username },
 	[REG_EMAIL] = { "email", FORM_LINE, 0, 0, 0, NULL, validate_email },
-	[REG_PASSWORD] = { "password", FORM_SECRET, 0, 0, 0, NULL, NULL },
-	[REG_PASSWORD2] = { "password2", FORM_SECRET, 0, 0, 0, NULL, NULL },
+	[REG_PASSWORD] = FORM_SECRET_FIELD("password"),
+	[REG_PASSWORD2] = FORM_SECRET_FIELD("password2"),
 	[REG_COUNTRY] = { "country", FORM_LINE, 0, 0, 0, NULL, NULL },
 	[REG_TERMS] = { "terms", FORM_FLAG, 1, 0, 0, NULL, NULL }
 };

@@ -29,15 +29,13 @@ static const struct form_field profile_form[PROF_FIELDS] = {
 };
 enum { PW_CURRENT, PW_NEW, PW_AGAIN, PW_FIELDS };
 static const struct form_field password_form[PW_FIELDS] = {
-	[PW_CURRENT] = { "current_password", FORM_SECRET, 0, 0, 0, NULL,
-	    NULL },
-	[PW_NEW] = { "new_password", FORM_SECRET, 0, 0, 0, NULL, NULL },
-	[PW_AGAIN] = { "new_password2", FORM_SECRET, 0, 0, 0, NULL, NULL }
+	[PW_CURRENT] = FORM_SECRET_FIELD("current_password"),
+	[PW_NEW] = FORM_SECRET_FIELD("new_password"),
+	[PW_AGAIN] = FORM_SECRET_FIELD("new_password2")
 };
 enum { EMAIL_PASSWORD, EMAIL_ADDRESS, EMAIL_FIELDS };
 static const struct form_field email_form[EMAIL_FIELDS] = {
-	[EMAIL_PASSWORD] = { "email_password", FORM_SECRET, 0, 0, 0, NULL,
-	    NULL },
+	[EMAIL_PASSWORD] = FORM_SECRET_FIELD("email_password"),
 	[EMAIL_ADDRESS] = { "new_email", FORM_LINE, 0, 0, 0, NULL,
 	    validate_email }
 };

@@ -98,21 +98,6 @@ page_method_label(const struct kaaj_config *cfg, int payout, const char *name)
 	return (d = config_deposit(cfg, name)) != NULL ? d->label : name;
 }
 
-void
-page_fill_requests(HDF *hdf, const char *list, const struct db_result *r,
-    size_t max, const struct kaaj_config *cfg, int payout)
-{
-	size_t i;
-	HDF *row;
-
-	for (i = 0; i < r->nrows && i < max; i++) {
-		if ((row = page_row(hdf, list, i)) == NULL)
-			continue;
-		page_fill(row, r, i);
-		render_set(row, "Method", page_method_label(cfg, payout,
-		    db_value(r, i, "method")));
-	}
-}
 
 int
 page_send_image(struct ctx *c, const char *folder, const char *name,
@@ -214,20 +199,69 @@ page_account_bucket(char *out, size_t len, const char *prefix,
 			*p = (char)(*p - 'A' + 'a');
 }
 
+
+/*
+ * Run sql with the parameters in ap and put its first max rows into
+ * LIST.N as page_fill does; with payout 0 or 1, each gets Method, the
+ * label of its "method" column (-1: no method). The rows the query gave,
+ * or -1 on a database error.
+ */
+static int
+query_rows(struct ctx *c, const char *list, size_t max, int payout,
+    const char *sql, const char *types, va_list ap)
+{
+	struct db_result r;
+	size_t i;
+	HDF *row;
+	int n;
+
+	if (db_vquery(c->app->db, &r, sql, types, ap) != DB_OK)
+		return -1;
+	for (i = 0; i < r.nrows && i < max; i++) {
+		if ((row = page_row(c->hdf, list, i)) == NULL)
+			continue;
+		page_fill(row, &r, i);
+		if (payout >= 0)
+			render_set(row, "Method", page_method_label(
+			    &c->app->cfg, payout, db_value(&r, i, "method")));
+	}
+	n = (int)r.nrows;
+	db_result_free(&r);
+	return n;
+}
+
 int
 page_query_list(struct ctx *c, const char *list, const char *sql,
     const char *types, ...)
 {
-	struct db_result r;
 	va_list ap;
-	int rc;
+	int n;
 
 	va_start(ap, types);
-	rc = db_vquery(c->app->db, &r, sql, types, ap);
+	n = query_rows(c, list, (size_t)-1, -1, sql, types, ap);
 	va_end(ap);
-	if (rc != DB_OK)
-		return -1;
-	page_fill_list(c->hdf, list, &r, r.nrows);
-	db_result_free(&r);
-	return 0;
+	return n < 0 ? -1 : 0;
+}
+
+int
+page_query_requests(struct ctx *c, const char *list, size_t max, int payout,
+    const char *sql, const char *types, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, types);
+	n = query_rows(c, list, max, payout, sql, types, ap);
+	va_end(ap);
+	return n;
+}
+
+int
+page_back(struct ctx *c, const char *path, int64_t id, const char *notice)
+{
+	char to[128];
+
+	snprintf(to, sizeof(to), "%s/%lld?notice=%s", path, (long long)id,
+	    notice);
+	return ctx_redirect(c, 303, to);
 }

@@ -93,7 +93,6 @@ page_task_claim(struct ctx *c)
 	const char *why = NULL;
 	struct form_value v;
 	int64_t campaign, task = 0;
-	char to[96];
 	int rc;
 
 	if ((rc = form_read(c, &claim_form, 1, &v)) != 0)
@@ -105,29 +104,20 @@ page_task_claim(struct ctx *c)
 	case MARKET_OK:
 		log_info(c->req->rid, "task %lld claimed by user %lld",
 		    (long long)task, (long long)c->session.user_id);
-		snprintf(to, sizeof(to), "/tasks/%lld?notice=claimed",
-		    (long long)task);
-		break;
+		return page_back(c, "/tasks", task, "claimed");
 	case MARKET_FULL:
-		snprintf(to, sizeof(to), "/jobs/%lld?notice=claim_full",
-		    (long long)campaign);
-		break;
+		return page_back(c, "/jobs", campaign, "claim_full");
 	case MARKET_TAKEN:
-		snprintf(to, sizeof(to), "/jobs/%lld?notice=claim_taken",
-		    (long long)campaign);
-		break;
+		return page_back(c, "/jobs", campaign, "claim_taken");
 	case MARKET_NOT_ALLOWED:
 	case MARKET_WRONG_STATE:
-		snprintf(to, sizeof(to), "/jobs/%lld?notice=claim_refused",
-		    (long long)campaign);
-		break;
+		return page_back(c, "/jobs", campaign, "claim_refused");
 	case MARKET_NOT_FOUND:
 		c->error_detail = "no_job";
 		return 404;
 	default:
 		return ctx_db_error(c);
 	}
-	return ctx_redirect(c, 303, to);
 }
 
 /* Set the worker's success rate and level. -1 on a database error. */
@@ -292,11 +282,32 @@ check_code(struct ctx *c, const struct plugin *p, int64_t id,
 	}
 }
 
+/* Back to task id's page with Lang.Notice.NOTICE; returns 303. */
+static int
+back_to_task(struct ctx *c, int64_t id, const char *notice)
+{
+	return page_back(c, "/tasks", id, notice);
+}
+
+/*
+ * The answer to mr when the core refused the worker's action: 404 for a
+ * task that is not theirs or is gone, else 503.
+ */
+static int
+task_refused(struct ctx *c, enum market_result mr)
+{
+	if (mr == MARKET_NOT_ALLOWED || mr == MARKET_NOT_FOUND) {
+		c->error_detail = "no_task";
+		return 404;
+	}
+	return ctx_db_error(c);
+}
+
 int
 page_task_submit(struct ctx *c)
 {
 	unsigned char hash[TASK_HASH_LEN];
-	char shot[UPLOAD_NAME_MAX], old[UPLOAD_NAME_MAX], to[96];
+	char shot[UPLOAD_NAME_MAX], old[UPLOAD_NAME_MAX];
 	const struct plugin *p;
 	struct proof_input in;
 	enum market_result mr;
@@ -341,23 +352,15 @@ page_task_submit(struct ctx *c)
 	case MARKET_OK:
 		log_info(c->req->rid, "task %lld submitted (duplicate of %lld)",
 		    (long long)id, (long long)dup);
-		snprintf(to, sizeof(to), "/tasks/%lld?notice=%s",
-		    (long long)id, check_code(c, p, id, &in));
-		return ctx_redirect(c, 303, to);
+		return back_to_task(c, id, check_code(c, p, id, &in));
 	case MARKET_EXPIRED:
 		form_notice(c, "task_expired");
 		return task_page(c, id, NULL);
 	case MARKET_DONE_BEFORE:
 	case MARKET_WRONG_STATE:
-		snprintf(to, sizeof(to), "/tasks/%lld?notice=proof_closed",
-		    (long long)id);
-		return ctx_redirect(c, 303, to);
-	case MARKET_NOT_ALLOWED:
-	case MARKET_NOT_FOUND:
-		c->error_detail = "no_task";
-		return 404;
+		return back_to_task(c, id, "proof_closed");
 	default:
-		return ctx_db_error(c);
+		return task_refused(c, mr);
 	}
 }
 
@@ -365,10 +368,9 @@ int
 page_task_dispute(struct ctx *c)
 {
 	struct form_value v[DISPUTE_FIELDS];
-	const char *msg, *notice;
 	enum market_result mr;
 	struct db_result r;
-	char to[96];
+	const char *msg;
 	int64_t id;
 	int st;
 
@@ -385,22 +387,12 @@ page_task_dispute(struct ctx *c)
 	switch (mr) {
 	case MARKET_OK:
 		log_info(c->req->rid, "task %lld disputed", (long long)id);
-		notice = "dispute_sent";
-		break;
+		return back_to_task(c, id, "dispute_sent");
 	case MARKET_DONE_BEFORE:
-		notice = "dispute_already";
-		break;
+		return back_to_task(c, id, "dispute_already");
 	case MARKET_WRONG_STATE:
-		notice = "dispute_not_open";
-		break;
-	case MARKET_NOT_ALLOWED:
-	case MARKET_NOT_FOUND:
-		c->error_detail = "no_task";
-		return 404;
+		return back_to_task(c, id, "dispute_not_open");
 	default:
-		return ctx_db_error(c);
+		return task_refused(c, mr);
 	}
-	snprintf(to, sizeof(to), "/tasks/%lld?notice=%s", (long long)id,
-	    notice);
-	return ctx_redirect(c, 303, to);
 }

@@ -87,28 +87,21 @@ set_payout_defaults(struct ctx *c)
 static int
 set_requests(struct ctx *c)
 {
-	const struct kaaj_config *cfg = &c->app->cfg;
-	struct db_result r;
-
-	if (db_query(c->app->db, &r, "SELECT id AS Id, method,"
-	    " amount AS `Amount:money`, txn_ref AS TxnRef,"
-	    " receipt IS NOT NULL AS Receipt, status AS State,"
-	    " reason AS Reason, created_at AS `When` FROM deposits"
-	    " WHERE user_id = ? ORDER BY id DESC LIMIT ?", "ii",
-	    c->session.user_id, (int64_t)WALLET_LIST) != DB_OK)
+	if (page_query_requests(c, "MyDeposits", WALLET_LIST, 0,
+	    "SELECT id AS Id, method, amount AS `Amount:money`,"
+	    " txn_ref AS TxnRef, receipt IS NOT NULL AS Receipt,"
+	    " status AS State, reason AS Reason, created_at AS `When`"
+	    " FROM deposits WHERE user_id = ? ORDER BY id DESC LIMIT ?", "ii",
+	    c->session.user_id, (int64_t)WALLET_LIST) == -1)
 		return -1;
-	page_fill_requests(c->hdf, "MyDeposits", &r, r.nrows, cfg, 0);
-	db_result_free(&r);
-	if (db_query(c->app->db, &r, "SELECT id AS Id, method,"
-	    " account AS Account, amount AS `Amount:money`,"
-	    " fee AS `Fee:money`, amount - fee AS `Receive:money`,"
-	    " status AS State, reason AS Reason, payout_ref AS PayoutRef,"
-	    " created_at AS `When` FROM withdrawals"
-	    " WHERE user_id = ? ORDER BY id DESC LIMIT ?", "ii",
-	    c->session.user_id, (int64_t)WALLET_LIST) != DB_OK)
+	if (page_query_requests(c, "MyWithdrawals", WALLET_LIST, 1,
+	    "SELECT id AS Id, method, account AS Account,"
+	    " amount AS `Amount:money`, fee AS `Fee:money`,"
+	    " amount - fee AS `Receive:money`, status AS State,"
+	    " reason AS Reason, payout_ref AS PayoutRef, created_at AS `When`"
+	    " FROM withdrawals WHERE user_id = ? ORDER BY id DESC LIMIT ?",
+	    "ii", c->session.user_id, (int64_t)WALLET_LIST) == -1)
 		return -1;
-	page_fill_requests(c->hdf, "MyWithdrawals", &r, r.nrows, cfg, 1);
-	db_result_free(&r);
 	return 0;
 }
 

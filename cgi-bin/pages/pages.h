@@ -110,13 +110,21 @@ void page_account_bucket(char *out, size_t len, const char *prefix,
     const char *name);
 
 /*
- * Deposit (payout zero) or withdrawal requests: the first max rows of r
- * into LIST.0, LIST.1 ... of hdf as page_fill does, each with Method set
- * to the label of its "method" column.
+ * Run the query sql (types and parameters as db_query takes them) of
+ * deposit (payout zero) or withdrawal requests and put its first max rows
+ * into LIST.0, LIST.1 ... as page_fill does, each with Method set to the
+ * label of its "method" column. Returns the rows the query gave (more
+ * than max says there are more), or -1 on a database error.
  */
-void page_fill_requests(HDF *hdf, const char *list,
-    const struct db_result *r, size_t max, const struct kaaj_config *cfg,
-    int payout);
+int page_query_requests(struct ctx *c, const char *list, size_t max,
+    int payout, const char *sql, const char *types, ...);
+
+/*
+ * Go back to the page path/id with Lang.Notice.NOTICE shown at its top
+ * ("/campaigns", 12, "slots_added"). Returns 303.
+ */
+int page_back(struct ctx *c, const char *path, int64_t id,
+    const char *notice);
 
 /* page_board.c: the job board and a job's page. */
 int page_home(struct ctx *c);
