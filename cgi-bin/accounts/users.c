@@ -10,43 +10,18 @@
 #include "storage/db.h"
 
 int
-users_create(struct db *db, const char *username, const char *email,
-    const char *password_hash, const char *country, const char *language,
-    int64_t *id)
+users_create(struct db *db, const struct user_new *u, int64_t *id)
 {
 	uint64_t new_id = 0;
 	int rc;
 
 	rc = db_exec(db, NULL, &new_id, "INSERT INTO users (username, email,"
-	    " password_hash, country, language, status)"
-	    " VALUES (?, ?, ?, ?, ?, 'pending')", "sssss", username, email,
-	    password_hash, country, language);
-	*id = rc == DB_OK ? (int64_t)new_id : 0;
-	return rc;
-}
-
-int
-users_create_admin(struct db *db, const char *username, const char *email,
-    const char *password_hash)
-{
-	return db_exec(db, NULL, NULL, "INSERT INTO users (username, email,"
-	    " password_hash, is_admin, status, activated_at)"
-	    " VALUES (?, ?, ?, 1, 'active', UTC_TIMESTAMP())", "sss",
-	    username, email, password_hash);
-}
-
-int
-users_create_demo(struct db *db, const char *username, const char *email,
-    const char *password_hash, const char *country, int64_t is_admin,
-    int64_t *id)
-{
-	uint64_t new_id = 0;
-	int rc;
-
-	rc = db_exec(db, NULL, &new_id, "INSERT INTO users (username, email,"
-	    " password_hash, country, is_admin, status)"
-	    " VALUES (?, ?, ?, ?, ?, 'active')", "ssssi", username, email,
-	    password_hash, country, is_admin);
+	    " password_hash, country, language, is_admin, status, activated_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, IF(?, 'active', 'pending'),"
+	    " IF(?, UTC_TIMESTAMP(), NULL))", "sssssiii", u->username,
+	    u->email, u->password_hash, u->country, u->language,
+	    (int64_t)(u->is_admin != 0), (int64_t)u->active,
+	    (int64_t)u->active);
 	*id = rc == DB_OK ? (int64_t)new_id : 0;
 	return rc;
 }

@@ -18,25 +18,24 @@
 
 struct db;
 
-/*
- * Insert a registered account, status 'pending' until its owner follows
- * the activation link. *id gets the new id (0 when the insert failed).
- */
-int users_create(struct db *db, const char *username, const char *email,
-    const char *password_hash, const char *country, const char *language,
-    int64_t *id);
+/* A new account. */
+struct user_new {
+	const char *username;
+	const char *email;
+	const char *password_hash;
+	const char *country;	/* ISO 3166 alpha-2, "" when unknown */
+	const char *language;	/* a language of templates/lang/ */
+	int is_admin;
+	int active;	/* 0: pending until the activation link is followed;
+			 * else active, activated now */
+};
 
-/* Insert an active administrator, activated now (kaaj-admin create-admin). */
-int users_create_admin(struct db *db, const char *username,
-    const char *email, const char *password_hash);
-
 /*
- * Insert an active account of the demo data, with no activation time;
- * is_admin is 0 or 1. *id gets the new id (0 when the insert failed).
+ * Insert the account u: registration (pending), kaaj-admin create-admin
+ * and the demo data (active). *id gets the new id (0 when the insert
+ * failed; DB_DUPLICATE when the username or address is taken).
  */
-int users_create_demo(struct db *db, const char *username, const char *email,
-    const char *password_hash, const char *country, int64_t is_admin,
-    int64_t *id);
+int users_create(struct db *db, const struct user_new *u, int64_t *id);
 
 /*
  * Activate a pending account, now. An account that is not pending

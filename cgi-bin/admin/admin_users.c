@@ -34,7 +34,9 @@ admin_create_admin(struct db *db, const struct kaaj_config *cfg,
     const char *username, const char *email, FILE *in)
 {
 	char password[PASSWORD_MAX * 4 + 2], hash[PASSWORD_HASH_MAX];
+	struct user_new nu = { username, email, hash, "", "en", 1, 1 };
 	const char *why;
+	int64_t id;
 	int rc;
 
 	if ((why = validate_username(username)) != NULL ||
@@ -58,7 +60,7 @@ admin_create_admin(struct db *db, const struct kaaj_config *cfg,
 		return -1;
 	}
 	sodium_memzero(password, sizeof(password));
-	rc = users_create_admin(db, username, email, hash);
+	rc = users_create(db, &nu, &id);
 	if (rc == DB_DUPLICATE) {
 		fprintf(stderr, "kaaj-admin: the username or e-mail address "
 		    "is taken\n");

@@ -111,6 +111,7 @@ static int
 user_ensure(struct db *db, const struct demo_user *u, const char *hash,
     int64_t *id, int *created)
 {
+	struct user_new nu;
 	struct db_result res;
 	int rc, same;
 
@@ -125,8 +126,14 @@ user_ensure(struct db *db, const struct demo_user *u, const char *hash,
 	db_result_free(&res);
 	if (!*created)
 		return same ? DB_OK : DB_ROLLBACK;
-	rc = users_create_demo(db, u->username, u->email, hash, u->country,
-	    u->is_admin, id);
+	nu.username = u->username;
+	nu.email = u->email;
+	nu.password_hash = hash;
+	nu.country = u->country;
+	nu.language = "en";
+	nu.is_admin = (int)u->is_admin;
+	nu.active = 1;
+	rc = users_create(db, &nu, id);
 	return rc == DB_DUPLICATE ? DB_RETRY : rc;
 }
 

@@ -24,7 +24,7 @@ page_campaigns(struct ctx *c)
 {
 	struct db_result r;
 
-	if (page_query_list(c, "Paid", "SELECT c.id AS Id, c.title AS Title,"
+	if (db_query(c->app->db, &r, "SELECT c.id AS Id, c.title AS Title,"
 	    " c.status AS State, c.slots_done AS Done, c.slots_total AS Total,"
 	    " (SELECT COUNT(*) FROM tasks t WHERE t.campaign_id = c.id"
 	    "  AND t.status = 'pending') AS ToRate,"
@@ -35,7 +35,7 @@ page_campaigns(struct ctx *c)
 	    " FROM campaigns c LEFT JOIN ledger_accounts a"
 	    " ON a.kind = 'escrow' AND a.owner_id = c.id"
 	    " WHERE c.owner_id = ? ORDER BY c.id DESC LIMIT ?", "ii",
-	    c->session.user_id, (int64_t)LIST_MAX + 1) != 0)
+	    c->session.user_id, (int64_t)LIST_MAX + 1) != DB_OK)
 		return ctx_db_error(c);
 	page_fill_list(c->hdf, "Campaigns", &r, LIST_MAX);
 	if (r.nrows > LIST_MAX)
@@ -145,9 +145,7 @@ set_pending(struct ctx *c, int64_t campaign, const char *job_type)
 static int
 set_paid_and_blocks(struct ctx *c, int64_t campaign)
 {
-	struct db_result r;
-
-	if (db_query(c->app->db, &r, "SELECT t.id AS Id,"
+	if (page_query_list(c, "Paid", "SELECT t.id AS Id,"
 	    " t.worker_id AS WorkerId, u.username AS Worker,"
 	    " IF(t.bonus > 0, t.bonus, NULL) AS `Bonus:money`,"
 	    " t.rated_at AS `When`, EXISTS (SELECT 1 FROM worker_blocks b"
@@ -155,7 +153,7 @@ set_paid_and_blocks(struct ctx *c, int64_t campaign)
 	    " AS Blocked FROM tasks t JOIN users u ON u.id = t.worker_id"
 	    " WHERE t.campaign_id = ? AND t.status = 'satisfied'"
 	    " ORDER BY t.id DESC LIMIT ?", "iii", c->session.user_id, campaign,
-	    (int64_t)PAID_MAX) != DB_OK)
+	    (int64_t)PAID_MAX) != 0)
 		return -1;
 	if (page_query_list(c, "Blocks", "SELECT b.worker_id AS WorkerId,"
 	    " u.username AS Worker"

@@ -134,7 +134,7 @@ register_taken(struct ctx *c, const char *username, const char *email)
 }
 
 struct new_account {
-	const char *username, *email, *hash, *country, *language;
+	struct user_new user;	/* pending */
 	int activation_seconds;
 	int64_t user_id;
 	char token[TOKEN_LEN + 1];
@@ -147,8 +147,7 @@ create_account(struct db *db, void *arg)
 	struct new_account *a = arg;
 	int rc;
 
-	rc = users_create(db, a->username, a->email, a->hash, a->country,
-	    a->language, &a->user_id);
+	rc = users_create(db, &a->user, &a->user_id);
 	if (rc != DB_OK)
 		return rc;
 	if (token_create(db, a->user_id, TOKEN_ACTIVATE, NULL,
@@ -199,11 +198,12 @@ page_register_post(struct ctx *c)
 		return 503;
 	}
 	memset(&a, 0, sizeof(a));
-	a.username = username;
-	a.email = email;
-	a.hash = hash;
-	a.country = v[REG_COUNTRY].text;
-	a.language = hdf_get_value(c->hdf, "Page.Lang", cfg->default_language);
+	a.user.username = username;
+	a.user.email = email;
+	a.user.password_hash = hash;
+	a.user.country = v[REG_COUNTRY].text;
+	a.user.language = hdf_get_value(c->hdf, "Page.Lang",
+	    cfg->default_language);
 	a.activation_seconds = cfg->activation_hours * 3600;
 	rc = db_txn(c->app->db, create_account, &a);
 	if (rc == DB_DUPLICATE) {

@@ -76,9 +76,9 @@ page_job_claim(struct ctx *c, int64_t campaign, int full)
 	if (mr != MARKET_TAKEN)
 		return 0;
 	/* A task of the viewer exists: link to it. */
-	if (page_query_list(c, "Tasks", "SELECT id AS MyTask FROM tasks"
+	if (db_query(c->app->db, &r, "SELECT id AS MyTask FROM tasks"
 	    " WHERE campaign_id = ? AND worker_id = ?", "ii", campaign,
-	    c->session.user_id) != 0)
+	    c->session.user_id) != DB_OK)
 		return -1;
 	if (r.nrows == 1)
 		page_fill(page_node(c->hdf, "Job"), &r, 0);
@@ -154,16 +154,14 @@ set_record(struct ctx *c)
 int
 page_tasks(struct ctx *c)
 {
-	struct db_result r;
-
-	if (set_record(c) == -1 || db_query(c->app->db, &r, "SELECT"
+	if (set_record(c) == -1 || page_query_list(c, "Tasks", "SELECT"
 	    " t.id AS Id, t.status AS State, t.reason AS Reason,"
 	    " t.deadline AS Deadline, t.claimed_at AS Claimed,"
 	    " c.id AS CampaignId, c.title AS Title,"
 	    " c.pay_per_task AS `Pay:money` FROM tasks t JOIN campaigns c"
 	    " ON c.id = t.campaign_id WHERE t.worker_id = ?"
 	    " ORDER BY t.id DESC LIMIT ?", "ii", c->session.user_id,
-	    (int64_t)TASK_LIST) != DB_OK)
+	    (int64_t)TASK_LIST) != 0)
 		return ctx_db_error(c);
 	c->template = "tasks.cs";
 	return 200;
