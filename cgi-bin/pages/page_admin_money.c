@@ -113,21 +113,16 @@ struct decision {
 	const char *done;	/* Lang.Notice key, and the log's verb */
 };
 
-static const struct decision deposit_confirmed = {
-	reason_form, 1, "confirm", page_admin_deposits, confirm,
-	"/admin/deposits", "deposit_confirmed"
-};
-static const struct decision deposit_rejected = {
-	reason_form, 2, "reject", page_admin_deposits, deposit_reject,
-	"/admin/deposits", "deposit_rejected"
-};
-static const struct decision withdrawal_paid = {
-	pay_form, 2, "pay", page_admin_withdrawals, withdrawal_pay,
-	"/admin/withdrawals", "withdrawal_paid"
-};
-static const struct decision withdrawal_rejected = {
-	reason_form, 2, "reject", page_admin_withdrawals, withdrawal_reject,
-	"/admin/withdrawals", "withdrawal_rejected"
+/* Every decision; each is posted to its page + "/" + its action. */
+static const struct decision decisions[] = {
+	{ reason_form, 1, "confirm", page_admin_deposits, confirm,
+	    "/admin/deposits", "deposit_confirmed" },
+	{ reason_form, 2, "reject", page_admin_deposits, deposit_reject,
+	    "/admin/deposits", "deposit_rejected" },
+	{ pay_form, 2, "pay", page_admin_withdrawals, withdrawal_pay,
+	    "/admin/withdrawals", "withdrawal_paid" },
+	{ reason_form, 2, "reject", page_admin_withdrawals, withdrawal_reject,
+	    "/admin/withdrawals", "withdrawal_rejected" },
 };
 
 /*
@@ -172,25 +167,17 @@ decide(struct ctx *c, const struct decision *d)
 }
 
 int
-page_admin_deposit_confirm(struct ctx *c)
+page_admin_decide(struct ctx *c)
 {
-	return decide(c, &deposit_confirmed);
-}
+	const struct decision *d;
+	size_t n;
 
-int
-page_admin_deposit_reject(struct ctx *c)
-{
-	return decide(c, &deposit_rejected);
-}
-
-int
-page_admin_withdrawal_pay(struct ctx *c)
-{
-	return decide(c, &withdrawal_paid);
-}
-
-int
-page_admin_withdrawal_reject(struct ctx *c)
-{
-	return decide(c, &withdrawal_rejected);
+	for (d = decisions; d < decisions + FORM_N(decisions); d++) {
+		n = strlen(d->page);
+		if (strncmp(c->req->path, d->page, n) == 0 &&
+		    c->req->path[n] == '/' &&
+		    strcmp(c->req->path + n + 1, d->action) == 0)
+			return decide(c, d);
+	}
+	return 404;
 }

@@ -44,26 +44,40 @@ back(struct ctx *c, int64_t id, const char *notice)
 }
 
 /*
- * The posted campaign id (field "id") into *id when it is the user's:
- * 0, 400 for a bad id, 404 for someone else's or none, 503.
+ * The posted id of form field f into *id, and into *campaign the campaign
+ * that sql (one parameter, the id; columns "campaign" and "owner") finds
+ * for it, when that campaign is the user's: 0, 400 for a bad id, 404 for
+ * someone else's or none, 503.
  */
 static int
-own_campaign(struct ctx *c, int64_t *id)
+owned(struct ctx *c, const struct form_field *f, const char *sql,
+    int64_t *id, int64_t *campaign)
 {
 	struct form_value v;
 	struct db_result r;
 	int mine, rc;
 
-	*id = 0;
-	if ((rc = form_read(c, &campaign_id, 1, &v)) != 0)
+	*id = *campaign = 0;
+	if ((rc = form_read(c, f, 1, &v)) != 0)
 		return rc;
 	*id = v.num;
-	if (db_query(c->app->db, &r, "SELECT owner_id FROM campaigns"
-	    " WHERE id = ?", "i", *id) != DB_OK)
+	if (db_query(c->app->db, &r, sql, "i", *id) != DB_OK)
 		return ctx_db_error(c);
-	mine = r.nrows == 1 && db_cell_int(&r, 0, 0) == c->session.user_id;
+	mine = r.nrows == 1 &&
+	    db_value_int(&r, 0, "owner") == c->session.user_id;
+	*campaign = mine ? db_value_int(&r, 0, "campaign") : 0;
 	db_result_free(&r);
 	return mine ? 0 : 404;
+}
+
+/* The posted campaign (field "id") into *id when it is the user's. */
+static int
+own_campaign(struct ctx *c, int64_t *id)
+{
+	int64_t same;
+
+	return owned(c, &campaign_id, "SELECT id AS campaign,"
+	    " owner_id AS owner FROM campaigns WHERE id = ?", id, &same);
 }
 
 /*
@@ -224,22 +238,9 @@ page_campaign_rate(struct ctx *c)
 static int
 own_task(struct ctx *c, int64_t *task, int64_t *campaign)
 {
-	struct form_value v;
-	struct db_result r;
-	int mine, rc;
-
-	*task = *campaign = 0;
-	if ((rc = form_read(c, &task_id, 1, &v)) != 0)
-		return rc;
-	*task = v.num;
-	if (db_query(c->app->db, &r, "SELECT c.id, c.owner_id FROM tasks t"
-	    " JOIN campaigns c ON c.id = t.campaign_id WHERE t.id = ?", "i",
-	    *task) != DB_OK)
-		return ctx_db_error(c);
-	mine = r.nrows == 1 && db_cell_int(&r, 0, 1) == c->session.user_id;
-	*campaign = mine ? db_cell_int(&r, 0, 0) : 0;
-	db_result_free(&r);
-	return mine ? 0 : 404;
+	return owned(c, &task_id, "SELECT c.id AS campaign,"
+	    " c.owner_id AS owner FROM tasks t JOIN campaigns c"
+	    " ON c.id = t.campaign_id WHERE t.id = ?", task, campaign);
 }
 
 int

@@ -181,11 +181,14 @@ int page_statement_csv(struct ctx *c);
 
 /* page_admin_money.c: the deposit and withdrawal queues. */
 int page_admin_deposits(struct ctx *c);
-int page_admin_deposit_confirm(struct ctx *c);
-int page_admin_deposit_reject(struct ctx *c);
 int page_admin_withdrawals(struct ctx *c);
-int page_admin_withdrawal_pay(struct ctx *c);
-int page_admin_withdrawal_reject(struct ctx *c);
+
+/*
+ * An admin's decision on a request, by the path it is posted to
+ * (/admin/deposits/confirm, /admin/deposits/reject, /admin/withdrawals/pay,
+ * /admin/withdrawals/reject).
+ */
+int page_admin_decide(struct ctx *c);
 
 /*
  * page_campaigns.c: an employer's campaigns and one campaign's page (the
