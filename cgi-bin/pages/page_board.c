@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "market/campaign.h"
 #include "storage/db.h"
 #include "pages/pages.h"
 
@@ -229,6 +230,44 @@ field_display(const struct kaaj_field *fd, const char *value)
 	return value;
 }
 
+/*
+ * The claim button of job page campaign for the viewer: Job.CanClaim, or
+ * Job.Why (a campaign_may_take reason, or "full" when full is non-zero)
+ * and Job.MyTask. Nothing for visitors. 0, or -1 on a database error.
+ */
+static int
+job_claim(struct ctx *c, int64_t campaign, int full)
+{
+	enum market_result mr;
+	struct db_result r;
+	const char *why = NULL;
+
+	if (c->session.user_id == 0)
+		return 0;
+	mr = campaign_may_take(c->app->db, campaign, c->session.user_id, NULL,
+	    &why);
+	if (mr == MARKET_DB_ERROR)
+		return -1;
+	if (mr == MARKET_OK && full)
+		why = "full";
+	if (mr == MARKET_OK && !full) {
+		render_set(c->hdf, "Job.CanClaim", "1");
+		return 0;
+	}
+	render_set(c->hdf, "Job.Why", why != NULL ? why : "state");
+	if (mr != MARKET_TAKEN)
+		return 0;
+	/* A task of the viewer exists: link to it. */
+	if (db_query(c->app->db, &r, "SELECT id AS MyTask FROM tasks"
+	    " WHERE campaign_id = ? AND worker_id = ?", "ii", campaign,
+	    c->session.user_id) != DB_OK)
+		return -1;
+	if (r.nrows == 1)
+		page_fill(page_node(c->hdf, "Job"), &r, 0);
+	db_result_free(&r);
+	return 0;
+}
+
 int
 page_job(struct ctx *c)
 {
@@ -259,7 +298,7 @@ page_job(struct ctx *c)
 	    db_value_int(&r, 0, "SlotsTotal");
 	db_result_free(&r);
 	/* The claim button, or why the viewer cannot take it. */
-	if (page_job_claim(c, c->path_id, full) == -1)
+	if (job_claim(c, c->path_id, full) == -1)
 		return ctx_db_error(c);
 	if (p != NULL)
 		render_set(c->hdf, "Job.TypeLabel", p->jt->label);

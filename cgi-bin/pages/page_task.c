@@ -1,8 +1,7 @@
 /*
- * The worker's side of the marketplace: the claim button of a job's page,
- * claiming, the list of the worker's tasks, a task's page with the proof
- * form (page_proof.c), submitting proof, disputing a rejection, and the
- * task's screenshot.
+ * The worker's side of the marketplace: claiming, the list of the
+ * worker's tasks, a task's page with the proof form (page_proof.c),
+ * submitting proof, disputing a rejection, and the task's screenshot.
  */
 #include <stdio.h>
 #include <string.h>
@@ -52,39 +51,6 @@ static const struct form_field dispute_form[DISPUTE_FIELDS] = {
 	"  AS checks_codes" \
 	" FROM tasks t JOIN campaigns c ON c.id = t.campaign_id" \
 	" WHERE t.id = ?"
-
-int
-page_job_claim(struct ctx *c, int64_t campaign, int full)
-{
-	enum market_result mr;
-	struct db_result r;
-	const char *why = NULL;
-
-	if (c->session.user_id == 0)
-		return 0;
-	mr = campaign_may_take(c->app->db, campaign, c->session.user_id, NULL,
-	    &why);
-	if (mr == MARKET_DB_ERROR)
-		return -1;
-	if (mr == MARKET_OK && full)
-		why = "full";
-	if (mr == MARKET_OK && !full) {
-		render_set(c->hdf, "Job.CanClaim", "1");
-		return 0;
-	}
-	render_set(c->hdf, "Job.Why", why != NULL ? why : "state");
-	if (mr != MARKET_TAKEN)
-		return 0;
-	/* A task of the viewer exists: link to it. */
-	if (db_query(c->app->db, &r, "SELECT id AS MyTask FROM tasks"
-	    " WHERE campaign_id = ? AND worker_id = ?", "ii", campaign,
-	    c->session.user_id) != DB_OK)
-		return -1;
-	if (r.nrows == 1)
-		page_fill(page_node(c->hdf, "Job"), &r, 0);
-	db_result_free(&r);
-	return 0;
-}
 
 int
 page_task_claim(struct ctx *c)

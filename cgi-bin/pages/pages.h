@@ -224,13 +224,6 @@ int page_admin_campaign_approve(struct ctx *c);
 int page_admin_campaign_reject(struct ctx *c);
 
 /* page_task.c: the worker's tasks, claims, proof and disputes. */
-
-/*
- * The claim button of job page campaign for the viewer: Job.CanClaim, or
- * Job.Why (a campaign_may_take reason, or "full" when full is non-zero)
- * and Job.MyTask. Nothing for visitors. 0, or -1 on a database error.
- */
-int page_job_claim(struct ctx *c, int64_t campaign, int full);
 int page_task_claim(struct ctx *c);
 int page_tasks(struct ctx *c);
 int page_task(struct ctx *c);
@@ -284,8 +277,10 @@ int proof_read(struct ctx *c, const struct plugin *p, int64_t campaign,
 int proof_store_shot(struct ctx *c, const struct proof_input *in,
     char name[UPLOAD_NAME_MAX], unsigned char hash[32]);
 
-/* page_notify.c: notifications and the admins' dispute queue. */
+/* page_notify.c: a user's notifications. */
 int page_notifications(struct ctx *c);
+
+/* page_admin_disputes.c: the admins' queue of disputes. */
 int page_admin_disputes(struct ctx *c);
 int page_admin_dispute_decide(struct ctx *c);
 
