@@ -13,7 +13,7 @@
 
 #include "storage/db.h"
 #include "base/log.h"
-#include "market/notify.h"
+#include "accounts/notify.h"
 #include "front/router.h"
 #include "front/routes.h"
 

@@ -10,7 +10,7 @@
 #include "money/escrow.h"
 #include "money/fees.h"
 #include "market/market_int.h"
-#include "market/notify.h"
+#include "accounts/notify.h"
 
 /* Largest escrow total accepted, far from int64 overflow with its fee. */
 #define TOTAL_MAX	(INT64_MAX / 4)

@@ -8,7 +8,7 @@
 #include "market/dispute.h"
 #include "money/escrow.h"
 #include "market/market_int.h"
-#include "market/notify.h"
+#include "accounts/notify.h"
 
 enum market_result
 dispute_open(struct db *db, int64_t task, int64_t worker,

@@ -9,7 +9,7 @@
 #include "money/escrow.h"
 #include "base/log.h"
 #include "market/market_int.h"
-#include "market/notify.h"
+#include "accounts/notify.h"
 
 /* Copy a cell's text into a fixed buffer ("" for NULL). */
 static void

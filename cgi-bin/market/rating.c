@@ -9,7 +9,7 @@
 #include "money/escrow.h"
 #include "money/fees.h"
 #include "market/market_int.h"
-#include "market/notify.h"
+#include "accounts/notify.h"
 #include "market/task.h"
 #include "market/verify.h"
 

@@ -9,7 +9,7 @@
 #include "market/campaign.h"
 #include "storage/db.h"
 #include "market/market_int.h"
-#include "market/notify.h"
+#include "accounts/notify.h"
 #include "market/task.h"
 
 struct claim {

@@ -6,7 +6,7 @@
 
 #include "storage/db.h"
 #include "money/ledger.h"
-#include "market/notify.h"
+#include "accounts/notify.h"
 #include "money/wallet.h"
 
 /* Map a ledger result inside a txn body to what db_txn should do. */

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "storage/db.h"
-#include "market/notify.h"
+#include "accounts/notify.h"
 #include "pages/pages.h"
 
 #define NOTIFY_LIST 100		/* notifications shown, newest first */

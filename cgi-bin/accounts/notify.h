@@ -3,8 +3,9 @@
  * money. The row names a kind ("approved", "rejected", "revise", "bonus",
  * "expired", "dispute_overturned", "dispute_upheld", "campaign_approved",
  * "campaign_rejected", "withdrawal_paid", "withdrawal_rejected",
- * "deposit_confirmed", "deposit_rejected"), and optionally the task, the campaign and a
- * reason; the page shows Lang.Notify.KIND with them.
+ * "deposit_confirmed", "deposit_rejected"), and optionally the task, the
+ * campaign and a reason; the page shows Lang.Notify.KIND with them. Here,
+ * below money and market, because both tell users what happened.
  */
 #ifndef KAAJ_NOTIFY_H
 #define KAAJ_NOTIFY_H

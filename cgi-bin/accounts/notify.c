@@ -2,7 +2,7 @@
  * Notifications.
  */
 #include "storage/db.h"
-#include "market/notify.h"
+#include "accounts/notify.h"
 
 int
 notify(struct db *db, int64_t user, const char *kind, int64_t task,
