@@ -13,7 +13,7 @@
 #include "storage/db.h"
 #include "market/dispute.h"
 #include "money/fees.h"
-#include "market/notify.h"
+#include "accounts/notify.h"
 #include "market/task.h"
 
 #include "market_probe.h"
