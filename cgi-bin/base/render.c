@@ -9,6 +9,12 @@
 
 #include "base/render.h"
 
+/*
+ * The process's languages, for render_lang(): set once at start by
+ * render_env_init, read-only afterwards. Not request data.
+ */
+static const struct render_env *process_env;
+
 /* Turn a ClearSilver error into text in err and free it. */
 static void
 neo_error(NEOERR *nerr, const char *what, char *err, size_t errlen)
@@ -95,6 +101,7 @@ render_env_init(struct render_env *env, const char *template_dir,
 			env->langs[i] = h;
 		}
 	}
+	process_env = env;
 	return 0;
 fail:
 	render_env_free(env);
@@ -111,6 +118,24 @@ render_env_free(struct render_env *env)
 	}
 	free(env->template_dir);
 	memset(env, 0, sizeof(*env));
+	if (process_env == env)
+		process_env = NULL;
+}
+
+/* The strings (a tree holding Lang.*) of hdf's language, or NULL. */
+static HDF *
+lang_tree(const struct render_env *env, HDF *hdf)
+{
+	const char *lang;
+	size_t i;
+
+	if (env == NULL || env->nlangs == 0)
+		return NULL;
+	lang = hdf_get_value(hdf, "Page.Lang", "");
+	for (i = 0; i < env->nlangs; i++)
+		if (strcmp(env->lang_names[i], lang) == 0)
+			return env->langs[i];
+	return env->langs[0];
 }
 
 int
@@ -125,62 +150,31 @@ render_has_lang(const struct render_env *env, const char *lang)
 HDF *
 render_page_new(const struct render_env *env, const char *lang)
 {
-	HDF *hdf = NULL, *src;
+	HDF *hdf = NULL;
 	NEOERR *nerr;
-	size_t i;
 
-	for (i = 0; i < env->nlangs; i++)
-		if (lang != NULL && strcmp(env->lang_names[i], lang) == 0)
-			break;
-	if (i == env->nlangs)
-		i = 0;
-	if ((nerr = hdf_init(&hdf)) != STATUS_OK)
-		goto fail;
-	if ((nerr = hdf_set_value(hdf, "Config.VarEscapeMode", "html")) !=
-	    STATUS_OK)
-		goto fail;
-	if ((nerr = hdf_set_value(hdf, "hdf.loadpaths.0", env->template_dir)) !=
-	    STATUS_OK)
-		goto fail;
-	if (env->nlangs > 0) {
-		if ((nerr = hdf_set_value(hdf, "Page.Lang", env->lang_names[i])) !=
-		    STATUS_OK)
-			goto fail;
-		src = hdf_get_obj(env->langs[i], "Lang");
-		if (src != NULL && (nerr = hdf_copy(hdf, "Lang", src)) != STATUS_OK)
-			goto fail;
+	if (lang == NULL || !render_has_lang(env, lang))
+		lang = env->nlangs > 0 ? env->lang_names[0] : "";
+	if ((nerr = hdf_init(&hdf)) != STATUS_OK ||
+	    (nerr = hdf_set_value(hdf, "Config.VarEscapeMode", "html")) !=
+	    STATUS_OK ||
+	    (nerr = hdf_set_value(hdf, "hdf.loadpaths.0", env->template_dir)) !=
+	    STATUS_OK ||
+	    (nerr = hdf_set_value(hdf, "Page.Lang", lang)) != STATUS_OK) {
+		nerr_ignore(&nerr);
+		if (hdf != NULL)
+			hdf_destroy(&hdf);
+		return NULL;
 	}
 	return hdf;
-fail:
-	nerr_ignore(&nerr);
-	if (hdf != NULL)
-		hdf_destroy(&hdf);
-	return NULL;
 }
 
 int
 render_use_lang(const struct render_env *env, HDF *hdf, const char *lang)
 {
-	NEOERR *nerr;
-	HDF *src;
-	size_t i;
-
-	for (i = 0; i < env->nlangs; i++)
-		if (strcmp(env->lang_names[i], lang) == 0)
-			break;
-	if (i == env->nlangs ||
-	    strcmp(hdf_get_value(hdf, "Page.Lang", ""), lang) == 0)
+	if (!render_has_lang(env, lang))
 		return 0;
-	src = hdf_get_obj(env->langs[i], "Lang");
-	if ((nerr = hdf_remove_tree(hdf, "Lang")) == STATUS_OK &&
-	    (nerr = hdf_set_value(hdf, "Page.Lang", lang)) == STATUS_OK &&
-	    src != NULL)
-		nerr = hdf_copy(hdf, "Lang", src);
-	if (nerr != STATUS_OK) {
-		nerr_ignore(&nerr);
-		return -1;
-	}
-	return 0;
+	return render_set(hdf, "Page.Lang", lang);
 }
 
 int
@@ -205,8 +199,9 @@ render_page(const struct render_env *env, HDF *hdf, const char *template,
 	CSPARSE *cs = NULL;
 	NEOERR *nerr;
 
-	(void)env;
-	if ((nerr = cs_init(&cs, hdf)) == STATUS_OK &&
+	if ((nerr = cs_init(&cs, hdf)) == STATUS_OK)
+		cs->global_hdf = lang_tree(env, hdf);
+	if (nerr == STATUS_OK &&
 	    (nerr = cgi_register_strfuncs(cs)) == STATUS_OK &&
 	    (nerr = cs_parse_file(cs, template)) == STATUS_OK)
 		nerr = cs_render(cs, out, render_out);
@@ -252,7 +247,8 @@ render_set(HDF *hdf, const char *name, const char *value)
 const char *
 render_lang(HDF *hdf, const char *key)
 {
-	HDF *lang = hdf_get_obj(hdf, "Lang");
+	HDF *tree = lang_tree(process_env, hdf);
+	HDF *lang = tree != NULL ? hdf_get_obj(tree, "Lang") : NULL;
 
 	return lang != NULL ? hdf_get_value(lang, key, "") : "";
 }

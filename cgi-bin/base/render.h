@@ -1,7 +1,11 @@
 /*
  * Rendering pages with ClearSilver. Language strings are read once per
- * process from templates/lang/LANG.hdf; every page gets a fresh HDF with
- * HTML auto-escaping switched on before any template is parsed.
+ * process from templates/lang/LANG.hdf and never copied: a page's HDF
+ * names its language in Page.Lang, templates find Lang.* in that
+ * language's tree (ClearSilver's global_hdf, looked up when a name is not
+ * in the page's own data) and C code reads them with render_lang(). Every
+ * page gets a fresh HDF with HTML auto-escaping switched on before any
+ * template is parsed.
  */
 #ifndef KAAJ_RENDER_H
 #define KAAJ_RENDER_H
@@ -24,7 +28,8 @@ struct render_env {
 /*
  * Load template_dir/lang/LANG.hdf for every LANG.hdf present there.
  * default_lang must be among them. Returns 0, or -1 with "file: reason" in
- * err. The caller frees env with render_env_free().
+ * err. The caller frees env with render_env_free(). The process's pages
+ * read their strings from the env made last (one per process).
  */
 int render_env_init(struct render_env *env, const char *template_dir,
     const char *default_lang, char *err, size_t errlen);
@@ -35,15 +40,15 @@ void render_env_free(struct render_env *env);
 int render_has_lang(const struct render_env *env, const char *lang);
 
 /*
- * Make a page's HDF: escaping on, template path set, Lang.* copied from
- * the language lang (or from the first language loaded, when lang is not
- * known). Returns NULL when out of memory. Free with hdf_destroy().
+ * Make a page's HDF: escaping on, template path set, Page.Lang the
+ * language lang (or the default language, when lang is not loaded).
+ * Returns NULL when out of memory. Free with hdf_destroy().
  */
 HDF *render_page_new(const struct render_env *env, const char *lang);
 
 /*
- * Switch hdf's Lang.* strings to language lang (a user's choice). Does
- * nothing when lang is not loaded. Returns 0 or -1 when out of memory.
+ * Switch hdf to language lang (a user's choice). Does nothing when lang is
+ * not loaded. Returns 0 or -1 when out of memory.
  */
 int render_use_lang(const struct render_env *env, HDF *hdf, const char *lang);
 
@@ -70,7 +75,10 @@ int render_setf(HDF *hdf, const char *name, const char *fmt, ...)
 /* Set name to the text value; NULL value sets "". Returns 0 or -1. */
 int render_set(HDF *hdf, const char *name, const char *value);
 
-/* A Lang.* string of hdf, or "" when missing. Never NULL. */
+/*
+ * The string Lang.KEY of hdf's language (Page.Lang), or "" when missing.
+ * Never NULL; owned by the language, valid while the process lives.
+ */
 const char *render_lang(HDF *hdf, const char *key);
 
 #endif

@@ -84,8 +84,8 @@ add_countries(struct ctx *c, struct cform *f, const char *text)
 		code[0] = (char)toupper((unsigned char)text[0]);
 		code[1] = (char)toupper((unsigned char)text[1]);
 		code[2] = '\0';
-		snprintf(key, sizeof(key), "Lang.Country.%s", code);
-		if (hdf_get_obj(c->hdf, key) == NULL)
+		snprintf(key, sizeof(key), "Country.%s", code);
+		if (*render_lang(c->hdf, key) == '\0')
 			return -1;
 		text += n;
 		snprintf(key, sizeof(key), "Form.CountrySel.%s", code);
