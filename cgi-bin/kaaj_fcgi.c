@@ -128,6 +128,8 @@ reload_plugins(struct app *app)
 	}
 	plugin_set_free(&app->plugins);
 	app->plugins = fresh;
+	/* Templates may have changed with the plugins. */
+	render_forget_templates(&app->render);
 }
 
 static int

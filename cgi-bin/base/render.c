@@ -54,7 +54,9 @@ render_env_init(struct render_env *env, const char *template_dir,
 	DIR *d;
 
 	memset(env, 0, sizeof(*env));
-	if ((env->template_dir = strdup(template_dir)) == NULL) {
+	env->parsed = calloc(RENDER_CACHE, sizeof(*env->parsed));
+	if ((env->template_dir = strdup(template_dir)) == NULL ||
+	    env->parsed == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
@@ -116,6 +118,9 @@ render_env_free(struct render_env *env)
 		if (env->langs[i] != NULL)
 			hdf_destroy(&env->langs[i]);
 	}
+	if (env->parsed != NULL)
+		render_forget_templates(env);
+	free(env->parsed);
 	free(env->template_dir);
 	memset(env, 0, sizeof(*env));
 	if (process_env == env)
@@ -192,21 +197,79 @@ render_out(void *ctx, char *s)
 	return STATUS_OK;
 }
 
+void
+render_forget_templates(const struct render_env *env)
+{
+	struct render_parsed *p;
+
+	for (p = env->parsed; p < env->parsed + RENDER_CACHE; p++) {
+		if (p->cs != NULL)
+			cs_destroy(&p->cs);
+		free(p->name);
+		p->name = NULL;
+	}
+}
+
+/*
+ * The parsed template for name in escaping mode plain, parsed now (with
+ * hdf for its settings) when not yet; NULL with *nerr set on failure.
+ */
+static CSPARSE *
+parsed(const struct render_env *env, HDF *hdf, const char *name, int plain,
+    NEOERR **nerr)
+{
+	struct render_parsed *p, *free_slot = NULL;
+	CSPARSE *cs = NULL;
+
+	*nerr = STATUS_OK;
+	for (p = env->parsed; p < env->parsed + RENDER_CACHE; p++) {
+		if (p->cs == NULL) {
+			if (free_slot == NULL)
+				free_slot = p;
+			continue;
+		}
+		if (p->plain == plain && strcmp(p->name, name) == 0)
+			return p->cs;
+	}
+	if ((*nerr = cs_init(&cs, hdf)) == STATUS_OK &&
+	    (*nerr = cgi_register_strfuncs(cs)) == STATUS_OK)
+		*nerr = cs_parse_file(cs, name);
+	if (*nerr != STATUS_OK) {
+		if (cs != NULL)
+			cs_destroy(&cs);
+		return NULL;
+	}
+	/* A full cache (more templates than slots) renders uncached. */
+	if (free_slot != NULL && (free_slot->name = strdup(name)) != NULL) {
+		free_slot->plain = plain;
+		free_slot->cs = cs;
+	}
+	return cs;
+}
+
 int
 render_page(const struct render_env *env, HDF *hdf, const char *template,
     struct buf *out, char *err, size_t errlen)
 {
-	CSPARSE *cs = NULL;
+	int plain = strcmp(hdf_get_value(hdf, "Config.VarEscapeMode", ""),
+	    "html") != 0;
+	const struct render_parsed *p;
 	NEOERR *nerr;
+	CSPARSE *cs;
+	int cached = 0;
 
-	if ((nerr = cs_init(&cs, hdf)) == STATUS_OK)
+	if ((cs = parsed(env, hdf, template, plain, &nerr)) != NULL) {
+		for (p = env->parsed; p < env->parsed + RENDER_CACHE; p++)
+			cached |= p->cs == cs;
+		/* The page's own data, and its language's strings. */
+		cs->hdf = hdf;
 		cs->global_hdf = lang_tree(env, hdf);
-	if (nerr == STATUS_OK &&
-	    (nerr = cgi_register_strfuncs(cs)) == STATUS_OK &&
-	    (nerr = cs_parse_file(cs, template)) == STATUS_OK)
 		nerr = cs_render(cs, out, render_out);
-	if (cs != NULL)
-		cs_destroy(&cs);
+		cs->hdf = NULL;
+		cs->global_hdf = NULL;
+		if (!cached)
+			cs_destroy(&cs);
+	}
 	if (nerr != STATUS_OK) {
 		neo_error(nerr, template, err, errlen);
 		return -1;

@@ -16,6 +16,14 @@
 #include "base/cs.h"
 
 #define RENDER_MAX_LANGS 8
+#define RENDER_CACHE 64		/* parsed templates kept per process */
+
+/* A template parsed once and rendered again for every page. */
+struct render_parsed {
+	char *name;		/* template file, under the template dir */
+	int plain;		/* parsed for plain text (no escaping) */
+	CSPARSE *cs;
+};
 
 /* Per-process rendering state. */
 struct render_env {
@@ -23,6 +31,7 @@ struct render_env {
 	size_t nlangs;
 	char *lang_names[RENDER_MAX_LANGS];
 	HDF *langs[RENDER_MAX_LANGS];	/* each holds a Lang.* tree */
+	struct render_parsed *parsed;	/* RENDER_CACHE entries */
 };
 
 /*
@@ -35,6 +44,12 @@ int render_env_init(struct render_env *env, const char *template_dir,
     const char *default_lang, char *err, size_t errlen);
 
 void render_env_free(struct render_env *env);
+
+/*
+ * Forget every parsed template, so the next pages read them from disk
+ * again (on SIGHUP, after templates changed).
+ */
+void render_forget_templates(const struct render_env *env);
 
 /* Non-zero when strings for lang were loaded. */
 int render_has_lang(const struct render_env *env, const char *lang);
@@ -59,8 +74,10 @@ int render_use_lang(const struct render_env *env, HDF *hdf, const char *lang);
 int render_plain_text(HDF *hdf);
 
 /*
- * Parse template (a file name under the template dir) against hdf and
- * append the output to out. Returns 0, or -1 with the reason in err.
+ * Render template (a file name under the template dir) with the data hdf
+ * and append the output to out. Each template is parsed once per process
+ * and escaping mode, then rendered again with each page's data. Returns
+ * 0, or -1 with the reason in err.
  */
 int render_page(const struct render_env *env, HDF *hdf, const char *template,
     struct buf *out, char *err, size_t errlen);
