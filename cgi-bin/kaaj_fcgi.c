@@ -114,12 +114,16 @@ app_free(struct app *app)
 	config_free(&app->cfg);
 }
 
-/* Rescan the plugin folder; the old set stays if the folder is gone. */
+/*
+ * SIGHUP: read the templates from disk again when next used, and rescan
+ * the plugin folder; the old plugins stay if the folder is gone.
+ */
 static void
 reload_plugins(struct app *app)
 {
 	struct plugin_set fresh = { NULL, 0 };
 
+	render_forget_templates(&app->render);
 	log_info(NULL, "SIGHUP: rescanning %s", app->cfg.plugin_dir);
 	if (plugin_load_dir(app->cfg.plugin_dir, &fresh) == -1) {
 		log_warn(NULL, "keeping the %zu plugins loaded before",
@@ -128,8 +132,6 @@ reload_plugins(struct app *app)
 	}
 	plugin_set_free(&app->plugins);
 	app->plugins = fresh;
-	/* Templates may have changed with the plugins. */
-	render_forget_templates(&app->render);
 }
 
 static int

@@ -213,15 +213,17 @@ render_forget_templates(const struct render_env *env)
 /*
  * The parsed template for name in escaping mode plain, parsed now (with
  * hdf for its settings) when not yet; NULL with *nerr set on failure.
+ * *kept says whether the cache keeps it; else the caller destroys it.
  */
 static CSPARSE *
 parsed(const struct render_env *env, HDF *hdf, const char *name, int plain,
-    NEOERR **nerr)
+    int *kept, NEOERR **nerr)
 {
 	struct render_parsed *p, *free_slot = NULL;
 	CSPARSE *cs = NULL;
 
 	*nerr = STATUS_OK;
+	*kept = 1;
 	for (p = env->parsed; p < env->parsed + RENDER_CACHE; p++) {
 		if (p->cs == NULL) {
 			if (free_slot == NULL)
@@ -243,7 +245,8 @@ parsed(const struct render_env *env, HDF *hdf, const char *name, int plain,
 	if (free_slot != NULL && (free_slot->name = strdup(name)) != NULL) {
 		free_slot->plain = plain;
 		free_slot->cs = cs;
-	}
+	} else
+		*kept = 0;
 	return cs;
 }
 
@@ -253,21 +256,18 @@ render_page(const struct render_env *env, HDF *hdf, const char *template,
 {
 	int plain = strcmp(hdf_get_value(hdf, "Config.VarEscapeMode", ""),
 	    "html") != 0;
-	const struct render_parsed *p;
 	NEOERR *nerr;
 	CSPARSE *cs;
-	int cached = 0;
+	int kept;
 
-	if ((cs = parsed(env, hdf, template, plain, &nerr)) != NULL) {
-		for (p = env->parsed; p < env->parsed + RENDER_CACHE; p++)
-			cached |= p->cs == cs;
+	if ((cs = parsed(env, hdf, template, plain, &kept, &nerr)) != NULL) {
 		/* The page's own data, and its language's strings. */
 		cs->hdf = hdf;
 		cs->global_hdf = lang_tree(env, hdf);
 		nerr = cs_render(cs, out, render_out);
 		cs->hdf = NULL;
 		cs->global_hdf = NULL;
-		if (!cached)
+		if (!kept)
 			cs_destroy(&cs);
 	}
 	if (nerr != STATUS_OK) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "pages/pages.h"
 #include "front/routes.h"
 
@@ -96,17 +97,15 @@ static const struct route routes[] = {
 static int
 route_match(const char *pattern, const char *path, int64_t *id)
 {
-	size_t plen = strlen(pattern), n;
+	size_t plen = strlen(pattern);
+	int64_t n;
 
 	if (plen == 0 || pattern[plen - 1] != '#')
 		return strcmp(pattern, path) == 0;
-	if (strncmp(pattern, path, plen - 1) != 0)
+	if (strncmp(pattern, path, plen - 1) != 0 ||
+	    (n = text_id(path + plen - 1)) <= 0)
 		return 0;
-	path += plen - 1;
-	n = strspn(path, "0123456789");
-	if (n == 0 || n > 18 || path[n] != '\0' || path[0] == '0')
-		return 0;
-	*id = (int64_t)strtoll(path, NULL, 10);
+	*id = n;
 	return 1;
 }
 

@@ -85,7 +85,11 @@ page_set_money(HDF *node, const char *name, int64_t amount)
 	render_set(node, name, money_format(amount, text, sizeof(text)));
 }
 
-const char *
+/*
+ * What users see for a payout (payout non-zero) or deposit method: its
+ * label, or name itself when the config no longer has it. Never NULL.
+ */
+static const char *
 page_method_label(const struct kaaj_config *cfg, int payout, const char *name)
 {
 	const struct config_payout *p;

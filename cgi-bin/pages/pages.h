@@ -61,13 +61,6 @@ int page_send_image(struct ctx *c, const char *folder, const char *name,
     const char *what);
 
 /*
- * What users see for a payout (payout non-zero) or deposit method: its
- * label, or name itself when the config no longer has it. Never NULL.
- */
-const char *page_method_label(const struct kaaj_config *cfg, int payout,
-    const char *name);
-
-/*
  * Mark field wrong with a job type's own refusal err: the text
  * Lang.JobType.NAME.error.CODE when the language has it, else the
  * plugin's English message.

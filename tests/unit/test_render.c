@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/render.h"
 
@@ -184,6 +186,87 @@ START_TEST(test_unknown_language_falls_back)
 }
 END_TEST
 
+/* Write text to dir/name. */
+static void
+put_file(const char *dir, const char *name, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Render dir's t.cs with hdf into a fresh string (freed by the caller). */
+static char *
+render_t(struct render_env *e, HDF *hdf)
+{
+	char err[512];
+	struct buf out;
+	char *s;
+
+	buf_init(&out);
+	ck_assert_msg(render_page(e, hdf, "t.cs", &out, err, sizeof(err)) == 0,
+	    "%s", err);
+	s = strdup(out.data != NULL ? out.data : "");
+	buf_free(&out);
+	return s;
+}
+
+/*
+ * A parsed template is rendered again with each page's own data and
+ * language, and read from disk again once forgotten (SIGHUP).
+ */
+START_TEST(test_parsed_once)
+{
+	char dir[] = "/tmp/kaaj-render-XXXXXX", sub[300], err[512], *a, *b;
+	struct render_env e;
+	HDF *h1, *h2;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(sub, sizeof(sub), "%s/lang", dir);
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	put_file(sub, "en.hdf", "Lang.Hi = Hello\n");
+	put_file(sub, "bn.hdf", "Lang.Hi = Nomoskar\n");
+	put_file(dir, "t.cs", "<?cs var:Lang.Hi ?> <?cs var:Who ?>");
+	ck_assert_msg(render_env_init(&e, dir, "en", err, sizeof(err)) == 0,
+	    "%s", err);
+	h1 = render_page_new(&e, "en");
+	h2 = render_page_new(&e, "bn");
+	render_set(h1, "Who", "<rahim>");
+	render_set(h2, "Who", "karim");
+	a = render_t(&e, h1);
+	b = render_t(&e, h2);
+	ck_assert_str_eq(a, "Hello &lt;rahim&gt;");
+	ck_assert_str_eq(b, "Nomoskar karim");
+	free(a);
+	free(b);
+	/* Changed on disk: the parsed copy serves until it is forgotten. */
+	put_file(dir, "t.cs", "changed <?cs var:Who ?>");
+	a = render_t(&e, h2);
+	ck_assert_str_eq(a, "Nomoskar karim");
+	free(a);
+	render_forget_templates(&e);
+	a = render_t(&e, h2);
+	ck_assert_str_eq(a, "changed karim");
+	free(a);
+	hdf_destroy(&h1);
+	hdf_destroy(&h2);
+	render_env_free(&e);
+	snprintf(sub, sizeof(sub), "%s/lang/en.hdf", dir);
+	unlink(sub);
+	snprintf(sub, sizeof(sub), "%s/lang/bn.hdf", dir);
+	unlink(sub);
+	snprintf(sub, sizeof(sub), "%s/t.cs", dir);
+	unlink(sub);
+	snprintf(sub, sizeof(sub), "%s/lang", dir);
+	rmdir(sub);
+	rmdir(dir);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -197,6 +280,7 @@ main(void)
 	tcase_add_loop_test(tc, test_escaping, 0, n);
 	tcase_add_test(tc, test_escaped_forms);
 	tcase_add_test(tc, test_unknown_language_falls_back);
+	tcase_add_test(tc, test_parsed_once);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
