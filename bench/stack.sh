@@ -69,7 +69,7 @@ bench_site() {
 		-e "s/@PER_1@/$(($3 - 1))/g" -e "s/@RUNNING@/$(($2 / 10))/g" \
 		-e "s/@HEAVY@/$HEAVY/g" -e "s/@HEAVY_1@/$((HEAVY - 1))/g" \
 		-e "s/@FRONT@/$FRONT/g" -e "s/@FRONT_1@/$((FRONT - 1))/g" \
-		-e "s/@SESSIONS@/$SESSIONS/g" \
+		-e "s/@SESSIONS@/$((SESSIONS < $4 ? SESSIONS : $4))/g" \
 		"$KAAJ_SRCDIR/bench/gen.sql" >"$sql"
 	t0=$SECONDS
 	bench_sql "$db" "$sql"
