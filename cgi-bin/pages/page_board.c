@@ -36,29 +36,39 @@ set_campaign(HDF *node, const struct db_result *r, size_t i)
 }
 
 /*
- * Open campaigns, filtered. Four statement texts (visitor or worker, by
- * date or by pay), each prepared once; every other choice is a parameter
- * whose "off" value the planner folds away ('' for no category or type,
- * the largest id and pay for the first page), so each text plans as a
- * plain range scan of one index, newest or best paid first.
+ * Open campaigns, filtered. One statement text for each viewer (visitor
+ * or worker), order (date or pay) and index, each prepared once. Every
+ * other choice is a parameter whose "off" value the planner folds away
+ * ('' for no category or type, the largest id and pay for the first
+ * page). The index is named, because for ORDER BY ... LIMIT MariaDB
+ * otherwise reads the index from its top by status alone and skips the
+ * keyset's range (page 50 then reads 1,000 entries instead of 21):
+ * board, board_cat or board_type by date, the same with _pay by pay
+ * (sql/0006). A job type belongs to one category, so a type filter
+ * needs no category index.
  *
  * A worker's board leaves out what they may not take, in the same
  * statement: the viewer's own row (me, read once by primary key) gives
  * the country and success rate; a task of theirs or an employer's block
  * is an anti-join through a unique key, one index lookup per campaign
- * looked at; their own campaigns, other countries and a success rate
- * below the campaign's minimum are row filters.
+ * looked at (the blocks' primary key is named: through its worker_id
+ * index the join would be buffered, and the LIMIT lost); their own
+ * campaigns, other countries and a success rate below the campaign's
+ * minimum are row filters.
  */
 #define BOARD_OPEN \
 	" c.status = 'running' AND c.slots_taken < c.slots_total" \
 	" AND (? = '' OR c.category = ?) AND (? = '' OR c.job_type = ?)"
-#define BOARD_VISITOR \
-	" FROM campaigns c JOIN users o ON o.id = c.owner_id WHERE" BOARD_OPEN
-#define BOARD_WORKER \
-	" FROM users me JOIN campaigns c JOIN users o ON o.id = c.owner_id" \
+#define BOARD_VISITOR(index) \
+	"SELECT " BOARD_COLS " FROM campaigns c FORCE INDEX (" index ")" \
+	" JOIN users o ON o.id = c.owner_id WHERE" BOARD_OPEN
+#define BOARD_WORKER(index) \
+	"SELECT " BOARD_COLS " FROM users me" \
+	" JOIN campaigns c FORCE INDEX (" index ")" \
+	" JOIN users o ON o.id = c.owner_id" \
 	" LEFT JOIN tasks t ON t.campaign_id = c.id AND t.worker_id = me.id" \
-	" LEFT JOIN worker_blocks b ON b.employer_id = c.owner_id" \
-	"  AND b.worker_id = me.id" \
+	" LEFT JOIN worker_blocks b FORCE INDEX (PRIMARY)" \
+	"  ON b.employer_id = c.owner_id AND b.worker_id = me.id" \
 	" WHERE me.id = ? AND" BOARD_OPEN \
 	" AND t.id IS NULL AND b.worker_id IS NULL AND c.owner_id <> me.id" \
 	" AND (c.countries_mode = 'all'" \
@@ -75,6 +85,16 @@ set_campaign(HDF *node, const struct db_result *r, size_t i)
 	" AND c.pay_per_task <= ? AND (c.pay_per_task < ? OR c.id < ?)" \
 	" ORDER BY c.pay_per_task DESC, c.id DESC LIMIT ?"
 
+/* The texts by [worker][by pay][filter: none, category, job type]. */
+#define BOARD_TEXTS(from) { \
+	{ from("board") BOARD_BY_DATE, from("board_cat") BOARD_BY_DATE, \
+	  from("board_type") BOARD_BY_DATE }, \
+	{ from("board_pay") BOARD_BY_PAY, from("board_cat_pay") BOARD_BY_PAY, \
+	  from("board_type_pay") BOARD_BY_PAY } }
+static const char *const board_sql[2][2][3] = {
+	BOARD_TEXTS(BOARD_VISITOR), BOARD_TEXTS(BOARD_WORKER)
+};
+
 /* The board's filters, as given in the query and checked. */
 struct board_filter {
 	const char *category, *type;
@@ -88,22 +108,22 @@ board_query(struct ctx *c, const struct board_filter *f, int64_t viewer,
     int64_t limit, struct db_result *r)
 {
 	struct db *db = c->app->db;
-	const char *cat = f->category, *type = f->type;
+	const char *cat = f->category, *type = f->type, *sql;
 	int64_t id = f->before_id, pay = f->before_pay;
 
+	sql = board_sql[viewer != 0][f->by_pay][type[0] != '\0' ? 2 :
+	    cat[0] != '\0' ? 1 : 0];
 	if (viewer == 0 && !f->by_pay)
-		return db_query(db, r, "SELECT " BOARD_COLS BOARD_VISITOR
-		    BOARD_BY_DATE, "ssssii", cat, cat, type, type, id, limit);
-	if (viewer == 0)
-		return db_query(db, r, "SELECT " BOARD_COLS BOARD_VISITOR
-		    BOARD_BY_PAY, "ssssiiii", cat, cat, type, type, pay, pay,
-		    id, limit);
-	if (!f->by_pay)
-		return db_query(db, r, "SELECT " BOARD_COLS BOARD_WORKER
-		    BOARD_BY_DATE, "issssii", viewer, cat, cat, type, type, id,
+		return db_query(db, r, sql, "ssssii", cat, cat, type, type, id,
 		    limit);
-	return db_query(db, r, "SELECT " BOARD_COLS BOARD_WORKER BOARD_BY_PAY,
-	    "issssiiii", viewer, cat, cat, type, type, pay, pay, id, limit);
+	if (viewer == 0)
+		return db_query(db, r, sql, "ssssiiii", cat, cat, type, type,
+		    pay, pay, id, limit);
+	if (!f->by_pay)
+		return db_query(db, r, sql, "issssii", viewer, cat, cat, type,
+		    type, id, limit);
+	return db_query(db, r, sql, "issssiiii", viewer, cat, cat, type, type,
+	    pay, pay, id, limit);
 }
 
 /* Read and check the filters; 0, or 400 when one is malformed. */
