@@ -5,8 +5,8 @@
 
 # The rows, in run order: NAME SITE THREADS CONNECTIONS CPU-OF SCRIPT PATH
 # COOKIE-VARIABLE. CPU-OF names the processes whose CPU the row counts:
-# kaaj (the site's kaaj.fcgi pool, and mariadbd), hello, cgi (fcgiwrap
-# and the CGI processes it waited for) or none. PATH and COOKIE are
+# kaaj (the site's kaaj.fcgi pool, and mariadbd), hello, cgi (the whole
+# machine: CGI processes come and go) or none. PATH and COOKIE are
 # variable names, filled in by rows_prepare.
 ROWS=(
 	"static big 2 32 none - P_STATIC -"
@@ -104,8 +104,8 @@ rows_prepare() {
 	say "# $n running campaigns with open slots; ${#LIVE[@]} live campaigns for claims"
 }
 
-# cpu_ticks WHAT SITE: the CPU ticks (utime+stime; for cgi also the
-# waited-for children's) of WHAT's processes: "kaaj" prints two numbers,
+# cpu_ticks WHAT SITE: the CPU ticks (utime+stime; for cgi the whole
+# machine's) of WHAT's processes: "kaaj" prints two numbers,
 # the site's kaaj.fcgi pool and mariadbd.
 cpu_ticks() {
 	local pid sum=0 db
@@ -120,8 +120,9 @@ cpu_ticks() {
 		pid=$(read_pids "$KAAJ_PID_DIR/hello.pid")
 		echo "$(awk '{print $14 + $15}' "/proc/$pid/stat") 0" ;;
 	cgi)
-		pid=$(read_pids "$KAAJ_PID_DIR/fcgiwrap.pid")
-		echo "$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat") 0" ;;
+		# One process per request: their CPU is counted for the
+		# whole machine (nginx and wrk included), in the kaaj column.
+		echo "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat) 0" ;;
 	*) echo "0 0" ;;
 	esac
 }
