@@ -42,7 +42,9 @@ session_load(struct db *db, const struct kaaj_config *cfg, const char *token,
 	token_hash(token, hash);
 	if (db_query(db, &r,
 	    "SELECT u.id, u.username, u.is_admin, u.language, s.id,"
-	    " s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
+	    " s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE,"
+	    " (SELECT COUNT(*) FROM notifications n"
+	    "  WHERE n.user_id = u.id AND n.read_at IS NULL)"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id"
 	    " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
 	    " AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
@@ -59,6 +61,7 @@ session_load(struct db *db, const struct kaaj_config *cfg, const char *token,
 		    db_cell(&r, 0, 3) != NULL ? db_cell(&r, 0, 3) : "");
 		s->id = db_cell_int(&r, 0, 4);
 		stale = db_cell_int(&r, 0, 5) != 0;
+		s->unread = db_cell_int(&r, 0, 6);
 		memcpy(s->token, token, SESSION_TOKEN_LEN + 1);
 		session_csrf(cfg, token, s->csrf);
 	}

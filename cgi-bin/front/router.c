@@ -176,9 +176,28 @@ check_flags(struct ctx *c, const struct route *r, const char **why)
 }
 
 /*
+ * The header's count of unread notifications into *n. A GET changes no
+ * notifications (the one page that marks them read sets User.Unread
+ * itself), so the count read with the session stands; after a POST,
+ * which may have told the viewer something, it is asked again. 0, or -1
+ * on a database error.
+ */
+static int
+unread_count(struct ctx *c, int64_t *n)
+{
+	if (c->req->method != NULL && (strcmp(c->req->method, "GET") == 0 ||
+	    strcmp(c->req->method, "HEAD") == 0)) {
+		*n = c->session.unread;
+		return 0;
+	}
+	return notify_unread_count(c->app->db, c->session.user_id, n) ==
+	    DB_OK ? 0 : -1;
+}
+
+/*
  * Render template into c->res with the header's count of unread
- * notifications: asked for here, so redirects, files and CSV pay nothing.
- * Returns 0, or -1 with the reason in err.
+ * notifications, unless the handler set it. Returns 0, or -1 with the
+ * reason in err.
  */
 static int
 render_template(struct ctx *c, const char *template, char *err,
@@ -186,8 +205,9 @@ render_template(struct ctx *c, const char *template, char *err,
 {
 	int64_t unread;
 
-	if (c->session.user_id != 0 && notify_unread_count(c->app->db,
-	    c->session.user_id, &unread) == DB_OK)
+	if (c->session.user_id != 0 &&
+	    hdf_get_obj(c->hdf, "User.Unread") == NULL &&
+	    unread_count(c, &unread) == 0)
 		render_setf(c->hdf, "User.Unread", "%lld", (long long)unread);
 	return render_page(&c->app->render, c->hdf, template, &c->res->body,
 	    err, errlen);
