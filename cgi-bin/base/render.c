@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/render.h"
+#include "base/text.h"
 
 /*
  * The process's languages, for render_lang(): set once at start by
@@ -305,6 +306,14 @@ render_set(HDF *hdf, const char *name, const char *value)
 		return -1;
 	}
 	return 0;
+}
+
+int
+render_set_int(HDF *hdf, const char *name, int64_t v)
+{
+	char text[TEXT_INT_LEN];
+
+	return render_set(hdf, name, text_of_int(v, text));
 }
 
 const char *

@@ -11,6 +11,7 @@
 #define KAAJ_RENDER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/buf.h"
 #include "base/cs.h"
@@ -91,6 +92,9 @@ int render_setf(HDF *hdf, const char *name, const char *fmt, ...)
 
 /* Set name to the text value; NULL value sets "". Returns 0 or -1. */
 int render_set(HDF *hdf, const char *name, const char *value);
+
+/* Set name to the decimal text of v (as "%lld" writes it). 0 or -1. */
+int render_set_int(HDF *hdf, const char *name, int64_t v);
 
 /*
  * The string Lang.KEY of hdf's language (Page.Lang), or "" when missing.

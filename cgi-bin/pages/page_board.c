@@ -30,8 +30,7 @@ set_campaign(HDF *node, const struct db_result *r, size_t i)
 	good = db_value_int(r, i, "rated_satisfied");
 	bad = db_value_int(r, i, "rated_rejected");
 	if (good + bad > 0)
-		render_setf(node, "Approval", "%lld",
-		    (long long)(good * 100 / (good + bad)));
+		render_set_int(node, "Approval", good * 100 / (good + bad));
 }
 
 /*
@@ -201,7 +200,7 @@ page_home(struct ctx *c)
 	shown = r.nrows > (size_t)limit ? (size_t)limit : r.nrows;
 	for (i = 0; i < shown; i++)
 		set_campaign(page_row(c->hdf, "Jobs", i), &r, i);
-	render_setf(c->hdf, "Board.Count", "%zu", shown);
+	render_set_int(c->hdf, "Board.Count", (int64_t)shown);
 	/* Keyset pagination: the next page starts after the last row. */
 	if (r.nrows > (size_t)limit) {
 		render_set(c->hdf, "Board.Next", db_value(&r, shown - 1, "Id"));
