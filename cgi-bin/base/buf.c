@@ -50,6 +50,19 @@ buf_append(struct buf *b, const void *p, size_t len)
 }
 
 int
+buf_append_nul(struct buf *b, const void *p, size_t len)
+{
+	if (len == (size_t)-1 || buf_reserve(b, len + 1) == -1)
+		return -1;
+	if (len > 0)
+		memcpy(b->data + b->len, p, len);
+	b->len += len;
+	b->data[b->len++] = '\0';
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+int
 buf_puts(struct buf *b, const char *s)
 {
 	return buf_append(b, s, strlen(s));

@@ -65,11 +65,11 @@ text_id(const char *s)
 	return (int64_t)strtoll(s, NULL, 10);
 }
 
-char *
-text_of_int(int64_t v, char out[TEXT_INT_LEN])
+/* Write the digits of mag, after a '-' when minus, into out. */
+static char *
+digits_of(uint64_t mag, int minus, char out[TEXT_INT_LEN])
 {
 	char digits[TEXT_INT_LEN], *p = digits + sizeof(digits);
-	uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 	size_t n;
 
 	*--p = '\0';
@@ -77,9 +77,22 @@ text_of_int(int64_t v, char out[TEXT_INT_LEN])
 		*--p = (char)('0' + mag % 10);
 		mag /= 10;
 	} while (mag > 0);
-	if (v < 0)
+	if (minus)
 		*--p = '-';
 	n = (size_t)(digits + sizeof(digits) - p);
 	memcpy(out, p, n);
 	return out;
+}
+
+char *
+text_of_int(int64_t v, char out[TEXT_INT_LEN])
+{
+	return digits_of(v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v,
+	    v < 0, out);
+}
+
+char *
+text_of_uint(uint64_t v, char out[TEXT_INT_LEN])
+{
+	return digits_of(v, 0, out);
 }

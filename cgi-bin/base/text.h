@@ -42,4 +42,7 @@ int64_t text_id(const char *s);
  */
 char *text_of_int(int64_t v, char out[TEXT_INT_LEN]);
 
+/* The decimal text of v, as printf's %llu writes it, into out; out. */
+char *text_of_uint(uint64_t v, char out[TEXT_INT_LEN]);
+
 #endif

@@ -390,6 +390,7 @@ START_TEST(test_text_helpers)
 	ck_assert_str_eq(text_of_int(-18, num), "-18");
 	ck_assert_str_eq(text_of_int(INT64_MAX, num), "9223372036854775807");
 	ck_assert_str_eq(text_of_int(INT64_MIN, num), "-9223372036854775808");
+	ck_assert_str_eq(text_of_uint(UINT64_MAX, num), "18446744073709551615");
 }
 END_TEST
 
