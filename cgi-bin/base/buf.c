@@ -15,9 +15,9 @@ buf_init(struct buf *b)
 	b->cap = 0;
 }
 
-/* Make room for extra more bytes plus the NUL. */
+/* Grow b to hold extra more bytes plus the NUL. */
 static int
-buf_reserve(struct buf *b, size_t extra)
+buf_grow(struct buf *b, size_t extra)
 {
 	size_t need, cap;
 	char *p;
@@ -35,6 +35,16 @@ buf_reserve(struct buf *b, size_t extra)
 	b->data = p;
 	b->cap = cap;
 	return 0;
+}
+
+/*
+ * Make room for extra more bytes plus the NUL: one comparison when there
+ * is room, as there mostly is (pages are written a few bytes at a time).
+ */
+static int
+buf_reserve(struct buf *b, size_t extra)
+{
+	return extra < b->cap - b->len ? 0 : buf_grow(b, extra);
 }
 
 int
