@@ -74,6 +74,16 @@ session_load(struct db *db, const struct kaaj_config *cfg, const char *token,
 	return 0;
 }
 
+/*
+ * The HMAC state after the site's key and "csrf:", made once per process
+ * (again should the key differ): every token is signed with the same key,
+ * so its two padded blocks need hashing only once. Process-wide, never
+ * request data.
+ */
+static crypto_auth_hmacsha256_state csrf_keyed;
+static unsigned char csrf_key[sizeof(((struct kaaj_config *)0)->secret_key)];
+static int csrf_keyed_made;
+
 void
 session_csrf(const struct kaaj_config *cfg, const char *token,
     char out[CSRF_TOKEN_LEN + 1])
@@ -81,9 +91,16 @@ session_csrf(const struct kaaj_config *cfg, const char *token,
 	unsigned char mac[crypto_auth_hmacsha256_BYTES];
 	crypto_auth_hmacsha256_state st;
 
-	crypto_auth_hmacsha256_init(&st, cfg->secret_key,
-	    sizeof(cfg->secret_key));
-	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"csrf:", 5);
+	if (!csrf_keyed_made || sodium_memcmp(csrf_key, cfg->secret_key,
+	    sizeof(csrf_key)) != 0) {
+		crypto_auth_hmacsha256_init(&csrf_keyed, cfg->secret_key,
+		    sizeof(cfg->secret_key));
+		crypto_auth_hmacsha256_update(&csrf_keyed,
+		    (const unsigned char *)"csrf:", 5);
+		memcpy(csrf_key, cfg->secret_key, sizeof(csrf_key));
+		csrf_keyed_made = 1;
+	}
+	st = csrf_keyed;
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)token,
 	    strlen(token));
 	crypto_auth_hmacsha256_final(&st, mac);

@@ -352,6 +352,33 @@ log_safe(const char *s, char *out, size_t outlen)
 	return out;
 }
 
+/*
+ * A request id for the log: a random start once per process, then a
+ * different-looking id for each request without asking the kernel again
+ * (splitmix64 over a counter). Process-wide state, never request data.
+ */
+static void
+request_id(char out[17])
+{
+	static uint64_t next;
+	static int seeded;
+	unsigned char rnd[8];
+	uint64_t z;
+	int i;
+
+	if (!seeded) {
+		randombytes_buf(&next, sizeof(next));
+		seeded = 1;
+	}
+	z = (next += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	z ^= z >> 31;
+	for (i = 0; i < 8; i++)
+		rnd[i] = (unsigned char)(z >> (8 * i));
+	sodium_bin2hex(out, 17, rnd, sizeof(rnd));
+}
+
 void
 dispatch(struct app *app, const struct http_io *io)
 {
@@ -359,7 +386,6 @@ dispatch(struct app *app, const struct http_io *io)
 	struct request req;
 	struct response res;
 	struct timespec start;
-	unsigned char rnd[8];
 	const char *why = NULL;
 	struct ctx c;
 	int status;
@@ -367,8 +393,7 @@ dispatch(struct app *app, const struct http_io *io)
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	memset(&req, 0, sizeof(req));
 	memset(&c, 0, sizeof(c));
-	randombytes_buf(rnd, sizeof(rnd));
-	sodium_bin2hex(req.rid, sizeof(req.rid), rnd, sizeof(rnd));
+	request_id(req.rid);
 	response_init(&res);
 	c.app = app;
 	c.req = &req;
