@@ -172,11 +172,16 @@ board_choices_share(struct ctx *c)
 	struct buf of;
 	size_t i, j, ncat = 0;
 
+	/* Built piece by piece: this runs on every board. */
 	buf_init(&of);
 	for (i = 0; i < ps->n; i++) {
 		jt = ps->items[i].jt;
-		buf_printf(&of, "%s\n%s\n%s\n", jt->name, jt->label,
-		    jt->category);
+		buf_puts(&of, jt->name);
+		buf_puts(&of, "\n");
+		buf_puts(&of, jt->label);
+		buf_puts(&of, "\n");
+		buf_puts(&of, jt->category);
+		buf_puts(&of, "\n");
 	}
 	shared = render_shared(env, "Board.ChoicesOf");
 	if (shared != NULL && strcmp(shared, of.data != NULL ? of.data : "") ==
