@@ -42,7 +42,9 @@ session_load(struct db *db, const struct kaaj_config *cfg, const char *token,
 	token_hash(token, hash);
 	if (db_query(db, &r,
 	    "SELECT u.id, u.username, u.is_admin, u.language, s.id,"
-	    " s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
+	    " s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE,"
+	    " (SELECT COUNT(*) FROM notifications n"
+	    "  WHERE n.user_id = u.id AND n.read_at IS NULL)"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id"
 	    " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
 	    " AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
@@ -59,6 +61,7 @@ session_load(struct db *db, const struct kaaj_config *cfg, const char *token,
 		    db_cell(&r, 0, 3) != NULL ? db_cell(&r, 0, 3) : "");
 		s->id = db_cell_int(&r, 0, 4);
 		stale = db_cell_int(&r, 0, 5) != 0;
+		s->unread = db_cell_int(&r, 0, 6);
 		memcpy(s->token, token, SESSION_TOKEN_LEN + 1);
 		session_csrf(cfg, token, s->csrf);
 	}
@@ -71,6 +74,16 @@ session_load(struct db *db, const struct kaaj_config *cfg, const char *token,
 	return 0;
 }
 
+/*
+ * The HMAC state after the site's key and "csrf:", made once per process
+ * (again should the key differ): every token is signed with the same key,
+ * so its two padded blocks need hashing only once. Process-wide, never
+ * request data.
+ */
+static crypto_auth_hmacsha256_state csrf_keyed;
+static unsigned char csrf_key[sizeof(((struct kaaj_config *)0)->secret_key)];
+static int csrf_keyed_made;
+
 void
 session_csrf(const struct kaaj_config *cfg, const char *token,
     char out[CSRF_TOKEN_LEN + 1])
@@ -78,9 +91,16 @@ session_csrf(const struct kaaj_config *cfg, const char *token,
 	unsigned char mac[crypto_auth_hmacsha256_BYTES];
 	crypto_auth_hmacsha256_state st;
 
-	crypto_auth_hmacsha256_init(&st, cfg->secret_key,
-	    sizeof(cfg->secret_key));
-	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"csrf:", 5);
+	if (!csrf_keyed_made || sodium_memcmp(csrf_key, cfg->secret_key,
+	    sizeof(csrf_key)) != 0) {
+		crypto_auth_hmacsha256_init(&csrf_keyed, cfg->secret_key,
+		    sizeof(cfg->secret_key));
+		crypto_auth_hmacsha256_update(&csrf_keyed,
+		    (const unsigned char *)"csrf:", 5);
+		memcpy(csrf_key, cfg->secret_key, sizeof(csrf_key));
+		csrf_keyed_made = 1;
+	}
+	st = csrf_keyed;
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)token,
 	    strlen(token));
 	crypto_auth_hmacsha256_final(&st, mac);

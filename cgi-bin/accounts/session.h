@@ -24,6 +24,7 @@ struct session {
 	int64_t id;		/* sessions.id */
 	char token[SESSION_TOKEN_LEN + 1];	/* the cookie's text */
 	char csrf[CSRF_TOKEN_LEN + 1];
+	int64_t unread;		/* unread notifications when loaded */
 };
 
 /* Non-zero when s is exactly 32 lowercase hex digits. */
@@ -32,9 +33,10 @@ int session_token_valid(const char *s);
 /*
  * Look up the session of cookie token (already checked with
  * session_token_valid) and fill *s when it is live (within both the idle
- * and the absolute lifetime) and its user active; note the visit at most
- * once a minute. Returns 0 (s->user_id is 0 when there is no such
- * session), or -1 on a database error.
+ * and the absolute lifetime) and its user active, with the user's count of
+ * unread notifications in the same statement; note the visit at most once
+ * a minute. Returns 0 (s->user_id is 0 when there is no such session), or
+ * -1 on a database error.
  */
 int session_load(struct db *db, const struct kaaj_config *cfg,
     const char *token, struct session *s);

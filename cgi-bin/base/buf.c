@@ -15,9 +15,9 @@ buf_init(struct buf *b)
 	b->cap = 0;
 }
 
-/* Make room for extra more bytes plus the NUL. */
+/* Grow b to hold extra more bytes plus the NUL. */
 static int
-buf_reserve(struct buf *b, size_t extra)
+buf_grow(struct buf *b, size_t extra)
 {
 	size_t need, cap;
 	char *p;
@@ -37,6 +37,16 @@ buf_reserve(struct buf *b, size_t extra)
 	return 0;
 }
 
+/*
+ * Make room for extra more bytes plus the NUL: one comparison when there
+ * is room, as there mostly is (pages are written a few bytes at a time).
+ */
+static int
+buf_reserve(struct buf *b, size_t extra)
+{
+	return extra < b->cap - b->len ? 0 : buf_grow(b, extra);
+}
+
 int
 buf_append(struct buf *b, const void *p, size_t len)
 {
@@ -45,6 +55,19 @@ buf_append(struct buf *b, const void *p, size_t len)
 	if (len > 0)
 		memcpy(b->data + b->len, p, len);
 	b->len += len;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+int
+buf_append_nul(struct buf *b, const void *p, size_t len)
+{
+	if (len == (size_t)-1 || buf_reserve(b, len + 1) == -1)
+		return -1;
+	if (len > 0)
+		memcpy(b->data + b->len, p, len);
+	b->len += len;
+	b->data[b->len++] = '\0';
 	b->data[b->len] = '\0';
 	return 0;
 }

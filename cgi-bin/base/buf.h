@@ -19,6 +19,12 @@ void buf_init(struct buf *b);
 /* Append len bytes. Returns 0, or -1 when out of memory (b unchanged). */
 int buf_append(struct buf *b, const void *p, size_t len);
 
+/*
+ * Append len bytes and a NUL that stays in the contents (counted in len),
+ * as for strings packed one after another. Returns 0 or -1.
+ */
+int buf_append_nul(struct buf *b, const void *p, size_t len);
+
 /* Append a NUL-terminated string. Returns 0 or -1. */
 int buf_puts(struct buf *b, const char *s);
 

@@ -1,7 +1,6 @@
 /*
  * Money amounts in micro-units.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "base/money.h"
@@ -49,20 +48,36 @@ money_parse(const char *s, int64_t *out)
 char *
 money_format(int64_t amount, char *out, size_t outlen)
 {
-	unsigned long long mag;
-	unsigned long long units, frac;
-	char fbuf[8];
-	int n;
+	char text[32], *p = text + sizeof(text);
+	unsigned long long mag, units, frac;
+	int places = 6, i;
+	size_t n;
 
+	if (outlen == 0)
+		return out;
 	mag = amount < 0 ? (unsigned long long)0 - (unsigned long long)amount
 	    : (unsigned long long)amount;
 	units = mag / MONEY_MICRO;
 	frac = mag % MONEY_MICRO;
-	snprintf(fbuf, sizeof(fbuf), "%06llu", frac);
-	/* Drop trailing zeros but keep two decimals. */
-	for (n = 6; n > 2 && fbuf[n - 1] == '0'; n--)
-		continue;
-	fbuf[n] = '\0';
-	snprintf(out, outlen, "%s%llu.%s", amount < 0 ? "-" : "", units, fbuf);
+	/* Six decimals less the trailing zeros, but two at least. */
+	for (; places > 2 && frac % 10 == 0; places--)
+		frac /= 10;
+	/* Written backwards from the end of text, as snprintf would. */
+	*--p = '\0';
+	for (i = 0; i < places; i++, frac /= 10)
+		*--p = (char)('0' + frac % 10);
+	*--p = '.';
+	do {
+		*--p = (char)('0' + units % 10);
+		units /= 10;
+	} while (units > 0);
+	if (amount < 0)
+		*--p = '-';
+	n = (size_t)(text + sizeof(text) - p);
+	if (n > outlen) {
+		n = outlen;
+		p[n - 1] = '\0';
+	}
+	memcpy(out, p, n);
 	return out;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/render.h"
+#include "base/text.h"
 
 /*
  * The process's languages, for render_lang(): set once at start by
@@ -305,6 +306,56 @@ render_set(HDF *hdf, const char *name, const char *value)
 		return -1;
 	}
 	return 0;
+}
+
+/* Non-zero when name is Lang or under it: the strings are not shared data. */
+static int
+is_lang(const char *name)
+{
+	return strncmp(name, "Lang", 4) == 0 &&
+	    (name[4] == '\0' || name[4] == '.');
+}
+
+int
+render_share(struct render_env *env, const char *name, const char *value)
+{
+	size_t i;
+
+	if (is_lang(name))
+		return -1;
+	for (i = 0; i < env->nlangs; i++)
+		if (render_set(env->langs[i], name, value) == -1)
+			return -1;
+	return 0;
+}
+
+void
+render_unshare(struct render_env *env, const char *name)
+{
+	NEOERR *nerr;
+	size_t i;
+
+	if (is_lang(name))
+		return;
+	for (i = 0; i < env->nlangs; i++)
+		if ((nerr = hdf_remove_tree(env->langs[i], name)) != STATUS_OK)
+			nerr_ignore(&nerr);
+}
+
+const char *
+render_shared(const struct render_env *env, const char *name)
+{
+	if (env->nlangs == 0 || is_lang(name))
+		return NULL;
+	return hdf_get_value(env->langs[0], name, NULL);
+}
+
+int
+render_set_int(HDF *hdf, const char *name, int64_t v)
+{
+	char text[TEXT_INT_LEN];
+
+	return render_set(hdf, name, text_of_int(v, text));
 }
 
 const char *

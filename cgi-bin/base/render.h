@@ -11,6 +11,7 @@
 #define KAAJ_RENDER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/buf.h"
 #include "base/cs.h"
@@ -91,6 +92,22 @@ int render_setf(HDF *hdf, const char *name, const char *fmt, ...)
 
 /* Set name to the text value; NULL value sets "". Returns 0 or -1. */
 int render_set(HDF *hdf, const char *name, const char *value);
+
+/* Set name to the decimal text of v (as "%lld" writes it). 0 or -1. */
+int render_set_int(HDF *hdf, const char *name, int64_t v);
+
+/*
+ * Data that is the same on every page of the process (the job types the
+ * board offers, say), kept once in each language's tree beside Lang.*
+ * rather than copied into every page: templates find NAME there when the
+ * page's own data has none, so a page's own value wins. render_share sets
+ * NAME to value (0, or -1 when out of memory or NAME is under Lang);
+ * render_unshare forgets NAME and everything under it; render_shared is
+ * its value, or NULL, owned by env.
+ */
+int render_share(struct render_env *env, const char *name, const char *value);
+void render_unshare(struct render_env *env, const char *name);
+const char *render_shared(const struct render_env *env, const char *name);
 
 /*
  * The string Lang.KEY of hdf's language (Page.Lang), or "" when missing.

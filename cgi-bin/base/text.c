@@ -1,5 +1,6 @@
 /*
- * Small checks of posted text shared by every form.
+ * Small checks of posted text shared by every form, and whole numbers
+ * written as text.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -62,4 +63,36 @@ text_id(const char *s)
 	if (n == 0 || n > 18 || s[n] != '\0' || s[0] == '0')
 		return -1;
 	return (int64_t)strtoll(s, NULL, 10);
+}
+
+/* Write the digits of mag, after a '-' when minus, into out. */
+static char *
+digits_of(uint64_t mag, int minus, char out[TEXT_INT_LEN])
+{
+	char digits[TEXT_INT_LEN], *p = digits + sizeof(digits);
+	size_t n;
+
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + mag % 10);
+		mag /= 10;
+	} while (mag > 0);
+	if (minus)
+		*--p = '-';
+	n = (size_t)(digits + sizeof(digits) - p);
+	memcpy(out, p, n);
+	return out;
+}
+
+char *
+text_of_int(int64_t v, char out[TEXT_INT_LEN])
+{
+	return digits_of(v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v,
+	    v < 0, out);
+}
+
+char *
+text_of_uint(uint64_t v, char out[TEXT_INT_LEN])
+{
+	return digits_of(v, 0, out);
 }

@@ -10,6 +10,7 @@
 
 #include <fcgiapp.h>
 
+#include "base/text.h"
 #include "front/http.h"
 
 /* Longest path accepted, in bytes. */
@@ -269,13 +270,21 @@ int
 http_send(const struct http_io *io, const struct response *res,
     int head_only)
 {
+	char status[TEXT_INT_LEN], length[TEXT_INT_LEN];
+	const char *parts[] = { "Status: ", text_of_int(res->status, status),
+	    " ", http_reason(res->status), "\r\nContent-Type: ",
+	    res->content_type, "\r\nContent-Length: ",
+	    text_of_uint(res->body.len, length), "\r\n", standard_headers,
+	    NULL };
+	const char **part;
 	struct buf head;
-	int rc;
+	int rc = 0;
 
+	/* Put together without printf: every answer sends these. */
 	buf_init(&head);
-	if (buf_printf(&head, "Status: %d %s\r\nContent-Type: %s\r\n"
-	    "Content-Length: %zu\r\n%s", res->status, http_reason(res->status),
-	    res->content_type, res->body.len, standard_headers) == -1 ||
+	for (part = parts; *part != NULL && rc == 0; part++)
+		rc = buf_puts(&head, *part);
+	if (rc == -1 ||
 	    (res->headers.len > 0 &&
 	    buf_append(&head, res->headers.data, res->headers.len) == -1) ||
 	    buf_puts(&head, "\r\n") == -1) {

@@ -176,9 +176,28 @@ check_flags(struct ctx *c, const struct route *r, const char **why)
 }
 
 /*
+ * The header's count of unread notifications into *n. A GET changes no
+ * notifications (the one page that marks them read sets User.Unread
+ * itself), so the count read with the session stands; after a POST,
+ * which may have told the viewer something, it is asked again. 0, or -1
+ * on a database error.
+ */
+static int
+unread_count(struct ctx *c, int64_t *n)
+{
+	if (c->req->method != NULL && (strcmp(c->req->method, "GET") == 0 ||
+	    strcmp(c->req->method, "HEAD") == 0)) {
+		*n = c->session.unread;
+		return 0;
+	}
+	return notify_unread_count(c->app->db, c->session.user_id, n) ==
+	    DB_OK ? 0 : -1;
+}
+
+/*
  * Render template into c->res with the header's count of unread
- * notifications: asked for here, so redirects, files and CSV pay nothing.
- * Returns 0, or -1 with the reason in err.
+ * notifications, unless the handler set it. Returns 0, or -1 with the
+ * reason in err.
  */
 static int
 render_template(struct ctx *c, const char *template, char *err,
@@ -186,8 +205,9 @@ render_template(struct ctx *c, const char *template, char *err,
 {
 	int64_t unread;
 
-	if (c->session.user_id != 0 && notify_unread_count(c->app->db,
-	    c->session.user_id, &unread) == DB_OK)
+	if (c->session.user_id != 0 &&
+	    hdf_get_obj(c->hdf, "User.Unread") == NULL &&
+	    unread_count(c, &unread) == 0)
 		render_setf(c->hdf, "User.Unread", "%lld", (long long)unread);
 	return render_page(&c->app->render, c->hdf, template, &c->res->body,
 	    err, errlen);
@@ -332,6 +352,33 @@ log_safe(const char *s, char *out, size_t outlen)
 	return out;
 }
 
+/*
+ * A request id for the log: a random start once per process, then a
+ * different-looking id for each request without asking the kernel again
+ * (splitmix64 over a counter). Process-wide state, never request data.
+ */
+static void
+request_id(char out[17])
+{
+	static uint64_t next;
+	static int seeded;
+	unsigned char rnd[8];
+	uint64_t z;
+	int i;
+
+	if (!seeded) {
+		randombytes_buf(&next, sizeof(next));
+		seeded = 1;
+	}
+	z = (next += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	z ^= z >> 31;
+	for (i = 0; i < 8; i++)
+		rnd[i] = (unsigned char)(z >> (8 * i));
+	sodium_bin2hex(out, 17, rnd, sizeof(rnd));
+}
+
 void
 dispatch(struct app *app, const struct http_io *io)
 {
@@ -339,7 +386,6 @@ dispatch(struct app *app, const struct http_io *io)
 	struct request req;
 	struct response res;
 	struct timespec start;
-	unsigned char rnd[8];
 	const char *why = NULL;
 	struct ctx c;
 	int status;
@@ -347,8 +393,7 @@ dispatch(struct app *app, const struct http_io *io)
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	memset(&req, 0, sizeof(req));
 	memset(&c, 0, sizeof(c));
-	randombytes_buf(rnd, sizeof(rnd));
-	sodium_bin2hex(req.rid, sizeof(req.rid), rnd, sizeof(rnd));
+	request_id(req.rid);
 	response_init(&res);
 	c.app = app;
 	c.req = &req;

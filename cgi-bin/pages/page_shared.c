@@ -12,6 +12,7 @@
 #include "base/field.h"
 #include "base/log.h"
 #include "base/money.h"
+#include "base/text.h"
 #include "accounts/password.h"
 #include "accounts/ratelimit.h"
 #include "base/upload.h"
@@ -35,9 +36,17 @@ page_node(HDF *hdf, const char *name)
 HDF *
 page_row(HDF *hdf, const char *list, size_t i)
 {
-	char name[96];
+	char name[96], num[TEXT_INT_LEN];
+	size_t n = strlen(list), k;
 
-	snprintf(name, sizeof(name), "%s.%zu", list, i);
+	/* LIST.I, built without printf: lists are filled a row at a time. */
+	text_of_int((int64_t)i, num);
+	k = strlen(num);
+	if (n + 1 + k >= sizeof(name))
+		return NULL;
+	memcpy(name, list, n);
+	name[n] = '.';
+	memcpy(name + n + 1, num, k + 1);
 	return page_node(hdf, name);
 }
 
@@ -62,7 +71,10 @@ page_fill(HDF *node, const struct db_result *r, size_t row)
 			render_set(node, name, value);
 			continue;
 		}
-		snprintf(base, sizeof(base), "%.*s", (int)(n - suffix), name);
+		if (n - suffix >= sizeof(base))
+			continue;
+		memcpy(base, name, n - suffix);
+		base[n - suffix] = '\0';
 		page_set_money(node, base, db_cell_int(r, row, col));
 	}
 }

@@ -18,6 +18,7 @@
 
 struct db_stmt_entry {
 	char *sql;		/* own copy of the text: the key */
+	const char *seen_at;	/* where the caller's text was last time */
 	size_t len;
 	uint32_t hash;
 	uint64_t used;		/* tick of the last use; 0 when empty */

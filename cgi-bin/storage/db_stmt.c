@@ -72,6 +72,19 @@ db_prepare(struct db *db, const char *sql, int *rc)
 	size_t i, len;
 	char *copy;
 
+	/*
+	 * Most texts are literals, at the same address each time: an entry
+	 * seen there whose text is the same needs no hashing.
+	 */
+	len = strlen(sql);
+	for (i = 0; i < DB_STMT_CACHE; i++) {
+		e = &db->cache[i];
+		if (e->stmt != NULL && e->seen_at == sql && e->len == len &&
+		    memcmp(e->sql, sql, len) == 0) {
+			e->used = ++db->tick;
+			return e->stmt;
+		}
+	}
 	hash = sql_hash(sql, &len);
 	victim = &db->cache[0];
 	for (i = 0; i < DB_STMT_CACHE; i++) {
@@ -79,6 +92,7 @@ db_prepare(struct db *db, const char *sql, int *rc)
 		if (e->stmt != NULL && e->hash == hash && e->len == len &&
 		    memcmp(e->sql, sql, len) == 0) {
 			e->used = ++db->tick;
+			e->seen_at = sql;
 			return e->stmt;
 		}
 		if (e->used < victim->used)
@@ -105,6 +119,7 @@ db_prepare(struct db *db, const char *sql, int *rc)
 		mysql_stmt_close(victim->stmt);
 	free(victim->sql);
 	victim->sql = copy;
+	victim->seen_at = sql;
 	victim->len = len;
 	victim->hash = hash;
 	victim->used = ++db->tick;

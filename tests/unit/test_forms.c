@@ -370,6 +370,7 @@ END_TEST
 
 START_TEST(test_text_helpers)
 {
+	char num[TEXT_INT_LEN];
 	int64_t n;
 
 	ck_assert_uint_eq(text_chars("\xe0\xa6\x95\xe0\xa6\xbe\xe0\xa6\x9c"),
@@ -385,6 +386,11 @@ START_TEST(test_text_helpers)
 	ck_assert_int_eq(text_int("+1", &n), -1);
 	ck_assert_int_eq(text_is_printable_ascii("a ~"), 1);
 	ck_assert_int_eq(text_is_printable_ascii("a\t"), 0);
+	ck_assert_str_eq(text_of_int(0, num), "0");
+	ck_assert_str_eq(text_of_int(-18, num), "-18");
+	ck_assert_str_eq(text_of_int(INT64_MAX, num), "9223372036854775807");
+	ck_assert_str_eq(text_of_int(INT64_MIN, num), "-9223372036854775808");
+	ck_assert_str_eq(text_of_uint(UINT64_MAX, num), "18446744073709551615");
 }
 END_TEST
 

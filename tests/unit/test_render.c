@@ -215,22 +215,61 @@ render_t(struct render_env *e, HDF *hdf)
 	return s;
 }
 
-/*
- * A parsed template is rendered again with each page's own data and
- * language, and read from disk again once forgotten (SIGHUP).
- */
-START_TEST(test_parsed_once)
+/* Render dir's t.cs with hdf and check that it gives want. */
+static void
+expect_t(struct render_env *e, HDF *hdf, const char *want)
 {
-	char dir[] = "/tmp/kaaj-render-XXXXXX", sub[300], err[512], *a, *b;
-	struct render_env e;
-	HDF *h1, *h2;
+	char *s = render_t(e, hdf);
+
+	ck_assert_str_eq(s, want);
+	free(s);
+}
+
+/*
+ * Make a template folder in dir (a mkdtemp pattern): English and Bangla
+ * strings Lang.Hi and the template t.cs holding text.
+ */
+static void
+site_make(char *dir, const char *text)
+{
+	char sub[300];
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(sub, sizeof(sub), "%s/lang", dir);
 	ck_assert_int_eq(mkdir(sub, 0700), 0);
 	put_file(sub, "en.hdf", "Lang.Hi = Hello\n");
 	put_file(sub, "bn.hdf", "Lang.Hi = Nomoskar\n");
-	put_file(dir, "t.cs", "<?cs var:Lang.Hi ?> <?cs var:Who ?>");
+	put_file(dir, "t.cs", text);
+}
+
+/* Remove what site_make made. */
+static void
+site_remove(const char *dir)
+{
+	char sub[300];
+
+	snprintf(sub, sizeof(sub), "%s/lang/en.hdf", dir);
+	unlink(sub);
+	snprintf(sub, sizeof(sub), "%s/lang/bn.hdf", dir);
+	unlink(sub);
+	snprintf(sub, sizeof(sub), "%s/t.cs", dir);
+	unlink(sub);
+	snprintf(sub, sizeof(sub), "%s/lang", dir);
+	rmdir(sub);
+	rmdir(dir);
+}
+
+/*
+ * A parsed template is rendered again with each page's own data and
+ * language, and read from disk again once forgotten (SIGHUP).
+ */
+START_TEST(test_parsed_once)
+{
+	char dir[] = "/tmp/kaaj-render-XXXXXX", err[512], *a, *b;
+	struct render_env e;
+	HDF *h1, *h2;
+
+	site_make(dir, "<?cs var:Lang.Hi ?> <?cs var:Who ?>");
 	ck_assert_msg(render_env_init(&e, dir, "en", err, sizeof(err)) == 0,
 	    "%s", err);
 	h1 = render_page_new(&e, "en");
@@ -255,15 +294,42 @@ START_TEST(test_parsed_once)
 	hdf_destroy(&h1);
 	hdf_destroy(&h2);
 	render_env_free(&e);
-	snprintf(sub, sizeof(sub), "%s/lang/en.hdf", dir);
-	unlink(sub);
-	snprintf(sub, sizeof(sub), "%s/lang/bn.hdf", dir);
-	unlink(sub);
-	snprintf(sub, sizeof(sub), "%s/t.cs", dir);
-	unlink(sub);
-	snprintf(sub, sizeof(sub), "%s/lang", dir);
-	rmdir(sub);
-	rmdir(dir);
+	site_remove(dir);
+}
+END_TEST
+
+/*
+ * Shared data reaches every page in every language, escaped; a page's own
+ * value wins; unshared, it is gone; the strings cannot be replaced.
+ */
+START_TEST(test_shared)
+{
+	char dir[] = "/tmp/kaaj-render-XXXXXX", err[512];
+	struct render_env e;
+	HDF *h1, *h2;
+
+	site_make(dir, "<?cs each:t = Kinds ?><?cs var:t.Name ?>,<?cs /each ?>"
+	    " <?cs var:Site.Name ?> <?cs var:Lang.Hi ?>");
+	ck_assert_msg(render_env_init(&e, dir, "en", err, sizeof(err)) == 0,
+	    "%s", err);
+	ck_assert_int_eq(render_share(&e, "Kinds.0.Name", "a<b"), 0);
+	ck_assert_int_eq(render_share(&e, "Kinds.1.Name", "c"), 0);
+	ck_assert_int_eq(render_share(&e, "Site.Name", "Shared"), 0);
+	ck_assert_int_eq(render_share(&e, "Lang.Hi", "Replaced"), -1);
+	ck_assert_str_eq(render_shared(&e, "Kinds.1.Name"), "c");
+	ck_assert_ptr_null(render_shared(&e, "Kinds.2.Name"));
+	h1 = render_page_new(&e, "en");
+	h2 = render_page_new(&e, "bn");
+	render_set(h2, "Site.Name", "Own");
+	expect_t(&e, h1, "a&lt;b,c, Shared Hello");
+	expect_t(&e, h2, "a&lt;b,c, Own Nomoskar");
+	render_unshare(&e, "Kinds");
+	render_unshare(&e, "Lang");
+	expect_t(&e, h1, " Shared Hello");
+	hdf_destroy(&h1);
+	hdf_destroy(&h2);
+	render_env_free(&e);
+	site_remove(dir);
 }
 END_TEST
 
@@ -281,6 +347,7 @@ main(void)
 	tcase_add_test(tc, test_escaped_forms);
 	tcase_add_test(tc, test_unknown_language_falls_back);
 	tcase_add_test(tc, test_parsed_once);
+	tcase_add_test(tc, test_shared);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
