@@ -89,6 +89,12 @@ rows_prepare() {
 	for ((i = 0; i < ROUNDS * 10; i++)); do
 		LIVE+=("$(live_campaign "$i")")
 	done
+	# The front-runner has done every live campaign too, so that their
+	# board starts below the newest 1,000 running campaigns.
+	q "INSERT INTO tasks (campaign_id, worker_id, status, deadline)
+	    SELECT c.id, f.id, 'satisfied', NOW() FROM campaigns c
+	    JOIN users o ON o.id = c.owner_id JOIN users f
+	    WHERE o.username = 'bench_employer' AND f.username = 'bench_front'"
 	q "SELECT MD5(CONCAT('bench-', id)) FROM users
 	    WHERE username REGEXP '^u[0-9]+\$'
 	    AND CAST(SUBSTRING(username, 2) AS UNSIGNED) <= $CLAIM_WORKERS" |
@@ -250,4 +256,80 @@ rows_check_claims() {
 	say "claim_submit stored $claims claims and $proofs proofs; slots taken:" \
 		"$(q "SELECT SUM(slots_taken) FROM campaigns c JOIN users o
 		    ON o.id = c.owner_id WHERE o.username = 'bench_employer'")"
+}
+
+# rows_explain: the plan of every statement the hot pages run, on this
+# run's data. The general log records one request of each page and one
+# claim, proof and rating (the slow log with a threshold of 0 writes
+# prepared statements with their values); each distinct statement
+# (numbers and strings set aside) is run again under ANALYZE, which
+# executes it and shows the rows each step really read (writes inside a
+# transaction rolled back).
+# Written to $KAAJ_WORK/explain.txt.
+rows_explain() {
+	local log=$KAAJ_WORK/logs/slow.log out=$KAAJ_WORK/explain.txt
+	local p c camp task stmt worker csrf
+	db_root -e "SET GLOBAL slow_query_log_file = '$log';
+	    SET GLOBAL long_query_time = 0; SET GLOBAL slow_query_log = 1"
+	# The threshold holds for new connections: start the pool again.
+	stop_pidfile kaaj.fcgi "$KAAJ_PID_DIR/kaaj-big.pid"
+	bench_pool big
+	KAAJ_URL=$BIG_URL wait_http_ready /
+	for p in P_BOARD P_BOARD_PAY P_DEEP; do
+		curl -s -o /dev/null "$BIG_URL${!p}"
+	done
+	for c in C_WORKER C_HEAVY C_FRONT; do
+		curl -s -o /dev/null -b "kaaj_session=${!c}" "$BIG_URL/"
+	done
+	curl -s -o /dev/null -b "kaaj_session=$C_WORKER" "$BIG_URL$P_JOB"
+	curl -s -o /dev/null -b "kaaj_session=$C_WORKER" "$BIG_URL$P_TASK"
+	camp=${LIVE[${#LIVE[@]} - 1]}
+	worker=$(q "SELECT MD5(CONCAT('bench-', id)) FROM users
+	    WHERE username REGEXP '^u[0-9]+\$' AND id NOT IN
+	    (SELECT worker_id FROM tasks WHERE campaign_id = $camp)
+	    ORDER BY id LIMIT 1")
+	csrf=$(csrf_token "$worker")
+	task=$(curl -s -o /dev/null -w '%{redirect_url}' \
+		-b "kaaj_session=$worker" --data "csrf=$csrf&campaign=$camp" \
+		"$BIG_URL/tasks/claim" | sed -n 's|.*/tasks/\([0-9]*\).*|\1|p')
+	curl -s -o /dev/null -b "kaaj_session=$worker" \
+		--data "csrf=$csrf&task=$task&entry=explain" "$BIG_URL/tasks/submit"
+	curl -s -o /dev/null -b "kaaj_session=$C_EMPLOYER" \
+		--data "csrf=$BENCH_CSRF&id=$camp&task=$task&rating=satisfied" \
+		"$BIG_URL/campaigns/rate"
+	db_root -e "SET GLOBAL slow_query_log = 0"
+	: >"$out"
+	awk '/^# User@Host:/ { app = ($3 ~ /^kaaj\[/) }
+	    app && /^(SELECT|UPDATE|INSERT|DELETE) / { sub(/;$/, ""); print }' \
+		"$log" |
+		awk '{ k = $0; gsub(/[0-9]+/, "N", k); gsub(/'"'"'[^'"'"']*'"'"'/, "S", k)
+			if (!(k in seen)) { seen[k] = 1; print } }' |
+		while IFS= read -r stmt; do
+			printf '\n%s\n' "$stmt" >>"$out"
+			case $stmt in
+			SELECT*) db_root -t -e "ANALYZE $stmt" kaaj_big ;;
+			UPDATE*|INSERT*|DELETE*) db_root -t -e "START TRANSACTION;
+			    ANALYZE $stmt; ROLLBACK" kaaj_big ;;
+			*) echo "(not analysed)" ;;
+			esac >>"$out" 2>&1
+		done
+	say "# plans of $(grep -c '^[A-Z]' "$out") statements in $out"
+}
+
+# rows_profile: where kaaj.fcgi spends the board's time: perf record of
+# the big site's pool while wrk asks for the visitor's board for SECS
+# seconds; the top functions go to $KAAJ_WORK/profile.txt. Needs perf
+# (Debian's linux-perf) and a kernel that lets it sample.
+rows_profile() {
+	local pids out=$KAAJ_WORK/profile.txt
+	command -v perf >/dev/null || { say "# no perf: no profile"; return 0; }
+	pids=$(read_pids "$KAAJ_PID_DIR/kaaj-big.pid" | paste -sd, -)
+	perf record -q -F 1999 -g -o "$KAAJ_WORK/perf.data" -p "$pids" \
+		-- sleep "$SECS" 2>>"$KAAJ_LOG_DIR/perf.log" &
+	wrk -t 2 -c 32 -d "${SECS}s" "$BIG_URL/" >/dev/null 2>&1
+	wait $! || { say "# perf record failed (log: $KAAJ_LOG_DIR/perf.log)"; return 0; }
+	perf report -i "$KAAJ_WORK/perf.data" --stdio --no-children \
+		--percent-limit 0.7 -g none --sort dso,symbol 2>/dev/null |
+		grep -v '^#' | grep -v '^$' | head -n 45 >"$out"
+	say "# profile of the board in $out"
 }

@@ -9,12 +9,14 @@
 #include "storage/db.h"
 #include "pages/pages.h"
 
-/* A campaign as the board and a job's page show it. */
-#define BOARD_COLS "c.id AS Id, c.title AS Title, c.job_type AS JobType," \
-	" c.category AS Category, c.pay_per_task AS `Pay:money`," \
-	" c.slots_total AS SlotsTotal, c.slots_taken AS SlotsTaken," \
+/* A campaign as the board shows it (home.cs reads no other column). */
+#define BOARD_COLS "c.id AS Id, c.title AS Title," \
+	" c.pay_per_task AS `Pay:money`, c.slots_total AS SlotsTotal," \
 	" c.slots_done AS SlotsDone, c.minutes_to_finish AS Minutes," \
 	" o.rated_satisfied, o.rated_rejected"
+/* ... and as a job's page shows it. */
+#define JOB_COLS BOARD_COLS ", c.job_type AS JobType," \
+	" c.category AS Category, c.slots_taken AS SlotsTaken"
 
 /*
  * Put row i of r (columns as in BOARD_COLS) under node, with the
@@ -325,7 +327,7 @@ page_job(struct ctx *c)
 	size_t i, j;
 	int full;
 
-	if (db_query(c->app->db, &r, "SELECT " BOARD_COLS ","
+	if (db_query(c->app->db, &r, "SELECT " JOB_COLS ","
 	    " c.instructions AS Instructions,"
 	    " c.proof_instructions AS ProofInstructions,"
 	    " c.days_to_rate AS DaysToRate, c.status AS Status,"
