@@ -98,6 +98,7 @@ app_init(struct app *app, const char *path)
 	set_base_path(app);
 	/* A missing plugin folder is logged; the site still serves. */
 	plugin_load_dir(app->cfg.plugin_dir, &app->plugins);
+	app_plugins_changed(app);
 	if ((app->db = db_new(&app->cfg)) == NULL) {
 		fprintf(stderr, "kaaj.fcgi: out of memory\n");
 		return -1;
@@ -132,6 +133,7 @@ reload_plugins(struct app *app)
 	}
 	plugin_set_free(&app->plugins);
 	app->plugins = fresh;
+	app_plugins_changed(app);
 }
 
 static int

@@ -342,14 +342,6 @@ render_unshare(struct render_env *env, const char *name)
 			nerr_ignore(&nerr);
 }
 
-const char *
-render_shared(const struct render_env *env, const char *name)
-{
-	if (env->nlangs == 0 || is_lang(name))
-		return NULL;
-	return hdf_get_value(env->langs[0], name, NULL);
-}
-
 int
 render_set_int(HDF *hdf, const char *name, int64_t v)
 {

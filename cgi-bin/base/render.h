@@ -102,12 +102,10 @@ int render_set_int(HDF *hdf, const char *name, int64_t v);
  * rather than copied into every page: templates find NAME there when the
  * page's own data has none, so a page's own value wins. render_share sets
  * NAME to value (0, or -1 when out of memory or NAME is under Lang);
- * render_unshare forgets NAME and everything under it; render_shared is
- * its value, or NULL, owned by env.
+ * render_unshare forgets NAME and everything under it.
  */
 int render_share(struct render_env *env, const char *name, const char *value);
 void render_unshare(struct render_env *env, const char *name);
-const char *render_shared(const struct render_env *env, const char *name);
 
 /*
  * The string Lang.KEY of hdf's language (Page.Lang), or "" when missing.

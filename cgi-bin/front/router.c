@@ -15,6 +15,7 @@
 #include "base/log.h"
 #include "accounts/notify.h"
 #include "front/router.h"
+#include "pages/pages.h"
 #include "front/routes.h"
 
 int
@@ -377,6 +378,12 @@ request_id(char out[17])
 	for (i = 0; i < 8; i++)
 		rnd[i] = (unsigned char)(z >> (8 * i));
 	sodium_bin2hex(out, 17, rnd, sizeof(rnd));
+}
+
+void
+app_plugins_changed(struct app *app)
+{
+	page_board_share(app);
 }
 
 void

@@ -60,6 +60,12 @@ typedef int (*handler_fn)(struct ctx *c);
  */
 void dispatch(struct app *app, const struct http_io *io);
 
+/*
+ * Call after app->plugins was loaded or replaced (start-up, SIGHUP):
+ * remakes what the pages keep per process about the job types.
+ */
+void app_plugins_changed(struct app *app);
+
 /* Answer with a redirect to base_path + path (path starts with '/'). */
 int ctx_redirect(struct ctx *c, int status, const char *path);
 

@@ -169,65 +169,35 @@ board_filter_read(struct ctx *c, struct board_filter *f)
 	return 0;
 }
 
-/*
- * The filter choices, the categories and job types of the loaded plugins,
- * are the same on every board: they are shared with the process's pages
- * (render_share) as Board.Types.N.Name and .Label and Board.Categories.N,
- * made again only when the plugins changed (a reload), which the text of
- * every name, label and category, kept as Board.ChoicesOf, tells.
- */
-static void
-board_choices_share(struct ctx *c)
+void
+page_board_share(struct app *app)
 {
-	const struct plugin_set *ps = &c->app->plugins;
-	struct render_env *env = &c->app->render;
+	const struct plugin_set *ps = &app->plugins;
 	const struct kaaj_jobtype *jt;
-	const char *shared;
 	char name[64];
-	struct buf of;
 	size_t i, j, ncat = 0;
 
-	/* Built piece by piece: this runs on every board. */
-	buf_init(&of);
-	for (i = 0; i < ps->n; i++) {
-		jt = ps->items[i].jt;
-		buf_puts(&of, jt->name);
-		buf_puts(&of, "\n");
-		buf_puts(&of, jt->label);
-		buf_puts(&of, "\n");
-		buf_puts(&of, jt->category);
-		buf_puts(&of, "\n");
-	}
-	shared = render_shared(env, "Board.ChoicesOf");
-	if (shared != NULL && strcmp(shared, of.data != NULL ? of.data : "") ==
-	    0) {
-		buf_free(&of);
-		return;
-	}
-	render_unshare(env, "Board");
+	render_unshare(&app->render, "Board");
 	for (i = 0; i < ps->n; i++) {
 		jt = ps->items[i].jt;
 		snprintf(name, sizeof(name), "Board.Types.%zu.Name", i);
-		render_share(env, name, jt->name);
+		render_share(&app->render, name, jt->name);
 		snprintf(name, sizeof(name), "Board.Types.%zu.Label", i);
-		render_share(env, name, jt->label);
+		render_share(&app->render, name, jt->label);
 		for (j = 0; j < i; j++)
 			if (strcmp(ps->items[j].jt->category, jt->category) == 0)
 				break;
 		if (j < i)
 			continue;
 		snprintf(name, sizeof(name), "Board.Categories.%zu", ncat++);
-		render_share(env, name, jt->category);
+		render_share(&app->render, name, jt->category);
 	}
-	render_share(env, "Board.ChoicesOf", of.data != NULL ? of.data : "");
-	buf_free(&of);
 }
 
-/* The filter choices, and which of them this board shows. */
+/* Which of the filter choices (page_board_share) this board shows. */
 static void
 board_choices(struct ctx *c, const struct board_filter *f)
 {
-	board_choices_share(c);
 	render_set(c->hdf, "Board.Category", f->category);
 	render_set(c->hdf, "Board.Type", f->type);
 	render_set(c->hdf, "Board.Sort", f->by_pay ? "pay" : "new");

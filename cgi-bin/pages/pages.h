@@ -121,6 +121,13 @@ int page_back(struct ctx *c, const char *path, int64_t id,
 
 /* page_board.c: the job board and a job's page. */
 int page_home(struct ctx *c);
+/*
+ * The board's filter choices, the same on every board: the job types and
+ * categories of app's plugins, kept once in the process's language trees
+ * (render_share) as Board.Types.N.Name and .Label and Board.Categories.N.
+ * Made again each time the plugin set changes (app_plugins_changed).
+ */
+void page_board_share(struct app *app);
 int page_job(struct ctx *c);
 
 /* page_jobtypes.c: the job types this site offers. */

@@ -17,6 +17,24 @@ expect_skipped() {
 		"plugin $so skipped: .*$2"
 }
 
+# board_follows_reload PID: the board's job type and category choices are
+# kept per process; a SIGHUP after a plugin left the folder drops them, and
+# one after it came back offers them again.
+board_follows_reload() {
+	local so=$KAAJ_PLUGIN_DIR/visit.so
+	http GET /
+	expect_body 'value="visit"' "the board offers the visit job type"
+	mv "$so" "$KAAJ_TMP/visit.so"
+	kill -HUP "$1"
+	http GET /
+	expect_status 200 "GET / after visit.so left and SIGHUP"
+	expect_no_body 'value="visit"' "... the board no longer offers visit"
+	mv "$KAAJ_TMP/visit.so" "$so"
+	kill -HUP "$1"
+	http GET /
+	expect_body 'value="visit"' "after it came back and SIGHUP, the board offers visit again"
+}
+
 main() {
 	local out rc=0 name pid
 	expect_skipped badabi.so "ABI version 999"
@@ -47,6 +65,7 @@ main() {
 	expect_match "log: SIGHUP rescanned the plugin folder" \
 		"$(cat "$KAAJ_FCGI_LOG")" "SIGHUP: rescanning $KAAJ_PLUGIN_DIR"
 	expect_eq "the same kaaj.fcgi process serves after SIGHUP" "$(fcgi_pid)" "$pid"
+	board_follows_reload "$pid"
 
 	out=$(kaaj_admin plugins 2>"$KAAJ_TMP/admin-plugins.err") || rc=$?
 	expect_eq "kaaj-admin plugins: exit status" "$rc" 0

@@ -316,8 +316,6 @@ START_TEST(test_shared)
 	ck_assert_int_eq(render_share(&e, "Kinds.1.Name", "c"), 0);
 	ck_assert_int_eq(render_share(&e, "Site.Name", "Shared"), 0);
 	ck_assert_int_eq(render_share(&e, "Lang.Hi", "Replaced"), -1);
-	ck_assert_str_eq(render_shared(&e, "Kinds.1.Name"), "c");
-	ck_assert_ptr_null(render_shared(&e, "Kinds.2.Name"));
 	h1 = render_page_new(&e, "en");
 	h2 = render_page_new(&e, "bn");
 	render_set(h2, "Site.Name", "Own");
