@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/money.h"
+#include "base/text.h"
 
 enum money_parse_err
 money_parse(const char *s, int64_t *out)
@@ -48,36 +49,37 @@ money_parse(const char *s, int64_t *out)
 char *
 money_format(int64_t amount, char *out, size_t outlen)
 {
-	char text[32], *p = text + sizeof(text);
-	unsigned long long mag, units, frac;
+	char text[32], units[TEXT_INT_LEN], frac_text[8];
+	unsigned long long mag, frac;
+	size_t n, u;
 	int places = 6, i;
-	size_t n;
 
 	if (outlen == 0)
 		return out;
 	mag = amount < 0 ? (unsigned long long)0 - (unsigned long long)amount
 	    : (unsigned long long)amount;
-	units = mag / MONEY_MICRO;
+	text_of_uint(mag / MONEY_MICRO, units);
 	frac = mag % MONEY_MICRO;
 	/* Six decimals less the trailing zeros, but two at least. */
 	for (; places > 2 && frac % 10 == 0; places--)
 		frac /= 10;
-	/* Written backwards from the end of text, as snprintf would. */
-	*--p = '\0';
-	for (i = 0; i < places; i++, frac /= 10)
-		*--p = (char)('0' + frac % 10);
-	*--p = '.';
-	do {
-		*--p = (char)('0' + units % 10);
-		units /= 10;
-	} while (units > 0);
+	frac_text[places] = '\0';
+	for (i = places - 1; i >= 0; i--, frac /= 10)
+		frac_text[i] = (char)('0' + frac % 10);
+	/* "-" units "." decimals, cut to outlen as snprintf would. */
+	n = 0;
 	if (amount < 0)
-		*--p = '-';
-	n = (size_t)(text + sizeof(text) - p);
+		text[n++] = '-';
+	u = strlen(units);
+	memcpy(text + n, units, u);
+	n += u;
+	text[n++] = '.';
+	memcpy(text + n, frac_text, (size_t)places + 1);
+	n += (size_t)places + 1;
 	if (n > outlen) {
 		n = outlen;
-		p[n - 1] = '\0';
+		text[n - 1] = '\0';
 	}
-	memcpy(out, p, n);
+	memcpy(out, text, n);
 	return out;
 }
