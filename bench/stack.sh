@@ -28,19 +28,6 @@ db_server_opts() {
 		--skip-log-bin
 }
 
-# bench_find_builddir: set KAAJ_BUILDDIR to the folder holding the built
-# kaaj.fcgi and bench/hello.
-bench_find_builddir() {
-	local d
-	for d in ${KAAJ_BUILDDIR:+"$KAAJ_BUILDDIR"} "$PWD" "$KAAJ_SRCDIR"; do
-		if [[ -x $d/cgi-bin/kaaj.fcgi && -x $d/bench/hello ]]; then
-			KAAJ_BUILDDIR=$(cd "$d" && pwd)
-			return 0
-		fi
-	done
-	die "cgi-bin/kaaj.fcgi and bench/hello are not built here (run make bench)"
-}
-
 # bench_sql DB FILE: run the SQL of FILE in database DB as root.
 bench_sql() {
 	db_root "$1" <"$2" >>"$KAAJ_LOG_DIR/gen-$1.log" 2>&1 ||

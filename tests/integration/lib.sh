@@ -100,6 +100,22 @@ pick_free_port() {
 
 # ------------------------------------------------------------ the stack
 
+# find_builddir [FILE...]: set KAAJ_BUILDDIR to the first of $KAAJ_BUILDDIR,
+# the current folder and the source tree that holds a built
+# cgi-bin/kaaj.fcgi and every FILE (a path in the build folder).
+find_builddir() {
+	local d f
+	for d in ${KAAJ_BUILDDIR:+"$KAAJ_BUILDDIR"} "$PWD" "$KAAJ_SRCDIR"; do
+		[[ -x $d/cgi-bin/kaaj.fcgi ]] || continue
+		for f in "$@"; do
+			[[ -x $d/$f ]] || continue 2
+		done
+		KAAJ_BUILDDIR=$(cd "$d" && pwd)
+		return 0
+	done
+	die "cgi-bin/kaaj.fcgi${1:+ and $*} are not built in $PWD nor in $KAAJ_SRCDIR (run make, or set KAAJ_BUILDDIR)"
+}
+
 # stack_init: derive and export every path of the stack under $KAAJ_WORK and
 # create its folders. Idempotent.
 stack_init() {
