@@ -18,6 +18,7 @@ enum market_result {
 	MARKET_WRONG_STATE,	/* the campaign, task or dispute is past that */
 	MARKET_NOT_FOUND,
 	MARKET_EXPIRED,		/* the claim's deadline passed */
+	MARKET_BAD_PROOF,	/* refused proof, for a task that takes proof */
 	MARKET_DB_ERROR
 };
 

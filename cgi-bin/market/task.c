@@ -2,6 +2,7 @@
  * Tasks: claiming a slot, submitting proof, expiring late claims.
  * Rating: rating.c.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -141,12 +142,10 @@ task_expire_due(struct db *db, int64_t *count)
 
 struct submit {
 	int64_t task, worker;
-	const struct kaaj_values *proof;
-	const char *shot;
-	const unsigned char *shot_hash;
+	const struct task_proof *in;
 	unsigned char proof_hash[TASK_HASH_LEN];
 	int has_proof_hash;
-	int64_t duplicate_of;
+	struct task_submitted *out;
 	enum market_result result;
 };
 
@@ -166,6 +165,7 @@ blank(char c)
 static void
 proof_hash(struct submit *s)
 {
+	const struct kaaj_values *proof = s->in->values;
 	crypto_hash_sha256_state st;
 	const char *v, *end;
 	char c;
@@ -173,11 +173,11 @@ proof_hash(struct submit *s)
 
 	s->has_proof_hash = 0;
 	crypto_hash_sha256_init(&st);
-	for (i = 0; s->proof != NULL && i < s->proof->n; i++) {
+	for (i = 0; proof != NULL && i < proof->n; i++) {
 		if (i > 0)
 			crypto_hash_sha256_update(&st,
 			    (const unsigned char *)"\x1f", 1);
-		v = s->proof->values[i];
+		v = proof->values[i];
 		end = v + strlen(v);
 		while (v < end && blank(*v))
 			v++;
@@ -195,29 +195,42 @@ proof_hash(struct submit *s)
 }
 
 /*
- * *found gets the first other task of campaign that sql (comparing
- * proof_hash or screenshot_hash) finds with hash; 0 when none, or when
- * hash is NULL.
+ * Mark hash (of kind 'text' or 'screenshot') as sent for s->task in
+ * campaign, unless another task holds the mark: then *owner gets that
+ * task. The mark's primary key decides who was first, even for copies
+ * sent in the same instant: the INSERT waits for a transaction that
+ * holds the same mark. Nothing to do when hash is NULL or *owner is set.
  */
 static int
-find_duplicate(struct db *db, const struct submit *s, int64_t campaign,
-    const char *sql, const unsigned char *hash, int64_t *found)
+mark_proof(struct db *db, const struct submit *s, int64_t campaign,
+    const char *kind, const unsigned char *hash, int64_t *owner)
 {
 	struct db_result r;
+	uint64_t affected;
+	int rc;
 
-	*found = 0;
-	if (hash == NULL)
+	if (hash == NULL || *owner != 0)
 		return DB_OK;
-	if (db_query(db, &r, sql, "ibi", campaign, hash, (size_t)TASK_HASH_LEN,
-	    s->task) != DB_OK)
+	rc = db_exec(db, &affected, NULL, "INSERT IGNORE INTO proof_marks"
+	    " (campaign_id, kind, hash, task_id) VALUES (?, ?, ?, ?)", "isbi",
+	    campaign, kind, hash, (size_t)TASK_HASH_LEN, s->task);
+	if (rc != DB_OK || affected == 1)
+		return rc;
+	if (db_query(db, &r, "SELECT task_id FROM proof_marks"
+	    " WHERE campaign_id = ? AND kind = ? AND hash = ?", "isb",
+	    campaign, kind, hash, (size_t)TASK_HASH_LEN) != DB_OK)
 		return DB_ERROR;
 	if (r.nrows > 0)
-		*found = db_cell_int(&r, 0, 0);
+		*owner = db_cell_int(&r, 0, 0);
 	db_result_free(&r);
 	return DB_OK;
 }
 
-/* Why the guarded submit UPDATE changed nothing: late, or not now. */
+/*
+ * Why the proof is not stored: late (the task is expired here, and that
+ * is committed), pending already, past proof, or, when it is waiting for
+ * proof, refused (the page's check found the proof wrong).
+ */
 static int
 submit_refused(struct db *db, struct submit *s)
 {
@@ -234,9 +247,50 @@ submit_refused(struct db *db, struct submit *s)
 		s->result = MARKET_EXPIRED;
 	else if (strcmp(t.status, "pending") == 0)
 		s->result = MARKET_DONE_BEFORE;
+	else if (strcmp(t.status, "claimed") == 0 ||
+	    strcmp(t.status, "revise") == 0)
+		s->result = MARKET_BAD_PROOF;
 	else
 		s->result = MARKET_WRONG_STATE;
 	return DB_ROLLBACK;
+}
+
+/*
+ * In a txn body: lock the worker's task row and read its campaign, the
+ * campaign's days to rate, the screenshot the new proof replaces and
+ * whether it takes proof now (*open: claimed or revise, before its
+ * deadline). The lock holds that state until the transaction ends.
+ */
+static int
+submit_lock(struct db *db, struct submit *s, int64_t *campaign,
+    int64_t *days, int *open)
+{
+	struct db_result r;
+	const char *old;
+
+	if (db_query(db, &r, "SELECT campaign_id, worker_id, screenshot,"
+	    " status IN ('claimed', 'revise') AND deadline >= UTC_TIMESTAMP()"
+	    " FROM tasks WHERE id = ? FOR UPDATE", "i", s->task) != DB_OK)
+		return DB_ERROR;
+	s->result = r.nrows == 0 ? MARKET_NOT_FOUND :
+	    db_cell_int(&r, 0, 1) != s->worker ? MARKET_NOT_ALLOWED : MARKET_OK;
+	if (s->result == MARKET_OK) {
+		*campaign = db_cell_int(&r, 0, 0);
+		old = db_cell(&r, 0, 2);
+		snprintf(s->out->replaced, sizeof(s->out->replaced), "%s",
+		    old != NULL ? old : "");
+		*open = db_cell_int(&r, 0, 3) != 0;
+	}
+	db_result_free(&r);
+	if (s->result != MARKET_OK)
+		return DB_ROLLBACK;
+	s->result = MARKET_DB_ERROR;
+	if (db_query(db, &r, "SELECT days_to_rate FROM campaigns WHERE id = ?",
+	    "i", *campaign) != DB_OK)
+		return DB_ERROR;
+	*days = r.nrows == 1 ? db_cell_int(&r, 0, 0) : 0;
+	db_result_free(&r);
+	return DB_OK;
 }
 
 /* Transaction body: pending, with its proof and duplicate mark. */
@@ -244,35 +298,27 @@ static int
 submit_body(struct db *db, void *arg)
 {
 	struct submit *s = arg;
-	int64_t campaign, days;
-	struct db_result r;
+	const struct task_proof *in = s->in;
+	int64_t campaign = 0, days = 0, dup = 0;
 	uint64_t affected;
 	size_t i;
-	int rc;
+	int rc, open = 0;
 
-	s->duplicate_of = 0;
+	memset(s->out, 0, sizeof(*s->out));
 	s->result = MARKET_DB_ERROR;
-	if (db_query(db, &r, "SELECT t.campaign_id, t.worker_id,"
-	    " c.days_to_rate FROM tasks t"
-	    " JOIN campaigns c ON c.id = t.campaign_id WHERE t.id = ?", "i",
-	    s->task) != DB_OK)
-		return DB_ERROR;
-	s->result = r.nrows == 0 ? MARKET_NOT_FOUND :
-	    db_cell_int(&r, 0, 1) != s->worker ? MARKET_NOT_ALLOWED : MARKET_OK;
-	campaign = db_cell_int(&r, 0, 0);
-	days = db_cell_int(&r, 0, 2);
-	db_result_free(&r);
-	if (s->result != MARKET_OK)
-		return DB_ROLLBACK;
-	s->result = MARKET_DB_ERROR;
-	rc = find_duplicate(db, s, campaign, "SELECT id FROM tasks"
-	    " WHERE campaign_id = ? AND proof_hash = ? AND id <> ?"
-	    " ORDER BY id LIMIT 1", s->has_proof_hash ? s->proof_hash : NULL,
-	    &s->duplicate_of);
-	if (rc == DB_OK && s->duplicate_of == 0)
-		rc = find_duplicate(db, s, campaign, "SELECT id FROM tasks"
-		    " WHERE campaign_id = ? AND screenshot_hash = ? AND id <> ?"
-		    " ORDER BY id LIMIT 1", s->shot_hash, &s->duplicate_of);
+	if ((rc = submit_lock(db, s, &campaign, &days, &open)) != DB_OK)
+		return rc;
+	/* Refused proof is never stored, whatever the task's state is now. */
+	if (!open || in->refused)
+		return submit_refused(db, s);
+	rc = db_exec(db, NULL, NULL, "DELETE FROM proof_marks WHERE task_id = ?",
+	    "i", s->task);
+	if (rc == DB_OK)
+		rc = mark_proof(db, s, campaign, "text", s->has_proof_hash ?
+		    s->proof_hash : NULL, &dup);
+	if (rc == DB_OK)
+		rc = mark_proof(db, s, campaign, "screenshot", in->shot_hash,
+		    &dup);
 	if (rc != DB_OK)
 		return rc;
 	rc = db_exec(db, &affected, NULL, "UPDATE tasks SET status = 'pending',"
@@ -283,28 +329,34 @@ submit_body(struct db *db, void *arg)
 	    " AND status IN ('claimed', 'revise')"
 	    " AND deadline >= UTC_TIMESTAMP()", "ibsbiii", days,
 	    s->has_proof_hash ? s->proof_hash : NULL, (size_t)TASK_HASH_LEN,
-	    s->shot, s->shot_hash, (size_t)TASK_HASH_LEN, s->duplicate_of,
+	    in->shot, in->shot_hash, (size_t)TASK_HASH_LEN, dup,
 	    s->task, s->worker);
 	if (rc != DB_OK)
 		return rc;
-	if (affected != 1)
-		return submit_refused(db, s);
+	if (affected != 1) {	/* not while the row is locked */
+		s->result = MARKET_WRONG_STATE;
+		return DB_ROLLBACK;
+	}
 	rc = db_exec(db, NULL, NULL, "DELETE FROM task_fields"
 	    " WHERE task_id = ?", "i", s->task);
-	for (i = 0; rc == DB_OK && s->proof != NULL && i < s->proof->n; i++)
+	for (i = 0; rc == DB_OK && in->values != NULL && i < in->values->n;
+	    i++)
 		rc = db_exec(db, NULL, NULL, "INSERT INTO task_fields (task_id,"
 		    " name, value) VALUES (?, ?, ?)", "iss", s->task,
-		    s->proof->names[i], s->proof->values[i]);
+		    in->values->names[i], in->values->values[i]);
 	if (rc != DB_OK)
 		return rc;
+	/* The same file sent again is not replaced. */
+	if (in->shot != NULL && strcmp(in->shot, s->out->replaced) == 0)
+		s->out->replaced[0] = '\0';
+	s->out->duplicate_of = dup;
 	s->result = MARKET_OK;
 	return DB_OK;
 }
 
 enum market_result
 task_submit(struct db *db, int64_t task, int64_t worker,
-    const struct kaaj_values *proof, const char *shot,
-    const unsigned char *shot_hash, int64_t *duplicate_of)
+    const struct task_proof *in, struct task_submitted *out)
 {
 	struct submit s;
 	enum market_result r;
@@ -312,11 +364,11 @@ task_submit(struct db *db, int64_t task, int64_t worker,
 	memset(&s, 0, sizeof(s));
 	s.task = task;
 	s.worker = worker;
-	s.proof = proof;
-	s.shot = shot;
-	s.shot_hash = shot_hash;
+	s.in = in;
+	s.out = out;
 	proof_hash(&s);
 	r = market_txn(db_txn(db, submit_body, &s), &s.result);
-	*duplicate_of = r == MARKET_OK ? s.duplicate_of : 0;
+	if (r != MARKET_OK)
+		memset(out, 0, sizeof(*out));
 	return r;
 }

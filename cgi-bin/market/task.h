@@ -39,23 +39,49 @@ enum task_rating {
 enum market_result task_claim(struct db *db, int64_t campaign,
     int64_t worker, int64_t *task_id, const char **why);
 
+/* Longest stored screenshot name, with its NUL (base/upload.h's). */
+#define TASK_SHOT_MAX 64
+
+/* Proof as the worker sent it, after the page checked it. */
+struct task_proof {
+	const struct kaaj_values *values;	/* text fields, declared order */
+	const char *shot;		/* stored screenshot's name, or NULL */
+	const unsigned char *shot_hash;	/* its SHA-256, or NULL */
+	int refused;			/* the job type's check failed */
+};
+
+/* What a submission did. */
+struct task_submitted {
+	int64_t duplicate_of;		/* first task with the same proof */
+	char replaced[TASK_SHOT_MAX];	/* screenshot it replaced, or "" */
+};
+
 /*
  * Submit worker's proof for task (claimed, or sent back to revise) before
- * its deadline. proof holds the job type's text proof fields in declared
- * order (no screenshot fields); they replace any earlier proof.
- * shot is the stored screenshot's name and shot_hash its SHA-256
- * (TASK_HASH_LEN bytes), both NULL without one. The task becomes pending,
- * to be rated within the campaign's days to rate. When the same proof
- * text (values trimmed, lower-cased, joined by 0x1f; none when all are
- * empty) or the same screenshot was sent for another task of the
- * campaign, *duplicate_of gets that task's id (else 0), which the employer
- * sees. MARKET_EXPIRED: the deadline passed; the task was expired and its
- * slot freed (that much is committed). MARKET_DONE_BEFORE: it is pending
- * already. MARKET_NOT_ALLOWED: not worker's task.
+ * its deadline. in->values holds the job type's text proof fields in
+ * declared order (no screenshot fields); they replace any earlier proof,
+ * screenshot included (out->replaced names the file the task no longer
+ * holds, for the caller to remove). in->shot is the stored screenshot's
+ * name and in->shot_hash its SHA-256 (TASK_HASH_LEN bytes), both NULL
+ * without one. The task becomes pending, to be rated within the
+ * campaign's days to rate. When the same proof text (values trimmed,
+ * lower-cased, joined by 0x1f; none when all are empty) or the same
+ * screenshot was sent first for another task of the campaign,
+ * out->duplicate_of gets that task's id (else 0), which the employer
+ * sees; copies sent at the same instant are ordered by the proof_marks
+ * key, so exactly one of them is the first.
+ *
+ * The state is checked with the task's row locked, so proof is stored
+ * only in a state that takes it: refused proof (in->refused) is never
+ * stored, and when the task takes proof now the answer is
+ * MARKET_BAD_PROOF, for the page to show the form's errors.
+ * MARKET_EXPIRED: the deadline passed; the task was expired and its slot
+ * freed (that much is committed). MARKET_DONE_BEFORE: it is pending
+ * already. MARKET_WRONG_STATE: past proof. MARKET_NOT_ALLOWED: not
+ * worker's task. On any answer but MARKET_OK, *out is zeroed.
  */
 enum market_result task_submit(struct db *db, int64_t task, int64_t worker,
-    const struct kaaj_values *proof, const char *shot,
-    const unsigned char *shot_hash, int64_t *duplicate_of);
+    const struct task_proof *in, struct task_submitted *out);
 
 /*
  * Rate pending task as the owner of its campaign (employer); reason is

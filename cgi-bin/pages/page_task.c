@@ -271,14 +271,16 @@ int
 page_task_submit(struct ctx *c)
 {
 	unsigned char hash[TASK_HASH_LEN];
-	char shot[UPLOAD_NAME_MAX], old[UPLOAD_NAME_MAX];
+	char shot[UPLOAD_NAME_MAX];
 	const struct plugin *p;
+	struct task_submitted out;
+	struct task_proof tp;
 	struct proof_input in;
 	enum market_result mr;
 	struct form_value v;
 	struct db_result r;
-	int64_t id, dup = 0;
-	int st, late, open;
+	int64_t id;
+	int st, late;
 
 	if ((st = form_read(c, &submit_form, 1, &v)) != 0)
 		return st;
@@ -286,37 +288,38 @@ page_task_submit(struct ctx *c)
 	if ((st = task_load(c, id, &r)) != 0)
 		return st;
 	late = db_value_int(&r, 0, "late") != 0;
-	/* Only a task waiting for proof may store a file. */
-	open = strcmp(db_value(&r, 0, "State"), "claimed") == 0 ||
-	    strcmp(db_value(&r, 0, "State"), "revise") == 0;
-	snprintf(old, sizeof(old), "%s", db_value(&r, 0, "screenshot") !=
-	    NULL ? db_value(&r, 0, "screenshot") : "");
 	p = plugin_find(&c->app->plugins, db_value(&r, 0, "job_type"));
 	st = proof_read(c, p, db_value_int(&r, 0, "CampaignId"),
 	    db_value_int(&r, 0, "screenshot_required"), &in);
 	db_result_free(&r);
 	if (st != 0)
 		return st;
-	/* Too late: the core expires it, and nothing is stored. */
-	if (!late && open && form_errors(c) > 0)
-		return task_page(c, id, "proof");
+	/*
+	 * Whatever state the task was in when loaded, the core decides with
+	 * its row locked: it stores checked proof only while the task takes
+	 * proof, and answers MARKET_BAD_PROOF for refused proof then.
+	 */
 	shot[0] = '\0';
-	if (!late && open && in.shot != NULL && proof_store_shot(c, &in, shot,
-	    hash) == -1)
+	if (!late && form_errors(c) == 0 && in.shot != NULL &&
+	    proof_store_shot(c, &in, shot, hash) == -1)
 		return task_page(c, id, "proof");
-	mr = task_submit(c->app->db, id, c->session.user_id, &in.proof,
-	    shot[0] != '\0' ? shot : NULL, shot[0] != '\0' ? hash : NULL,
-	    &dup);
-	/* A file the task did not take, or one newer proof replaced, goes. */
+	tp.values = &in.proof;
+	tp.shot = shot[0] != '\0' ? shot : NULL;
+	tp.shot_hash = shot[0] != '\0' ? hash : NULL;
+	tp.refused = form_errors(c) > 0;
+	mr = task_submit(c->app->db, id, c->session.user_id, &tp, &out);
+	/* A file the task did not take, or one the new proof replaced, goes. */
 	if (mr != MARKET_OK && shot[0] != '\0')
 		upload_remove(&c->app->cfg, "screenshots", shot);
-	if (mr == MARKET_OK && shot[0] != '\0' && old[0] != '\0')
-		upload_remove(&c->app->cfg, "screenshots", old);
+	if (mr == MARKET_OK && out.replaced[0] != '\0')
+		upload_remove(&c->app->cfg, "screenshots", out.replaced);
 	switch (mr) {
 	case MARKET_OK:
 		log_info(c->req->rid, "task %lld submitted (duplicate of %lld)",
-		    (long long)id, (long long)dup);
+		    (long long)id, (long long)out.duplicate_of);
 		return back_to_task(c, id, check_code(c, p, id, &in));
+	case MARKET_BAD_PROOF:
+		return task_page(c, id, "proof");
 	case MARKET_EXPIRED:
 		form_notice(c, "task_expired");
 		return task_page(c, id, NULL);

@@ -15,52 +15,16 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$KAAJ_SRCDIR/tests/integration/lib.sh"
 
-PROBE=$KAAJ_BUILDDIR/tests/tools/market_probe
-[[ -x $PROBE ]] || die "$PROBE is not built (make check builds it)"
+# shellcheck source-path=SCRIPTDIR source=market.sh
+. "$KAAJ_SRCDIR/tests/integration/market.sh"
 
 RUN=$(random_hex 4)
 EMP=t59e_$RUN
 RACE=30		# workers racing for...
 SLOTS=10	# ... this many slots
 
-# ------------------------------------------------------------ helpers
-
-# make_user NAME: insert an active user NAME and print its id.
-make_user() {
-	db_sql "INSERT INTO users (username, email, password_hash, country, status)
-	    VALUES ('$1', '$1@t59.invalid', '', 'BD', 'active');
-	    SELECT LAST_INSERT_ID()"
-}
-
-# new_campaign SLOTS SHOT: a funded running campaign of $EMP; prints its id.
-new_campaign() {
-	"$PROBE" "$KAAJ_CONF" campaign "$EMP" "$1" "$2" |
-		sed -n 's/^campaign //p'
-}
-
-# balance_by_name NAME: the user's available balance in micro-units.
-balance_by_name() {
-	"$PROBE" "$KAAJ_CONF" balance "$1" | sed -n 's/^balance //p'
-}
-
-# task_of CAMPAIGN USER-ID: the task id of the user on the campaign.
-task_of() {
-	db_sql "SELECT id FROM tasks WHERE campaign_id = $1 AND worker_id = $2"
-}
-
-# files_in_uploads: how many files are stored.
-files_in_uploads() {
-	find "$KAAJ_UPLOAD_DIR" -type f 2>/dev/null | wc -l
-}
-
-# claim TOKEN CAMPAIGN: claim it; sets TASK from the redirect.
-claim() {
-	spost "$1" /tasks/claim "campaign=$2"
-	TASK=$(http_header Location | sed -n 's|.*/tasks/\([0-9]*\).*|\1|p')
-}
-
 PNG=$KAAJ_TMP/t59.png
-printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82' >"$PNG"
+write_png "$PNG"
 HTML=$KAAJ_TMP/t59.html
 printf '<html><body><script>alert(1)</script></body></html>\n' >"$HTML"
 SVG=$KAAJ_TMP/t59svg.png

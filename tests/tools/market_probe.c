@@ -37,7 +37,7 @@ static int passed, failed, serial;
 
 static const char *const result_names[] = {
 	"OK", "DONE_BEFORE", "SHORT", "FULL", "TAKEN", "NOT_ALLOWED",
-	"WRONG_STATE", "NOT_FOUND", "EXPIRED", "DB_ERROR"
+	"WRONG_STATE", "NOT_FOUND", "EXPIRED", "BAD_PROOF", "DB_ERROR"
 };
 
 const char *
@@ -201,6 +201,19 @@ campaign(int64_t owner, int64_t slots, const struct opts *o,
 	return id;
 }
 
+enum market_result
+submit(int64_t task, int64_t worker, const struct kaaj_values *values,
+    const char *shot, const unsigned char *shot_hash, int64_t *dup)
+{
+	struct task_proof in = { values, shot, shot_hash, 0 };
+	struct task_submitted out;
+	enum market_result r;
+
+	r = task_submit(db, task, worker, &in, &out);
+	*dup = out.duplicate_of;
+	return r;
+}
+
 int64_t
 claim_submit(int64_t c, int64_t worker, const char *text)
 {
@@ -213,7 +226,7 @@ claim_submit(int64_t c, int64_t worker, const char *text)
 
 	r = task_claim(db, c, worker, &task, &why);
 	EXPECT_R(r, MARKET_OK, "claim");
-	r = task_submit(db, task, worker, &proof, NULL, NULL, &dup);
+	r = submit(task, worker, &proof, NULL, NULL, &dup);
 	EXPECT_R(r, MARKET_OK, "submit");
 	return task;
 }

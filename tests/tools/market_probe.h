@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "kaaj/jobtype.h"
 #include "money/ledger.h"
 #include "market/market.h"
 
@@ -48,6 +49,14 @@ void expect_text(const char *sql, int64_t arg, const char *want,
 	expect_text((sql), (arg), (want), (what), __FILE__, __LINE__)
 #define CAMPAIGN_STATUS "SELECT status FROM campaigns WHERE id = ?"
 #define TASK_STATUS "SELECT status FROM tasks WHERE id = ?"
+
+/*
+ * task_submit of checked proof: text values, an optional stored
+ * screenshot and its hash; *dup gets the task it duplicates (0: none).
+ */
+enum market_result submit(int64_t task, int64_t worker,
+    const struct kaaj_values *values, const char *shot,
+    const unsigned char *shot_hash, int64_t *dup);
 
 /* Print what failed and the database's error; exit 2. */
 void die(const char *what) __attribute__((noreturn));

@@ -190,14 +190,14 @@ scenario_expire(void)
 	EXPECT_I(q1("SELECT slots_taken FROM campaigns WHERE id = ?", c), 0,
 	    "slot freed");
 	EXPECT_I(notices(w1, "expired"), 1, "worker told");
-	r = task_submit(db, t1, w1, &proof, NULL, NULL, &dup);
+	r = submit(t1, w1, &proof, NULL, NULL, &dup);
 	EXPECT_R(r, MARKET_EXPIRED, "submitting the expired task");
 	r = task_claim(db, c, w2, &t2, &why);
 	EXPECT_R(r, MARKET_OK, "second worker claims the freed slot");
 
 	x1("UPDATE tasks SET deadline = UTC_TIMESTAMP() - INTERVAL 1 MINUTE"
 	    " WHERE id = ?", t2);
-	r = task_submit(db, t2, w2, &proof, NULL, NULL, &dup);
+	r = submit(t2, w2, &proof, NULL, NULL, &dup);
 	EXPECT_R(r, MARKET_EXPIRED, "late submission");
 	EXPECT_S(TASK_STATUS, t2, "expired", "late submission expired it");
 	EXPECT_I(q1("SELECT slots_taken FROM campaigns WHERE id = ?", c), 0,
@@ -323,7 +323,7 @@ scenario_revise(void)
 	EXPECT_I(notices(w, "revise"), 1, "worker told");
 	EXPECT_R(task_rate(db, t, employer, TASK_REVISE, "again", 1),
 	    MARKET_DONE_BEFORE, "revise twice in a row");
-	r = task_submit(db, t, w, &proof, NULL, NULL, &dup);
+	r = submit(t, w, &proof, NULL, NULL, &dup);
 	EXPECT_R(r, MARKET_OK, "resubmit");
 	EXPECT_S("SELECT value FROM task_fields WHERE task_id = ?", t,
 	    "fixed name", "proof replaced");

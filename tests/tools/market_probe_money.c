@@ -62,14 +62,14 @@ scenario_story(void)
 	r = task_claim(db, c, worker, &task, &why);
 	EXPECT_R(r, MARKET_OK, "worker claims");
 	crypto_hash_sha256(shot, (const unsigned char *)"png bytes", 9);
-	r = task_submit(db, task, worker, &p1, "0123abcd.png", shot, &dup);
+	r = submit(task, worker, &p1, "0123abcd.png", shot, &dup);
 	EXPECT_R(r, MARKET_OK, "worker submits with a screenshot");
 	EXPECT_I(dup, 0, "first proof is no duplicate");
 	EXPECT_S("SELECT value FROM task_fields WHERE task_id = ?", task,
 	    "Worker_One", "proof stored");
-	r = task_submit(db, task, worker, &p1, NULL, NULL, &dup);
+	r = submit(task, worker, &p1, NULL, NULL, &dup);
 	EXPECT_R(r, MARKET_DONE_BEFORE, "second submit");
-	r = task_submit(db, task, w2, &p1, NULL, NULL, &dup);
+	r = submit(task, w2, &p1, NULL, NULL, &dup);
 	EXPECT_R(r, MARKET_NOT_ALLOWED, "submit of another's task");
 	r = task_rate(db, task, worker, TASK_SATISFIED, NULL, 1);
 	EXPECT_R(r, MARKET_NOT_ALLOWED, "worker rates own task");
@@ -115,12 +115,12 @@ scenario_story(void)
 
 	r = task_claim(db, c, w2, &t2, &why);
 	EXPECT_R(r, MARKET_OK, "second worker claims");
-	r = task_submit(db, t2, w2, &p2, NULL, NULL, &dup);
+	r = submit(t2, w2, &p2, NULL, NULL, &dup);
 	EXPECT_R(r, MARKET_OK, "same text, other case and spaces");
 	EXPECT_I(dup, task, "flagged as duplicate of the first");
 	r = task_claim(db, c, w3, &t3, &why);
 	EXPECT_R(r, MARKET_OK, "third worker claims");
-	r = task_submit(db, t3, w3, &p3, "ffff0000.png", shot, &dup);
+	r = submit(t3, w3, &p3, "ffff0000.png", shot, &dup);
 	EXPECT_R(r, MARKET_OK, "other text, same screenshot");
 	EXPECT_I(dup, task, "flagged as duplicate of the first");
 	EXPECT_I(q1("SELECT duplicate_of FROM tasks WHERE id = ?", t3), task,
