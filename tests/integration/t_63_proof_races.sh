@@ -140,18 +140,15 @@ claim "$WS" "$C2"
 T=$TASK
 send_proof "$WS" "$T" "first_try" "$PNG" >/dev/null
 first=$(db_sql "SELECT screenshot FROM tasks WHERE id = $T")
-[[ -f $SHOTS/$first ]] && ok "the first screenshot is stored" ||
-	fail "the first screenshot is stored" "$SHOTS/$first"
+check "the first screenshot is stored" test -f "$SHOTS/$first"
 spost "$ES" /campaigns/rate "id=$C2" "task=$T" rating=revise "reason=Again"
 expect_eq "sent back" "$(task_state "$T")" revise
 send_proof "$WS" "$T" "second_try" "$PNG" >/dev/null
 second=$(db_sql "SELECT screenshot FROM tasks WHERE id = $T")
 expect_eq "new proof with a new screenshot: pending" "$(task_state "$T")" pending
-[[ -n $second && $second != "$first" && -f $SHOTS/$second ]] &&
-	ok "... the task holds the new file" ||
-	fail "... the task holds the new file" "$first -> $second"
-[[ ! -e $SHOTS/$first ]] && ok "... and the replaced file is gone" ||
-	fail "... and the replaced file is gone" "$SHOTS/$first"
+check "... the task holds the new file" \
+	test -n "$second" -a "$second" != "$first" -a -f "$SHOTS/$second"
+check "... and the replaced file is gone" test ! -e "$SHOTS/$first"
 
 make_user "t63t_$RUN" >/dev/null
 WT=$(new_session "t63t_$RUN")
@@ -164,8 +161,7 @@ send_proof "$WT" "$T2" "without_a_shot" >/dev/null
 expect_eq "new proof without a screenshot: pending" "$(task_state "$T2")" pending
 expect_eq "... the task holds no screenshot" \
 	"$(db_sql "SELECT screenshot IS NULL FROM tasks WHERE id = $T2")" 1
-[[ -n $old && ! -e $SHOTS/$old ]] && ok "... and its old file is gone" ||
-	fail "... and its old file is gone" "$SHOTS/$old"
+check "... and its old file is gone" test -n "$old" -a ! -e "$SHOTS/$old"
 
 # Late proof with a screenshot stores nothing.
 make_user "t63u_$RUN" >/dev/null
