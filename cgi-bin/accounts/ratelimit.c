@@ -1,6 +1,7 @@
 /*
  * Database-backed fixed-window rate limits (table rate_limits).
  */
+#include <stdint.h>
 #include <time.h>
 
 #include "storage/db.h"
@@ -16,34 +17,37 @@ window_start(time_t now, int minutes)
 }
 
 int
-ratelimit_wait(struct db *db, const char *bucket, int limit, int minutes)
+ratelimit_take(struct db *db, const char *bucket, int limit, int minutes)
 {
 	time_t now = time(NULL);
 	int64_t start = window_start(now, minutes);
-	struct db_result r;
-	int64_t hits;
+	int64_t end = start + (int64_t)minutes * 60;
+	uint64_t hits = 0;
 
-	if (db_query(db, &r, "SELECT hits FROM rate_limits"
-	    " WHERE bucket = ? AND window_start = ?", "si", bucket,
-	    start) != DB_OK)
+	/*
+	 * LAST_INSERT_ID(expr) hands this statement's own count back as
+	 * the insert id: the row's count right after this event, whatever
+	 * other connections add at the same time.
+	 */
+	if (db_exec(db, NULL, &hits,
+	    "INSERT INTO rate_limits (bucket, window_start, hits, expires_at)"
+	    " VALUES (?, ?, LAST_INSERT_ID(1), FROM_UNIXTIME(?))"
+	    " ON DUPLICATE KEY UPDATE hits = LAST_INSERT_ID(hits + 1)", "sii",
+	    bucket, start, end) != DB_OK)
 		return -1;
-	hits = r.nrows == 1 ? db_cell_int(&r, 0, 0) : 0;
-	db_result_free(&r);
-	if (hits < limit)
+	if (hits <= (uint64_t)limit)
 		return 0;
-	return (int)(start + (int64_t)minutes * 60 - (int64_t)now) + 1;
+	return (int)(end - (int64_t)now) + 1;
 }
 
 int
-ratelimit_hit(struct db *db, const char *bucket, int minutes)
+ratelimit_give_back(struct db *db, const char *bucket, int minutes)
 {
 	int64_t start = window_start(time(NULL), minutes);
 
-	return db_exec(db, NULL, NULL,
-	    "INSERT INTO rate_limits (bucket, window_start, hits, expires_at)"
-	    " VALUES (?, ?, 1, FROM_UNIXTIME(?))"
-	    " ON DUPLICATE KEY UPDATE hits = hits + 1", "sii", bucket, start,
-	    start + (int64_t)minutes * 60) == DB_OK ? 0 : -1;
+	return db_exec(db, NULL, NULL, "UPDATE rate_limits SET hits = hits - 1"
+	    " WHERE bucket = ? AND window_start = ? AND hits > 0", "si",
+	    bucket, start) == DB_OK ? 0 : -1;
 }
 
 int

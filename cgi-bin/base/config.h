@@ -84,6 +84,7 @@ struct kaaj_config {
 	int rl_login_account, rl_login_account_minutes;
 	int rl_login_ip, rl_login_ip_minutes;
 	int rl_register_ip, rl_register_ip_minutes;
+	int rl_register_check_ip, rl_register_check_ip_minutes;
 	int rl_reset_address, rl_reset_address_minutes;
 
 	/* payouts and deposits */

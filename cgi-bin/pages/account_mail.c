@@ -72,14 +72,13 @@ account_link_request(struct ctx *c, const struct link_request *lr)
 	}
 	snprintf(prefix, sizeof(prefix), "%s:addr", lr->bucket);
 	page_account_bucket(bucket, sizeof(bucket), prefix, email);
-	if ((rc = page_rate_limited(c, bucket, cfg->rl_reset_address,
+	/* Every request for the address counts, known or not. */
+	if ((rc = page_rate_take(c, bucket, cfg->rl_reset_address,
 	    cfg->rl_reset_address_minutes)) != 0)
 		return rc;
 	snprintf(sql, sizeof(sql), "SELECT id, username, email FROM users"
 	    " WHERE email = ? AND %s", lr->status_sql);
-	if (ratelimit_hit(c->app->db, bucket,
-	    cfg->rl_reset_address_minutes) == -1 ||
-	    db_query(c->app->db, &r, sql, "s", email) != DB_OK)
+	if (db_query(c->app->db, &r, sql, "s", email) != DB_OK)
 		return ctx_db_error(c);
 	if (r.nrows == 1 && token_create(c->app->db, db_cell_int(&r, 0, 0),
 	    lr->purpose, NULL, lr->seconds, token) == 0)

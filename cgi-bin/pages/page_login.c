@@ -158,19 +158,23 @@ page_login_post(struct ctx *c)
 	 */
 	login_buckets(c, found ? u.username : login, ipb, sizeof(ipb), acctb,
 	    sizeof(acctb));
-	/* Over either limit: no password is even tried. */
-	if ((rc = page_rate_limited(c, ipb, cfg->rl_login_ip,
-	    cfg->rl_login_ip_minutes)) != 0 || (rc = page_rate_limited(c,
+	/*
+	 * The attempt counts before the password is tried, so that guesses
+	 * sent at once cannot all pass a count read before any of them was
+	 * added; over either limit, no password is tried at all.
+	 */
+	if ((rc = page_rate_take(c, ipb, cfg->rl_login_ip,
+	    cfg->rl_login_ip_minutes)) != 0 || (rc = page_rate_take(c,
 	    acctb, cfg->rl_login_account, cfg->rl_login_account_minutes)) != 0)
 		return rc;
 	ok = password_verify(cfg, found ? u.hash : NULL, password);
-	if (!ok) {
-		if (ratelimit_hit(c->app->db, ipb, cfg->rl_login_ip_minutes) ==
-		    -1 || ratelimit_hit(c->app->db, acctb,
-		    cfg->rl_login_account_minutes) == -1)
-			return ctx_db_error(c);
+	if (!ok)
 		return login_again(c, "login", "login_failed");
-	}
+	/* A right password is no failure: both counts get the try back. */
+	if (ratelimit_give_back(c->app->db, ipb, cfg->rl_login_ip_minutes) ==
+	    -1 || ratelimit_give_back(c->app->db, acctb,
+	    cfg->rl_login_account_minutes) == -1)
+		return ctx_db_error(c);
 	/* The password was right: now it is safe to say why not. */
 	if (strcmp(u.status, "pending") == 0)
 		return login_again(c, "login", "not_activated");

@@ -169,21 +169,17 @@ page_register_post(struct ctx *c)
 
 	if (c->session.user_id != 0)
 		return ctx_redirect(c, 303, "/");
-	snprintf(bucket, sizeof(bucket), "register:ip:%s", ctx_ip(c));
-	if ((rc = page_rate_limited(c, bucket, cfg->rl_register_ip,
-	    cfg->rl_register_ip_minutes)) != 0)
-		return rc;
 	form_read(c, register_fields, REG_FIELDS, v);
 	username = v[REG_USERNAME].text;
 	email = v[REG_EMAIL].text;
 	password = v[REG_PASSWORD].text;
 	if (register_check(c, v) > 0)
 		return register_form(c);
-	if (register_taken(c, username, email) == -1)
-		return ctx_db_error(c);
-	if (form_errors(c) > 0)
-		return register_form(c);
-	/* Only a form that is right in every other way uses up the work. */
+	/*
+	 * Whether a name or address is taken is told only to a form that
+	 * paid for it: its robot check is used up and the question counted
+	 * per IP address first, so one solved check asks once.
+	 */
 	cr = captcha_consume(c->app->db, form_get(c, "captcha_salt"),
 	    strtoll(form_get(c, "captcha_expires"), NULL, 10));
 	if (cr == CAPTCHA_DB_ERROR)
@@ -192,7 +188,21 @@ page_register_post(struct ctx *c)
 		form_error(c, "captcha", captcha_error(cr));
 		return register_form(c);
 	}
+	snprintf(bucket, sizeof(bucket), "register:check:ip:%s", ctx_ip(c));
+	if ((rc = page_rate_take(c, bucket, cfg->rl_register_check_ip,
+	    cfg->rl_register_check_ip_minutes)) != 0)
+		return rc;
+	if (register_taken(c, username, email) == -1)
+		return ctx_db_error(c);
+	if (form_errors(c) > 0)
+		return register_form(c);
+	snprintf(bucket, sizeof(bucket), "register:ip:%s", ctx_ip(c));
+	if ((rc = page_rate_take(c, bucket, cfg->rl_register_ip,
+	    cfg->rl_register_ip_minutes)) != 0)
+		return rc;
 	if (password_hash(cfg, password, hash) == -1) {
+		ratelimit_give_back(c->app->db, bucket,
+		    cfg->rl_register_ip_minutes);
 		log_err(c->req->rid, "password hash: out of memory");
 		c->error_detail = "busy";
 		return 503;
@@ -206,13 +216,15 @@ page_register_post(struct ctx *c)
 	    cfg->default_language);
 	a.activation_seconds = cfg->activation_hours * 3600;
 	rc = db_txn(c->app->db, create_account, &a);
+	if (rc != DB_OK)	/* no account: the address gets its count back */
+		ratelimit_give_back(c->app->db, bucket,
+		    cfg->rl_register_ip_minutes);
 	if (rc == DB_DUPLICATE) {
 		/* Taken between the check and the insert. */
 		register_taken(c, username, email);
 		return register_form(c);
 	}
-	if (rc != DB_OK || ratelimit_hit(c->app->db, bucket,
-	    cfg->rl_register_ip_minutes) == -1)
+	if (rc != DB_OK)
 		return ctx_db_error(c);
 	log_info(c->req->rid, "registered user %lld", (long long)a.user_id);
 	if (account_mail(c, "activate", email, username, "/activate",

@@ -147,7 +147,7 @@ check_current_password(struct ctx *c, const char *field, const char *given,
 
 	page_account_bucket(bucket, sizeof(bucket), "login:acct",
 	    c->session.username);
-	if ((rc = page_rate_limited(c, bucket, cfg->rl_login_account,
+	if ((rc = page_rate_take(c, bucket, cfg->rl_login_account,
 	    cfg->rl_login_account_minutes)) != 0)
 		return rc;
 	if (db_query(c->app->db, &r, "SELECT password_hash,"
@@ -160,10 +160,11 @@ check_current_password(struct ctx *c, const char *field, const char *given,
 		snprintf(email, 255, "%s", db_cell(&r, 0, 2));
 	}
 	db_result_free(&r);
-	if (!ok) {
-		ratelimit_hit(c->app->db, bucket, cfg->rl_login_account_minutes);
+	if (ok)
+		ratelimit_give_back(c->app->db, bucket,
+		    cfg->rl_login_account_minutes);
+	else
 		form_error(c, field, "password_wrong");
-	}
 	return ok;
 }
 

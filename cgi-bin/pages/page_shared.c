@@ -194,9 +194,9 @@ page_check_country(struct ctx *c, const char *field, const char *code)
 }
 
 int
-page_rate_limited(struct ctx *c, const char *bucket, int limit, int minutes)
+page_rate_take(struct ctx *c, const char *bucket, int limit, int minutes)
 {
-	int wait = ratelimit_wait(c->app->db, bucket, limit, minutes);
+	int wait = ratelimit_take(c->app->db, bucket, limit, minutes);
 
 	if (wait < 0)
 		return ctx_db_error(c);

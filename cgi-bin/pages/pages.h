@@ -88,10 +88,11 @@ void page_check_password(struct ctx *c, const char *field,
 void page_check_country(struct ctx *c, const char *field, const char *code);
 
 /*
- * Whether bucket has had limit hits in its window of minutes: 0 when not,
- * else the status to answer with (429 with the wait, or 503).
+ * Count one attempt in bucket (ratelimit_take) before it is judged: 0
+ * when it is within limit hits in its window of minutes, else the status
+ * to answer with (429 with the wait, or 503).
  */
-int page_rate_limited(struct ctx *c, const char *bucket, int limit,
+int page_rate_take(struct ctx *c, const char *bucket, int limit,
     int minutes);
 
 /*

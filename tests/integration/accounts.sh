@@ -177,7 +177,7 @@ user_col() {
 # of every IP address (see the top of this file).
 acc_clear_ip_limits() {
 	db_sql "DELETE FROM rate_limits WHERE bucket LIKE 'login:ip:%'
-	    OR bucket LIKE 'register:ip:%'"
+	    OR bucket LIKE 'register:ip:%' OR bucket LIKE 'register:check:ip:%'"
 }
 
 # rl_window_guard MINUTES: the limits count in fixed windows of MINUTES;

@@ -581,6 +581,14 @@ fcgi_stop() {
 	stop_pidfile kaaj.fcgi "$KAAJ_FCGI_PIDFILE"
 }
 
+# with_fcgi N: serve with N kaaj.fcgi processes from now on, so that
+# parallel requests really run at once (the suite's default is one).
+with_fcgi() {
+	fcgi_stop
+	fcgi_start "$1"
+	wait_http_ready /
+}
+
 # ------------------------------------------------------------ nginx
 
 # nginx_render PORT: write $KAAJ_NGINX_DIR/nginx.conf from etc/nginx.conf.in.

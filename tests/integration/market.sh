@@ -48,11 +48,3 @@ claim() {
 write_png() {
 	printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82' >"$1"
 }
-
-# with_fcgi N: serve with N kaaj.fcgi processes from now on, so that
-# parallel requests really run at once (the suite's default is one).
-with_fcgi() {
-	fcgi_stop
-	fcgi_start "$1"
-	wait_http_ready /
-}

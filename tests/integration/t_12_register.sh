@@ -5,7 +5,9 @@
 # then every way the registration form can be wrong: each gets its message,
 # keeps what was typed but never the password, and creates nothing. The
 # captcha refuses a missing, forged, expired, too easy, reused or wrong
-# solution; a wrong CSRF token gets 403; registrations per IP are limited.
+# solution; a wrong CSRF token gets 403; registrations per IP are limited,
+# and so are questions whether a name or address is taken, each of which
+# uses up its robot check.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$KAAJ_SRCDIR/tests/integration/lib.sh"
@@ -117,16 +119,21 @@ bad_fields() {
 		"bad name" bn@example.test "$pw"
 	bad "username starting with _" "Use only letters, digits, _ . and -" \
 		_under us@example.test "$pw"
+	reg_open "$JAR" # asking whether it is taken uses up the check
 	bad "username taken (alice)" "This username is taken." \
 		alice free@example.test "$pw"
+	reg_open "$JAR" # asking whether it is taken uses up the check
 	bad "username taken in other case (ALICE)" "This username is taken." \
 		ALICE free@example.test "$pw"
 	bad "address without @" "That does not look like an e-mail address" \
 		freshname not-an-address "$pw"
+	reg_open "$JAR" # asking whether it is taken uses up the check
 	bad "address taken" "An account with this e-mail address already exists." \
 		freshname bob@example.com "$pw"
+	reg_open "$JAR" # asking whether it is taken uses up the check
 	bad "address taken, in capitals" "An account with this e-mail address already exists." \
 		freshname BOB@Example.COM "$pw"
+	reg_open "$JAR"
 	bad "no address" "Please enter your e-mail address." freshname "" "$pw"
 	bad "password of 7" "Your password needs at least 8 characters." \
 		freshname f@example.test "seven77"
@@ -260,6 +267,41 @@ xss() {
 	expect_value email "$XSS_SCRIPT" "... the address is kept, escaped"
 }
 
+# Whether a name or address is taken costs a solved robot check and
+# counts per IP (20 an hour), from 127.0.0.13 alone: one solution asks
+# once, whatever else the next form changes; the 21st question is 429.
+enumeration() {
+	local jar i n before
+	jar=$(jar_new enum)
+	rl_window_guard 60
+	BROWSER_ARGS=(--interface 127.0.0.13)
+	db_sql "DELETE FROM rate_limits WHERE bucket LIKE '%:127.0.0.13'"
+	before=$(users_count)
+	reg_open "$jar"
+	reg_post "$jar" alice enum1@example.test "long enough pass"
+	expect_body "This username is taken." "a taken name is told once"
+	for i in 2 3 4; do
+		reg_post "$jar" alice "enum$i@example.test" "long enough pass"
+		expect_body "This robot check was already used." \
+			"the same solution again ($i): the check is used up"
+		expect_no_body "This username is taken." "... and the name is not judged"
+	done
+	reg_post "$jar" "enumfree" bob@example.com "long enough pass"
+	expect_no_body "already exists" "... nor a taken address"
+	for ((n = 2; n <= 20; n++)); do
+		reg_open "$jar"
+		reg_post "$jar" alice "enum$n@example.test" "long enough pass"
+		grep -qF "This username is taken." "$HTTP_BODY" || break
+	done
+	expect_eq "20 questions an hour from one IP" "$n" 21
+	reg_open "$jar"
+	reg_post "$jar" alice enum21@example.test "long enough pass"
+	expect_error_page 429 "Too many attempts" "the 21st question from that IP"
+	expect_no_body "This username is taken." "... is not answered"
+	expect_eq "... and no account was made" "$(users_count)" "$before"
+	BROWSER_ARGS=()
+}
+
 # Registrations per IP: 5 an hour, counted from 127.0.0.12 alone.
 rate_limit() {
 	local jar i before
@@ -297,6 +339,7 @@ main() {
 	csrf
 	xss
 	rate_limit
+	enumeration
 	test_done
 }
 

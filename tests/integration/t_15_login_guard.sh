@@ -4,7 +4,7 @@
 # (only given the right password), a banned one sees the reason until
 # unbanned; after 5 failed logins for one account, and after 30 from one
 # IP address, the next attempt gets 429 with a time to wait, even with the
-# right password. kaaj-admin create-admin makes an active admin (and
+# right password; 40 guesses sent at once get exactly 5 tries. kaaj-admin create-admin makes an active admin (and
 # refuses a weak password).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -96,6 +96,38 @@ account_limit() {
 	expect_status 303 "another account still logs in from that IP"
 }
 
+# 40 wrong passwords for one account sent at once from 127.0.0.17, on 8
+# kaaj.fcgi processes: exactly 5 are tried (the account's limit), the
+# other 35 get 429. Each attempt is counted before it is judged: the
+# address counts all 40, the account the 30 its address let through.
+parallel_guesses() {
+	local jar csrf i codes
+	jar=$(jar_new swarm)
+	make_user swarm
+	rl_window_guard 15
+	db_sql "DELETE FROM rate_limits WHERE bucket = 'login:ip:127.0.0.17'"
+	with_fcgi 8
+	bget "$jar" /login
+	csrf=$(form_value csrf)
+	for ((i = 1; i <= 40; i++)); do
+		curl -s -o /dev/null -w '%{http_code}\n' -b "$jar" \
+			--interface 127.0.0.17 \
+			--data-urlencode "csrf=$csrf" --data-urlencode "login=swarm" \
+			--data-urlencode "password=wrong guess $i" \
+			"$KAAJ_URL/login" &
+	done >"$KAAJ_TMP/t15.codes"
+	wait
+	with_fcgi 1
+	codes=$(sort "$KAAJ_TMP/t15.codes" | uniq -c | awk '{printf "%s:%s ", $2, $1}')
+	expect_eq "40 guesses at once: 5 tried, 35 refused" "$codes" "200:5 429:35 "
+	expect_eq "... all 40 counted for the address" "$(db_sql "SELECT SUM(hits)
+	    FROM rate_limits WHERE bucket = 'login:ip:127.0.0.17'")" 40
+	expect_eq "... and the 30 it let through for the account" \
+		"$(db_sql "SELECT SUM(hits) FROM rate_limits
+		    WHERE bucket = 'login:acct:swarm'")" 30
+	acc_clear_ip_limits
+}
+
 # After 30 failures from 127.0.0.15 (each for a different name, so that
 # no account limit is reached), that address is refused, others are not.
 ip_limit() {
@@ -158,6 +190,7 @@ main() {
 	unactivated
 	banned
 	account_limit
+	parallel_guesses
 	ip_limit
 	create_admin
 	test_done
