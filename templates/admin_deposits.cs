@@ -4,15 +4,20 @@
 <h2><?cs var:Lang.AdminMoney.Pending ?></h2>
 <?cs if:subcount(Queue.Pending) == 0 ?><p class="empty"><?cs var:Lang.AdminMoney.NonePending ?></p>
 <?cs else ?><ul class="queue">
-<?cs each:d = Queue.Pending ?> <li class="request" id="deposit-<?cs var:d.Id ?>">
-  <dl class="facts">
+<?cs each:d = Queue.Pending ?> <li class="request<?cs if:d.Conflict == "1" ?> conflict<?cs /if ?>" id="deposit-<?cs var:d.Id ?>">
+<?cs if:d.Conflict == "1" ?>  <p class="conflict" role="note"><strong><?cs var:Lang.AdminMoney.Conflict ?></strong> <?cs var:Lang.AdminMoney.ConflictText ?></p>
+<?cs /if ?>  <dl class="facts">
    <dt><?cs var:Lang.AdminMoney.Request ?></dt><dd>#<?cs var:d.Id ?>, <?cs var:d.When ?></dd>
    <dt><?cs var:Lang.AdminMoney.User ?></dt><dd><?cs var:d.User ?></dd>
    <dt><?cs var:Lang.AdminMoney.Method ?></dt><dd><?cs var:d.Method ?></dd>
    <dt><?cs var:Lang.AdminMoney.Amount ?></dt><dd><b><?cs var:d.Amount ?> <?cs var:Site.Currency ?></b></dd>
    <dt><?cs var:Lang.AdminMoney.TxnRef ?></dt><dd><code><?cs var:d.TxnRef ?></code></dd>
    <dt><?cs var:Lang.AdminMoney.Receipt ?></dt><dd><?cs if:d.Receipt == "1" ?><a href="<?cs var:Site.Base ?>/receipts/<?cs var:d.Id ?>" target="_blank" rel="noopener"><?cs var:Lang.AdminMoney.ReceiptOpen ?></a><?cs else ?><?cs var:Lang.AdminMoney.NoReceipt ?><?cs /if ?></dd>
-  </dl>
+<?cs if:d.Conflict == "1" ?>   <dt><?cs var:Lang.AdminMoney.ClaimedBy ?></dt><dd><ul class="claims">
+<?cs each:o = d.Claims ?>    <li><?cs if:o.State == "pending" ?><a href="#deposit-<?cs var:o.Id ?>">#<?cs var:o.Id ?></a><?cs else ?>#<?cs var:o.Id ?><?cs /if ?>, <?cs var:o.User ?>, <?cs var:o.Amount ?> <?cs var:Site.Currency ?>, <?cs var:o.When ?>: <strong><?cs alt:Lang.AdminMoney.ClaimStates[o.State] ?><?cs var:o.State ?><?cs /alt ?></strong><?cs if:o.Receipt == "1" ?> <a href="<?cs var:Site.Base ?>/receipts/<?cs var:o.Id ?>" target="_blank" rel="noopener"><?cs var:Lang.AdminMoney.ReceiptOpen ?></a><?cs /if ?></li>
+<?cs /each ?><?cs if:d.ClaimsMore ?>    <li><?cs var:Lang.AdminMoney.ClaimsMore ?></li>
+<?cs /if ?>   </ul></dd>
+<?cs /if ?>  </dl>
   <form class="decide" method="post" action="<?cs var:Site.Base ?>/admin/deposits/confirm">
    <?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:d.Id ?>">
    <button type="submit"><?cs var:Lang.AdminMoney.Confirm ?></button>

@@ -95,16 +95,24 @@ struct decision {
 
 /*
  * Claim the pending request for the decision: one guarded UPDATE, so of
- * two admins clicking at once exactly one goes on. Fills *p.
+ * two admins clicking at once exactly one goes on. A unique key the new
+ * status breaks (a deposit's ID confirmed in another request) refuses the
+ * claim with WALLET_REF_CONFIRMED. Fills *p.
  */
 static int
 claim(struct db *db, struct decision *d, struct pending *p)
 {
 	struct db_result r;
 	uint64_t affected;
+	int rc;
 
-	if (db_exec(db, &affected, NULL, d->verdict->update, "sii", d->text,
-	    d->admin, d->id) != DB_OK)
+	rc = db_exec(db, &affected, NULL, d->verdict->update, "sii", d->text,
+	    d->admin, d->id);
+	if (rc == DB_DUPLICATE) {
+		d->result = WALLET_REF_CONFIRMED;
+		return DB_ROLLBACK;
+	}
+	if (rc != DB_OK)
 		return DB_ERROR;
 	if (db_query(db, &r, d->verdict->select, "i", d->id) != DB_OK)
 		return DB_ERROR;

@@ -19,7 +19,8 @@ enum wallet_result {
 	WALLET_NOT_PENDING,	/* decided by someone else first */
 	WALLET_NOT_FOUND,
 	WALLET_SHORT,		/* not enough money */
-	WALLET_DUPLICATE_REF,	/* that payment reference was claimed */
+	WALLET_DUPLICATE_REF,	/* the user has a live request of that ID */
+	WALLET_REF_CONFIRMED,	/* that ID is confirmed in another request */
 	WALLET_INVALID,		/* an amount <= 0, or a fee not below it */
 	WALLET_DB_ERROR
 };
@@ -28,12 +29,22 @@ enum wallet_result {
  * Record a deposit request of amount by user through method, with the
  * payment's transaction ID txn_ref and an optional stored receipt file
  * name (NULL). Moves no money. *id gets the request's id.
+ * WALLET_DUPLICATE_REF when the user has a pending or confirmed request
+ * of that method and ID (the unique key live_ref decides); a rejected one
+ * does not count. Another user's live request of the same ID does not
+ * refuse it: both wait as a conflict for an admin to decide.
  */
 enum wallet_result deposit_request(struct db *db, int64_t user,
     const char *method, int64_t amount, const char *txn_ref,
     const char *receipt, int64_t *id);
 
-/* Confirm deposit id (admin): outside -> the user's available balance. */
+/*
+ * Confirm deposit id (admin): outside -> the user's available balance.
+ * WALLET_REF_CONFIRMED, and nothing changes, when another request of the
+ * same method and ID is confirmed already (the unique key confirmed_ref
+ * decides, so of two admins confirming two such requests at once, one
+ * does).
+ */
 enum wallet_result deposit_confirm(struct db *db, int64_t id, int64_t admin);
 
 /* Reject deposit id with a reason (admin). Moves no money. */

@@ -2,7 +2,10 @@
  * The admins' money queues: deposits to confirm or reject, withdrawals to
  * mark paid or reject with a reason. Each decision is one guarded update
  * in wallet.c, so of two admins deciding at once one wins and the other
- * is told it was decided already.
+ * is told it was decided already. Deposits of different users that claim
+ * one transaction ID are a conflict: the queue shows them next to each
+ * other, each with the other claims, and a unique key lets at most one
+ * be confirmed.
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +19,7 @@
 #define QUEUE_MAX 100		/* pending requests shown, oldest first */
 #define DECIDED_MAX 20		/* decided requests shown, latest first */
 #define PAYOUT_REF_MAX 100	/* characters, as withdrawals.payout_ref */
+#define CLAIMS_MAX 20		/* other claims of an ID shown with a request */
 
 /*
  * Run the queries of a queue page of deposits (payout zero) or
@@ -40,14 +44,64 @@ queue_page(struct ctx *c, int payout, const char *pending_sql,
 	return 200;
 }
 
+/*
+ * Under each pending deposit of the page marked Conflict, the other live
+ * (pending or confirmed) requests of its method and transaction ID, as
+ * Queue.Pending.N.Claims (ClaimsMore when there are more than
+ * CLAIMS_MAX). 0, or -1 on a database error.
+ */
+static int
+set_claims(struct ctx *c)
+{
+	HDF *row = hdf_get_obj(c->hdf, "Queue.Pending");
+	char list[64];
+	int n;
+
+	for (row = row != NULL ? hdf_obj_child(row) : NULL; row != NULL;
+	    row = hdf_obj_next(row)) {
+		if (hdf_get_int_value(row, "Conflict", 0) != 1)
+			continue;
+		snprintf(list, sizeof(list), "Queue.Pending.%s.Claims",
+		    hdf_obj_name(row));
+		if ((n = page_query_requests(c, list, CLAIMS_MAX, 0,
+		    "SELECT o.id AS Id, u.username AS User, o.method,"
+		    " o.amount AS `Amount:money`, o.status AS State,"
+		    " o.receipt IS NOT NULL AS Receipt, o.created_at AS `When`"
+		    " FROM deposits d JOIN deposits o ON o.method = d.method"
+		    " AND o.txn_ref = d.txn_ref AND o.id <> d.id"
+		    " AND o.status <> 'rejected'"
+		    " JOIN users u ON u.id = o.user_id"
+		    " WHERE d.id = ? ORDER BY o.id LIMIT ?", "ii",
+		    text_id(hdf_get_value(row, "Id", NULL)),
+		    (int64_t)CLAIMS_MAX + 1)) == -1)
+			return -1;
+		if (n > CLAIMS_MAX)
+			render_set(row, "ClaimsMore", "1");
+	}
+	return 0;
+}
+
+/*
+ * The deposits' queue. A pending request is in Conflict when another live
+ * request has its method and transaction ID; requests of one ID are listed
+ * together, where the oldest of them would be.
+ */
 int
 page_admin_deposits(struct ctx *c)
 {
-	return queue_page(c, 0, "SELECT d.id AS Id, u.username AS User,"
+	int rc;
+
+	rc = queue_page(c, 0, "SELECT d.id AS Id, u.username AS User,"
 	    " d.method, d.amount AS `Amount:money`, d.txn_ref AS TxnRef,"
-	    " d.receipt IS NOT NULL AS Receipt, d.created_at AS `When`"
+	    " d.receipt IS NOT NULL AS Receipt, d.created_at AS `When`,"
+	    " EXISTS (SELECT 1 FROM deposits o WHERE o.method = d.method"
+	    " AND o.txn_ref = d.txn_ref AND o.id <> d.id"
+	    " AND o.status <> 'rejected') AS Conflict"
 	    " FROM deposits d JOIN users u ON u.id = d.user_id"
-	    " WHERE d.status = 'pending' ORDER BY d.id LIMIT ?",
+	    " WHERE d.status = 'pending'"
+	    " ORDER BY (SELECT MIN(o.id) FROM deposits o"
+	    " WHERE o.method = d.method AND o.txn_ref = d.txn_ref"
+	    " AND o.status = 'pending'), d.id LIMIT ?",
 	    "SELECT d.id AS Id, u.username AS User, d.method,"
 	    " d.amount AS `Amount:money`, d.txn_ref AS TxnRef,"
 	    " d.receipt IS NOT NULL AS Receipt, d.status AS State,"
@@ -57,6 +111,9 @@ page_admin_deposits(struct ctx *c)
 	    " WHERE d.status <> 'pending'"
 	    " ORDER BY d.decided_at DESC, d.id DESC LIMIT ?",
 	    "admin_deposits.cs");
+	if (rc == 200 && set_claims(c) == -1)
+		return ctx_db_error(c);
+	return rc;
 }
 
 int
@@ -157,6 +214,10 @@ decide(struct ctx *c, const struct decision *d)
 	case WALLET_DONE_BEFORE:
 		snprintf(to, sizeof(to), "%s?notice=already_decided",
 		    d->page);
+		return ctx_redirect(c, 303, to);
+	case WALLET_REF_CONFIRMED:	/* at the request, with its claims */
+		snprintf(to, sizeof(to), "%s?notice=deposit_ref_confirmed"
+		    "#deposit-%lld", d->page, (long long)v[DECIDE_ID].num);
 		return ctx_redirect(c, 303, to);
 	case WALLET_NOT_FOUND:
 		c->error_detail = "no_request";

@@ -213,10 +213,14 @@ page_wallet_deposit(struct ctx *c)
 		form_error_amount(c, "amount", "deposit_below_min", d->min);
 	if (form_errors(c) > 0)
 		return wallet_page(c, "deposit");
-	/* Say so before a receipt is stored; the unique key still decides. */
+	/*
+	 * The user's own live request of this ID refuses it (another user's
+	 * makes a conflict for the admins instead). Say so before a receipt
+	 * is stored; the unique key live_ref still decides.
+	 */
 	if (db_query(c->app->db, &r, "SELECT 1 FROM deposits"
-	    " WHERE method = ? AND txn_ref = ?", "ss", method, txn_ref) !=
-	    DB_OK)
+	    " WHERE user_id = ? AND method = ? AND live_ref = ?", "iss",
+	    c->session.user_id, method, txn_ref) != DB_OK)
 		return ctx_db_error(c);
 	used = r.nrows > 0;
 	db_result_free(&r);

@@ -3,11 +3,13 @@
 # t_40_money: the money core against the real database, below the pages.
 # tests/tools/money_probe runs the C-level scenarios (exact fees, escrow,
 # 50 withdrawals raced on a balance covering 10, a deposit confirmed twice,
-# pay and reject decided once); kaaj-admin credit refuses bad amounts and
-# moves nothing; kaaj-admin ledger-check passes on a sound ledger and fails,
-# naming the account or transaction, on deliberately corrupted rows, which
-# are then put back so that later tests see a sound ledger. MariaDB itself
-# refuses a negative balance (the CHECK constraint).
+# the rules of shared transaction IDs with two users' requests of one ID
+# confirmed at once for 20 rounds, pay and reject decided once); kaaj-admin
+# credit refuses bad amounts and moves nothing; kaaj-admin ledger-check
+# passes on a sound ledger and fails, naming the account or transaction, on
+# deliberately corrupted rows, which are then put back so that later tests
+# see a sound ledger. MariaDB itself refuses a negative balance (the CHECK
+# constraint).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$KAAJ_SRCDIR/tests/integration/lib.sh"
@@ -87,6 +89,7 @@ core_scenarios() {
 	probe race 50 10
 	probe race-samekey 20
 	probe confirm-twice
+	probe deposit-refs 20
 	probe withdraw-decide
 	expect_ledger_ok "after the C-level scenarios"
 }

@@ -13,6 +13,11 @@
  *                   covers exactly M requests
  *   race-samekey N  N processes at once post one request_key
  *   confirm-twice   a deposit confirmed twice, in turn and at once
+ *   deposit-refs N  which requests may share a transaction ID (a rejected
+ *                   one frees it, one user cannot send it twice, two
+ *                   users' requests wait as a conflict, only one is ever
+ *                   confirmed), then N rounds of the two requests of one
+ *                   ID confirmed by several processes at once
  *   withdraw-decide reject returns the money, pay sends it out, each once
  *   check           ledger_check finds no problem
  */
@@ -105,7 +110,8 @@ static const char *
 wallet_name(enum wallet_result r)
 {
 	static const char *const n[] = { "OK", "DONE_BEFORE", "NOT_PENDING",
-	    "NOT_FOUND", "SHORT", "DUPLICATE_REF", "DB_ERROR" };
+	    "NOT_FOUND", "SHORT", "DUPLICATE_REF", "REF_CONFIRMED", "INVALID",
+	    "DB_ERROR" };
 
 	return (unsigned)r < sizeof(n) / sizeof(n[0]) ? n[r] : "?";
 }
@@ -845,6 +851,184 @@ scenario_confirm_twice(void)
 	return 0;
 }
 
+/* ------------------------------------------------------------ deposit refs */
+
+/* Two users' requests of one ID, each confirmed by half the racers. */
+struct ref_race {
+	int64_t deposit[2], admin;
+};
+
+enum { RR_OK = 0, RR_NOT_PENDING = 1, RR_REF_CONFIRMED = 2, RR_OTHER = 3 };
+
+static int
+ref_race_child(int i, void *arg)
+{
+	struct ref_race *r = arg;
+	struct db *db = child_start();
+	enum wallet_result wr;
+
+	wr = deposit_confirm(db, r->deposit[i % 2], r->admin);
+	db_free(db);
+	switch (wr) {
+	case WALLET_OK:
+		return RR_OK;
+	case WALLET_NOT_PENDING:
+		return RR_NOT_PENDING;
+	case WALLET_REF_CONFIRMED:
+		return RR_REF_CONFIRMED;
+	default:
+		fprintf(stderr, "money_probe: child %d: deposit_confirm gave "
+		    "%s\n", i, wallet_name(wr));
+		return RR_OTHER;
+	}
+}
+
+/* A deposit request of amount that must be accepted; its id. */
+static int64_t
+must_request(struct db *db, int64_t user, const char *method,
+    int64_t amount, const char *ref)
+{
+	enum wallet_result wr;
+	int64_t id;
+
+	if ((wr = deposit_request(db, user, method, amount, ref, NULL, &id)) !=
+	    WALLET_OK)
+		die("deposit_request %s: %s", ref, wallet_name(wr));
+	return id;
+}
+
+/*
+ * The rules of shared transaction IDs, one at a time: users a and b,
+ * one ID by bkash.
+ */
+static void
+ref_rules(struct db *db, int64_t a, int64_t b, int64_t admin)
+{
+	int64_t id, id2, id3;
+	char ref[64], key[64];
+
+	snprintf(ref, sizeof(ref), "REF%s", tag);
+	id = must_request(db, a, "bkash", 1000000, ref);
+	expect_wallet("the same user sends the same ID again",
+	    deposit_request(db, a, "bkash", 1000000, ref, NULL, &id2),
+	    WALLET_DUPLICATE_REF);
+	expect_wallet("... by another method it is another payment",
+	    deposit_request(db, a, "nagad", 1000000, ref, NULL, &id2),
+	    WALLET_OK);
+	expect_wallet("the first is rejected",
+	    deposit_reject(db, id, admin, "wrong amount"), WALLET_OK);
+	expect_wallet("... the same user sends its ID again",
+	    deposit_request(db, a, "bkash", 2000000, ref, NULL, &id2),
+	    WALLET_OK);
+	expect_wallet("that one is rejected too",
+	    deposit_reject(db, id2, admin, "still wrong"), WALLET_OK);
+	expect_wallet("... another user sends the ID",
+	    deposit_request(db, b, "bkash", 3000000, ref, NULL, &id3),
+	    WALLET_OK);
+	expect_wallet("... and the first user again, while it is pending",
+	    deposit_request(db, a, "bkash", 1000000, ref, NULL, &id),
+	    WALLET_OK);
+	expect_int("live requests of the ID (a conflict)", query_int(db,
+	    "SELECT COUNT(*) FROM deposits WHERE method = 'bkash'"
+	    " AND live_ref = ?", "s", ref), 2);
+	expect_wallet("the other user's is confirmed",
+	    deposit_confirm(db, id3, admin), WALLET_OK);
+	expect_wallet("... the first user's then cannot be",
+	    deposit_confirm(db, id, admin), WALLET_REF_CONFIRMED);
+	expect_int("... and stays pending", query_int(db, "SELECT status ="
+	    " 'pending' FROM deposits WHERE id = ?", "i", id), 1);
+	snprintf(key, sizeof(key), "deposit:%" PRId64, id);
+	expect_int("... with no ledger transaction", key_count(db, key), 0);
+	expect_money("... the first user has nothing",
+	    balance(db, LEDGER_AVAILABLE, a), 0);
+	expect_money("... the other user has 3.00",
+	    balance(db, LEDGER_AVAILABLE, b), 3000000);
+	expect_wallet("the other user sends the confirmed ID again",
+	    deposit_request(db, b, "bkash", 3000000, ref, NULL, &id2),
+	    WALLET_DUPLICATE_REF);
+	expect_wallet("the first user's is rejected",
+	    deposit_reject(db, id, admin, "paid by the other"), WALLET_OK);
+	expect_wallet("... the first user sends the confirmed ID again",
+	    deposit_request(db, a, "bkash", 1000000, ref, NULL, &id),
+	    WALLET_OK);
+	expect_wallet("... which cannot be confirmed either",
+	    deposit_confirm(db, id, admin), WALLET_REF_CONFIRMED);
+	expect_int("confirmed requests of the ID", query_int(db,
+	    "SELECT COUNT(*) FROM deposits WHERE method = 'bkash'"
+	    " AND txn_ref = ? AND status = 'confirmed'", "s", ref), 1);
+}
+
+/* The ledger transactions of user's raced deposits. */
+static int64_t
+race_deposit_txns(struct db *db, int64_t user)
+{
+	return query_int(db, "SELECT COUNT(*) FROM ledger_transactions t"
+	    " JOIN deposits d ON t.idem_key = CONCAT('deposit:', d.id)"
+	    " WHERE d.user_id = ? AND d.txn_ref LIKE 'RACE%'", "i", user);
+}
+
+static int
+scenario_deposit_refs(int rounds)
+{
+	struct db *db = open_db();
+	int64_t a, b, admin, a0, b0;
+	int status[4], counts[5], round, n, wins[2] = { 0, 0 };
+	int exact = 0, other = 0;
+	struct ref_race r;
+	char ref[64];
+
+	if (rounds < 1 || rounds > 500)
+		die("deposit-refs: N must be 1 to 500");
+	a = make_user(db, "ra");
+	b = make_user(db, "rb");
+	admin = make_user(db, "radm");
+	ref_rules(db, a, b, admin);
+
+	/* a asks for 1.00 and b for 2.00 each round, with the same ID. */
+	a0 = balance(db, LEDGER_AVAILABLE, a);
+	b0 = balance(db, LEDGER_AVAILABLE, b);
+	db_free(db);
+	for (round = 0; round < rounds; round++) {
+		db = open_db();
+		snprintf(ref, sizeof(ref), "RACE%s%d", tag, round);
+		r.deposit[0] = must_request(db, a, "bkash", 1000000, ref);
+		r.deposit[1] = must_request(db, b, "bkash", 2000000, ref);
+		r.admin = admin;
+		db_free(db);
+		n = round % 2 == 0 ? 2 : 4;
+		run_children(n, ref_race_child, &r, status);
+		tally(status, n, counts);
+		exact += counts[RR_OK] == 1;
+		other += counts[RR_OTHER] + counts[4];
+		if (counts[RR_OK] != 1)
+			printf("# round %d: %d confirmed\n", round,
+			    counts[RR_OK]);
+		db = open_db();
+		wins[0] += (int)query_int(db, "SELECT status = 'confirmed'"
+		    " FROM deposits WHERE id = ?", "i", r.deposit[0]);
+		wins[1] += (int)query_int(db, "SELECT status = 'confirmed'"
+		    " FROM deposits WHERE id = ?", "i", r.deposit[1]);
+		db_free(db);
+	}
+	printf("# %d rounds: a's request confirmed %d times, b's %d\n",
+	    rounds, wins[0], wins[1]);
+	expect_int("two users' requests of one ID confirmed at once: rounds"
+	    " with exactly one confirmed", exact, rounds);
+	expect_int("... confirmed requests", wins[0] + wins[1], rounds);
+	expect_int("... answers other than OK, NOT_PENDING, REF_CONFIRMED",
+	    other, 0);
+	db = open_db();
+	expect_money("... a's balance: 1.00 a round won",
+	    balance(db, LEDGER_AVAILABLE, a) - a0, 1000000 * (int64_t)wins[0]);
+	expect_money("... b's balance: 2.00 a round won",
+	    balance(db, LEDGER_AVAILABLE, b) - b0, 2000000 * (int64_t)wins[1]);
+	expect_int("... one ledger transaction per confirmed request",
+	    race_deposit_txns(db, a) + race_deposit_txns(db, b), rounds);
+	expect_ledger_sound(db, "after the deposit-refs scenario");
+	db_free(db);
+	return 0;
+}
+
 /* ------------------------------------------------------------ decisions */
 
 struct decide_race {
@@ -994,7 +1178,7 @@ usage(void)
 {
 	fprintf(stderr, "usage: money_probe CONFIG SCENARIO [ARGS]\n"
 	    "  scenarios: fees, escrow, race N M, race-samekey N,\n"
-	    "  confirm-twice, withdraw-decide, check\n");
+	    "  confirm-twice, deposit-refs N, withdraw-decide, check\n");
 	exit(2);
 }
 
@@ -1040,6 +1224,8 @@ main(int argc, char *argv[])
 		scenario_race(int_arg(argv[3]), 1, tag);
 	else if (strcmp(sc, "confirm-twice") == 0 && argc == 3)
 		scenario_confirm_twice();
+	else if (strcmp(sc, "deposit-refs") == 0 && argc == 4)
+		scenario_deposit_refs(int_arg(argv[3]));
 	else if (strcmp(sc, "withdraw-decide") == 0 && argc == 3)
 		scenario_withdraw_decide();
 	else if (strcmp(sc, "check") == 0 && argc == 3)

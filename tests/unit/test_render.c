@@ -33,6 +33,7 @@ static const struct {
 	{ "statement", "statement.cs" },
 	{ "statement_empty", "statement.cs" },
 	{ "admin_deposits", "admin_deposits.cs" },
+	{ "admin_deposits_conflict", "admin_deposits.cs" },
 	{ "admin_withdrawals", "admin_withdrawals.cs" },
 	{ "campaigns", "campaigns.cs" },
 	{ "campaign", "campaign.cs" },
