@@ -90,6 +90,13 @@ static const struct route routes[] = {
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
 
+const struct route *
+route_table(size_t *n)
+{
+	*n = NROUTES;
+	return routes;
+}
+
 /*
  * Match path against pattern; a trailing '#' takes a positive decimal id
  * of at most 18 digits into *id. Returns non-zero on a match.

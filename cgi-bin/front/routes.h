@@ -1,6 +1,6 @@
 /*
  * The route table's entries and its lookup (routes.c). The dispatcher
- * (router.c) is the only user.
+ * (router.c) is the only user of the lookup.
  */
 #ifndef KAAJ_ROUTES_H
 #define KAAJ_ROUTES_H
@@ -27,6 +27,13 @@ struct route {
 	handler_fn handler;
 	unsigned int flags;	/* enum route_flags */
 };
+
+/*
+ * The whole table, in order, with its length in *n: for tests that try
+ * every route (tests/tools/route_list), so a new route is covered
+ * without anyone remembering to.
+ */
+const struct route *route_table(size_t *n);
 
 /*
  * Find the route for method and path; a path that ends in an id (a
