@@ -78,6 +78,16 @@ users_ban(struct db *db, int64_t user_id, const char *reason)
 }
 
 int
+users_seen_at(struct db *db, int64_t user_id, const char *ip, int login)
+{
+	return db_exec(db, NULL, NULL, "INSERT INTO user_addresses"
+	    " (user_id, ip, logins) VALUES (?, LEFT(?, 45), ?)"
+	    " ON DUPLICATE KEY UPDATE last_seen = CURRENT_TIMESTAMP,"
+	    " logins = logins + VALUES(logins)", "isi", user_id, ip,
+	    (int64_t)(login != 0));
+}
+
+int
 users_unban(struct db *db, int64_t user_id, int *was_banned)
 {
 	uint64_t affected = 0;

@@ -82,4 +82,13 @@ int users_ban(struct db *db, int64_t user_id, const char *reason);
  */
 int users_unban(struct db *db, int64_t user_id, int *was_banned);
 
+/*
+ * Record that user_id signed up (login 0) or logged in (login 1) from
+ * the IP address ip (text, at most 45 characters): user_addresses keeps
+ * each address's first and last time and its count of logins, so admins
+ * see which accounts share an address. One statement. Returns a DB_*
+ * code.
+ */
+int users_seen_at(struct db *db, int64_t user_id, const char *ip, int login);
+
 #endif

@@ -25,6 +25,7 @@ static const struct route routes[] = {
 	GET("/jobs/#", page_job, 0),
 	GET("/jobtypes", page_jobtypes, 0),
 	GET("/admin", page_admin, NEED_ADMIN),
+	GET("/admin/flags", page_admin_flags, NEED_ADMIN),
 	GET("/terms", page_terms, 0),
 	/* Accounts: joining, logging in and out, passwords, settings. */
 	GET("/register", page_register, 0),

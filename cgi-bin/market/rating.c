@@ -53,6 +53,18 @@ rate_satisfied(struct db *db, struct rating *r, const struct task_ctx *t)
 		return rc;
 	if (affected != 1)
 		return rate_refused(t, "satisfied", &r->result);
+	/*
+	 * An employer approving a worker seen on one of the employer's own
+	 * addresses may be paying a second account: flagged for the admins,
+	 * in the same transaction (two primary-key look-ups an address).
+	 */
+	if (r->employer != 0 && (rc = db_exec(db, NULL, NULL,
+	    "INSERT IGNORE INTO fraud_flags (kind, task_id, employer_id,"
+	    " worker_id, ip) SELECT 'shared_address', ?, e.user_id,"
+	    " w.user_id, e.ip FROM user_addresses e JOIN user_addresses w"
+	    " ON w.user_id = ? AND w.ip = e.ip WHERE e.user_id = ? LIMIT 1",
+	    "iii", r->task, t->worker, t->owner)) != DB_OK)
+		return rc;
 	return market_task_paid(db, t, &r->result);
 }
 

@@ -32,6 +32,28 @@ page_admin(struct ctx *c)
 		render_set(c->hdf, name, c->app->plugins.items[i].path);
 	}
 	render_set(c->hdf, "Admin.PluginDir", c->app->cfg.plugin_dir);
+	if (db_query(c->app->db, &r, "SELECT COUNT(*) AS Flags FROM fraud_flags"
+	    " WHERE created_at > UTC_TIMESTAMP() - INTERVAL 30 DAY", "") != DB_OK)
+		return ctx_db_error(c);
+	page_fill(page_node(c->hdf, "Admin"), &r, 0);
+	db_result_free(&r);
 	c->template = "admin.cs";
+	return 200;
+}
+
+int
+page_admin_flags(struct ctx *c)
+{
+	if (page_query_list(c, "Flags", "SELECT f.id AS Id, f.kind AS Kind,"
+	    " f.task_id AS Task, t.campaign_id AS CampaignId,"
+	    " c.title AS Title, e.username AS Employer,"
+	    " w.username AS Worker, f.ip AS Ip, f.created_at AS `When`"
+	    " FROM fraud_flags f JOIN tasks t ON t.id = f.task_id"
+	    " JOIN campaigns c ON c.id = t.campaign_id"
+	    " JOIN users e ON e.id = f.employer_id"
+	    " JOIN users w ON w.id = f.worker_id"
+	    " ORDER BY f.id DESC LIMIT 200", "") != 0)
+		return ctx_db_error(c);
+	c->template = "admin_flags.cs";
 	return 200;
 }

@@ -124,7 +124,8 @@ login_start(struct ctx *c, const struct login_user *u, const char *password)
 	/* A new token at every login; an old session here ends. */
 	if (c->session.user_id != 0)
 		session_end(c->app->db, c->session.token);
-	if (session_create(c->app->db, cfg, u->id, token) == -1)
+	if (session_create(c->app->db, cfg, u->id, token) == -1 ||
+	    users_seen_at(c->app->db, u->id, ctx_ip(c), 1) != DB_OK)
 		return ctx_db_error(c);
 	session_cookie(cfg, token, c->req->https, cookie);
 	response_header(c->res, "Set-Cookie", cookie);

@@ -136,11 +136,12 @@ register_taken(struct ctx *c, const char *username, const char *email)
 struct new_account {
 	struct user_new user;	/* pending */
 	int activation_seconds;
+	const char *ip;		/* signed up from */
 	int64_t user_id;
 	char token[TOKEN_LEN + 1];
 };
 
-/* Transaction body: the user row and its activation token. */
+/* Transaction body: the user row, its address and activation token. */
 static int
 create_account(struct db *db, void *arg)
 {
@@ -148,6 +149,8 @@ create_account(struct db *db, void *arg)
 	int rc;
 
 	rc = users_create(db, &a->user, &a->user_id);
+	if (rc == DB_OK)
+		rc = users_seen_at(db, a->user_id, a->ip, 0);
 	if (rc != DB_OK)
 		return rc;
 	if (token_create(db, a->user_id, TOKEN_ACTIVATE, NULL,
@@ -215,6 +218,7 @@ page_register_post(struct ctx *c)
 	a.user.language = hdf_get_value(c->hdf, "Page.Lang",
 	    cfg->default_language);
 	a.activation_seconds = cfg->activation_hours * 3600;
+	a.ip = ctx_ip(c);
 	rc = db_txn(c->app->db, create_account, &a);
 	if (rc != DB_OK)	/* no account: the address gets its count back */
 		ratelimit_give_back(c->app->db, bucket,

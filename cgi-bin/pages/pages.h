@@ -136,6 +136,8 @@ int page_jobtypes(struct ctx *c);
 
 /* page_admin.c: the admin overview. */
 int page_admin(struct ctx *c);
+/* GET /admin/flags: what an admin should look at (fraud_flags). */
+int page_admin_flags(struct ctx *c);
 
 /* page_register.c: new accounts, the terms of use, activation. */
 int page_terms(struct ctx *c);

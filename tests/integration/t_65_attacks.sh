@@ -12,7 +12,9 @@
 #    numbers) in every field any form declares, sent to every route, get
 #    no 5xx and are never echoed unescaped;
 #  - a session id planted before login is not the one after it;
-#  - reset links cannot be guessed, and reset mails are limited.
+#  - reset links cannot be guessed;
+#  - an employer approving work of a worker seen on one of the employer's
+#    own addresses (a second account) is flagged to the admins.
 # The marketplace's tables are checksummed before and after each family
 # of attacks; the ledger must check out at the end.
 set -euo pipefail
@@ -271,6 +273,64 @@ for ((i = 0; i < 30; i++)); do
 	grep -q 'name="new_password"' "$KAAJ_TMP/t65.body" && hits=$((hits + 1))
 done
 expect_eq "30 guessed reset tokens open no form" "$hits" 0
+
+# ------------------------------------------------------------ own second account
+
+say "an employer approving their own second account"
+# login_from IP NAME: log NAME in (the demo password) from address IP;
+# prints the session token.
+login_from() {
+	local jar=$KAAJ_TMP/t65.$2.jar csrf
+	: >"$jar"
+	curl -s -o "$KAAJ_TMP/t65.body" --interface "$1" -b "$jar" -c "$jar" \
+		"$KAAJ_URL/login"
+	csrf=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' \
+		"$KAAJ_TMP/t65.body" | head -n 1)
+	curl -s -o /dev/null --interface "$1" -b "$jar" -c "$jar" \
+		--data-urlencode "csrf=$csrf" --data-urlencode "login=$2" \
+		--data-urlencode "password=bob-demo-pass" "$KAAJ_URL/login"
+	sed -e 's/^#HttpOnly_//' "$jar" |
+		awk -F'\t' '$6 == "kaaj_session" { v = $7 } END { print v }'
+}
+# approve_pair EMPLOYER WORKER EMPLOYER-IP WORKER-IP: both log in from
+# their address, the worker does a job of the employer's, who approves
+# it; prints the task.
+approve_pair() {
+	local es ws camp
+	make_user "$1" >/dev/null
+	make_user "$2" >/dev/null
+	db_sql "UPDATE users u JOIN users b ON b.username = 'bob'
+	    SET u.password_hash = b.password_hash
+	    WHERE u.username IN ('$1', '$2')"
+	es=$(login_from "$3" "$1")
+	ws=$(login_from "$4" "$2")
+	[[ -n $es && -n $ws ]] || die "approve_pair: a login failed"
+	camp=$(EMP=$1 new_campaign 2 0)
+	claim "$ws" "$camp"
+	mpost "$ws" /tasks/submit "task=$TASK" "username=pair_$RUN" >/dev/null
+	spost "$es" /campaigns/rate "id=$camp" "task=$TASK" rating=satisfied
+	[[ $(db_sql "SELECT status FROM tasks WHERE id = $TASK") == satisfied ]] ||
+		die "approve_pair: task $TASK was not approved"
+	echo "$TASK"
+}
+flags_of() {
+	db_sql "SELECT COUNT(*) FROM fraud_flags WHERE task_id = $1"
+}
+TS=$(approve_pair "t65s1_$RUN" "t65s2_$RUN" 127.0.0.21 127.0.0.21)
+expect_eq "approval of a worker seen on the employer's address: flagged" \
+	"$(db_sql "SELECT CONCAT_WS(' ', kind, ip) FROM fraud_flags
+	    WHERE task_id = $TS")" "shared_address 127.0.0.21"
+TO=$(approve_pair "t65o1_$RUN" "t65o2_$RUN" 127.0.0.22 127.0.0.23)
+expect_eq "approval across two addresses: not flagged" "$(flags_of "$TO")" 0
+sget "$ADM" /admin/flags
+expect_status 200 "GET /admin/flags"
+expect_body "id=\"flag-" "... lists the flag"
+expect_body "t65s2_$RUN" "... with the worker"
+expect_no_body "t65o2_$RUN" "... and not the other pair"
+sget "$ADM" /admin
+expect_body 'href="/admin/flags"' "the admin overview links to it"
+sget "$B" /admin/flags
+expect_status 403 "a user who is not an admin cannot see it"
 
 expect_ledger_ok "after the attacks"
 test_done

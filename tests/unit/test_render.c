@@ -50,6 +50,7 @@ static const struct {
 	{ "task_dispute", "task.cs" },
 	{ "notifications", "notifications.cs" },
 	{ "admin_disputes", "admin_disputes.cs" },
+	{ "admin_flags", "admin_flags.cs" },
 };
 
 static struct render_env env;
