@@ -233,8 +233,8 @@ rows_report() {
 			printf "| %s | %.0f | %.2f | %.2f | %s | %s | %s | %d |\n", r, rps,
 			    med(p50, r, k[r]) / 1000, med(p99, r, k[r]) / 1000,
 			    (base > 0 ? sprintf("%.2f", rps / base) : "-"),
-			    (app[r] > 0 ? sprintf("%.0f", app[r] * 1e6 / tck / n[r]) : "-"),
-			    (db[r] > 0 ? sprintf("%.0f", db[r] * 1e6 / tck / n[r]) : "-"),
+			    (app[r] > 0 && n[r] > 0 ? sprintf("%.0f", app[r] * 1e6 / tck / n[r]) : "-"),
+			    (db[r] > 0 && n[r] > 0 ? sprintf("%.0f", db[r] * 1e6 / tck / n[r]) : "-"),
 			    bad[r]
 			if (bad[r] > 0) failed = 1
 		}
