@@ -49,6 +49,8 @@ static const struct {
 	{ "task_dispute", "task.cs" },
 	{ "notifications", "notifications.cs" },
 	{ "admin_disputes", "admin_disputes.cs" },
+	/* Outgoing mail. */
+	{ "admin_mail", "admin_mail.cs" },
 };
 
 static struct render_env env;
