@@ -14,6 +14,7 @@
 
 #include "admin/admin_money.h"
 #include "admin/admin_users.h"
+#include "accounts/mail_queue.h"
 #include "base/config.h"
 #include "storage/db.h"
 #include "admin/demo.h"
@@ -138,16 +139,30 @@ cmd_ledger_check(struct admin *a)
 	return admin_ledger_check(a->db);
 }
 
+/* Send the mail that is due, and say what became of it. */
+static int
+cmd_mail_send(struct admin *a)
+{
+	struct mail_run run;
+
+	if (mail_queue_send_due(a->db, &a->cfg, &run) == -1)
+		return -1;
+	printf("sent %lld mails, %lld to try again, %lld failed\n",
+	    (long long)run.sent, (long long)run.retried, (long long)run.failed);
+	return 0;
+}
+
 /*
  * The periodic work, for a crontab line such as "* * * * * kaaj-admin
  * cron": expired claims free their slots, work not rated in time is
- * approved, and spent rate-limit counters and captcha records go. Safe to
- * run from several machines at once.
+ * approved, spent rate-limit counters and captcha records go, queued mail
+ * is sent and sent mail's rows past mail.keep_sent_days go. Safe to run
+ * from several machines at once.
  */
 static int
 cmd_cron(struct admin *a)
 {
-	int64_t expired = 0, approved = 0;
+	int64_t expired = 0, approved = 0, purged = 0;
 
 	if (task_expire_due(a->db, &expired) != MARKET_OK ||
 	    task_approve_due(a->db, &approved) != MARKET_OK)
@@ -159,6 +174,10 @@ cmd_cron(struct admin *a)
 		return -1;
 	printf("expired %lld claims, approved %lld tasks\n",
 	    (long long)expired, (long long)approved);
+	if (cmd_mail_send(a) == -1 ||
+	    mail_queue_purge(a->db, &a->cfg, &purged) == -1)
+		return -1;
+	printf("deleted %lld rows of old sent mail\n", (long long)purged);
 	return 0;
 }
 
@@ -181,7 +200,10 @@ static const struct command commands[] = {
 	{ "credit", "USERNAME AMOUNT --reason TEXT", 4, 1, cmd_credit,
 	    "add money to a user's balance from outside" },
 	{ "cron", NULL, 0, 1, cmd_cron,
-	    "expire claims, approve work not rated in time, tidy up" },
+	    "expire claims, approve work not rated in time, send mail, "
+	    "tidy up" },
+	{ "mail-send", NULL, 0, 1, cmd_mail_send,
+	    "send the queued mail that is due (cron does it too)" },
 	{ "ledger-check", NULL, 0, 1, cmd_ledger_check,
 	    "prove the ledger sums to zero and no balance is wrong" },
 	{ "help", NULL, 0, 0, NULL, "show this text" },

@@ -21,6 +21,7 @@
   <a href="<?cs var:Site.Base ?>/admin/deposits"><?cs var:Lang.Nav.Deposits ?></a>
   <a href="<?cs var:Site.Base ?>/admin/withdrawals"><?cs var:Lang.Nav.Withdrawals ?></a>
   <a href="<?cs var:Site.Base ?>/admin/disputes"><?cs var:Lang.Nav.Disputes ?></a>
+  <a href="<?cs var:Site.Base ?>/admin/mail"><?cs var:Lang.Nav.AdminMail ?></a>
   <a href="<?cs var:Site.Base ?>/admin/campaigns"><?cs var:Lang.Nav.AdminCampaigns ?></a>
 <?cs /if ?><?cs if:User.Id ?>  <a class="who" href="<?cs var:Site.Base ?>/settings"><?cs var:User.Name ?></a>
   <form class="inline" method="post" action="<?cs var:Site.Base ?>/logout">

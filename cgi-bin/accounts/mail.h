@@ -1,6 +1,7 @@
 /*
  * Sending mail through a sendmail-compatible command (mail.sendmail in the
- * config), as shared hosts provide.
+ * config), as shared hosts provide. Pages never call this: they queue
+ * their mail (mail_queue.h), and kaaj-admin sends it.
  */
 #ifndef KAAJ_MAIL_H
 #define KAAJ_MAIL_H

@@ -1,6 +1,7 @@
 /*
  * Inside the mail module: what mail_build.c (the message) gives
- * mail_send.c (the sendmail command), and what both show their unit test:
+ * mail_send.c (the sendmail command) and mail_queue.c (which checks a
+ * mail before queueing it), and what the first two show their unit test:
  * building with the reason for a refusal, splitting mail.sendmail into
  * words, and running a command with the message on its standard input
  * under a time limit of the caller's choosing. Nothing else includes this.

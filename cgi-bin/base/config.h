@@ -79,6 +79,9 @@ struct kaaj_config {
 	/* mail */
 	char *sendmail;		/* command line, split on spaces, no shell */
 	char *mail_from;
+	int mail_max_attempts;	/* tries of one mail before it is failed */
+	int mail_retry_minutes;	/* wait after the first failure; doubles */
+	int mail_keep_sent_days;	/* sent mail's rows are deleted after */
 
 	/* rate limits: at most N events per M minutes */
 	int rl_login_account, rl_login_account_minutes;

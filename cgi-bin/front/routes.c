@@ -87,6 +87,9 @@ static const struct route routes[] = {
 	GET("/notifications", page_notifications, NEED_LOGIN),
 	GET("/admin/disputes", page_admin_disputes, NEED_ADMIN),
 	POST("/admin/disputes/decide", page_admin_dispute_decide, ADMIN_FORM),
+	/* Outgoing mail that failed or waits too long. */
+	GET("/admin/mail", page_admin_mail, NEED_ADMIN),
+	POST("/admin/mail/retry", page_admin_mail_retry, ADMIN_FORM),
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

@@ -1,5 +1,6 @@
 /*
- * Rendering and sending the accounts' mails.
+ * Rendering the accounts' mails and queueing them (kaaj-admin sends
+ * them), and the "mail me a link" forms.
  */
 #include <stdio.h>
 
@@ -7,7 +8,7 @@
 #include "base/log.h"
 #include "storage/db.h"
 #include "front/form.h"
-#include "accounts/mail.h"
+#include "accounts/mail_queue.h"
 #include "accounts/ratelimit.h"
 #include "accounts/validate.h"
 #include "pages/pages.h"
@@ -40,8 +41,8 @@ account_mail(struct ctx *c, const char *name, const char *address,
 	if (render_page(&c->app->render, hdf, tmpl, &body, err,
 	    sizeof(err)) == -1)
 		log_err(c->req->rid, "render %s: %s", tmpl, err);
-	else if (mail_send(cfg, address, render_lang(hdf, key), body.data, err,
-	    sizeof(err)) == -1)
+	else if (mail_queue_add(c->app->db, cfg, address, render_lang(hdf,
+	    key), body.data, err, sizeof(err)) == -1)
 		log_err(c->req->rid, "mail %s to user %s: %s", name, username,
 		    err);
 	else

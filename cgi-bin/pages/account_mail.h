@@ -11,9 +11,9 @@
 
 /*
  * Render mail name for username in the page's language, with a link to
- * site.base_url + path + "?token=" + token, and send it to address.
- * Returns 0, or -1 after logging why (the caller tells the user to try
- * again later).
+ * site.base_url + path + "?token=" + token, and queue it for address
+ * (mail_queue_add: kaaj-admin sends it, never the request). Returns 0,
+ * or -1 after logging why (the caller tells the user to try again later).
  */
 int account_mail(struct ctx *c, const char *name, const char *address,
     const char *username, const char *path, const char *token);
@@ -34,8 +34,9 @@ struct link_request {
  * Handle a posted "email" field asking for a mailed link: check the
  * address, count the request per lowercased address (429 past
  * ratelimits.resets_per_address), and, when an account there matches,
- * make a token and send the mail. The answer is the same whether or not
- * the address has an account. Returns the handler's status.
+ * make a token and queue the mail. The answer is the same whether or not
+ * the address has an account, and as quick: no mail is sent here.
+ * Returns the handler's status.
  */
 int account_link_request(struct ctx *c, const struct link_request *lr);
 

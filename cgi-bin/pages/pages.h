@@ -287,4 +287,11 @@ int page_notifications(struct ctx *c);
 int page_admin_disputes(struct ctx *c);
 int page_admin_dispute_decide(struct ctx *c);
 
+/*
+ * page_admin_mail.c: outgoing mail for the admins: what waits, what
+ * failed (with its last error), and sending a failed mail again.
+ */
+int page_admin_mail(struct ctx *c);
+int page_admin_mail_retry(struct ctx *c);
+
 #endif

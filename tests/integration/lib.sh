@@ -461,10 +461,23 @@ kaaj_admin() {
 # ------------------------------------------------------------ mail
 
 # The stack's kaaj sends mail through tests/integration/maildir-sendmail,
-# which saves each message as one file in $KAAJ_MAIL_DIR/new.
+# which saves each message as one file in $KAAJ_MAIL_DIR/new. Pages only
+# queue their mail (table mail_queue); kaaj-admin sends it, as cron does
+# on a real site. So every helper that looks at the mail first delivers
+# what is queued (mail_deliver); mail_saved_to looks without delivering.
 
-# mail_count: print how many messages $KAAJ_MAIL_DIR/new holds.
+# mail_deliver: send the queued mail that is due (kaaj-admin mail-send on
+# $KAAJ_CONF); its output is appended to $KAAJ_LOG_DIR/mail-send.log. A
+# failure is only logged: the mail helpers then find no mail and say so.
+mail_deliver() {
+	kaaj_admin mail-send >>"$KAAJ_LOG_DIR/mail-send.log" 2>&1 ||
+		warn "kaaj-admin mail-send failed (see $KAAJ_LOG_DIR/mail-send.log)"
+}
+
+# mail_count: deliver the queued mail, then print how many messages
+# $KAAJ_MAIL_DIR/new holds.
 mail_count() {
+	mail_deliver
 	find "$KAAJ_MAIL_DIR/new" -maxdepth 1 -type f -name '*.eml' | wc -l
 }
 
@@ -483,9 +496,16 @@ mail_header() {
 	return 1
 }
 
-# mail_files_to ADDRESS: print the paths of the messages whose To: is
-# ADDRESS, oldest first.
+# mail_files_to ADDRESS: deliver the queued mail, then print the paths of
+# the messages whose To: is ADDRESS, oldest first.
 mail_files_to() {
+	mail_deliver
+	mail_saved_to "$1"
+}
+
+# mail_saved_to ADDRESS: print the paths of the messages already saved
+# whose To: is ADDRESS, oldest first, without delivering queued mail.
+mail_saved_to() {
 	local f
 	find "$KAAJ_MAIL_DIR/new" -maxdepth 1 -type f -name '*.eml' -printf '%T@ %p\n' |
 		sort -n | cut -d' ' -f2- |
@@ -530,7 +550,8 @@ mail_link() {
 }
 
 # mail_wait_to ADDRESS N: wait up to 5 s until at least N messages to
-# ADDRESS were saved; false, with a message on stderr, if they were not.
+# ADDRESS were saved, delivering queued mail each time it looks; false,
+# with a message on stderr, if they were not.
 mail_wait_to() {
 	local i n=0
 	for ((i = 0; i < 50; i++)); do

@@ -222,6 +222,49 @@ START_TEST(test_bad_methods)
 }
 END_TEST
 
+/*
+ * Load the good file followed by extra (a group of its own) into cfg:
+ * config_load's result, with its message in err.
+ */
+static int
+load_with(const char *extra, struct kaaj_config *cfg, char *err,
+    size_t errlen)
+{
+	char text[4096], *path;
+	int rc;
+
+	snprintf(text, sizeof(text), "%s%s", good, extra);
+	path = write_temp(text);
+	rc = config_load(path, cfg, err, errlen);
+	unlink(path);
+	return rc;
+}
+
+/* The mail queue's keys: their defaults, values, and a limit. */
+START_TEST(test_mail_keys)
+{
+	struct kaaj_config cfg;
+	char err[512] = "";
+
+	ck_assert_msg(load_with("", &cfg, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_int_eq(cfg.mail_max_attempts, 5);
+	ck_assert_int_eq(cfg.mail_retry_minutes, 5);
+	ck_assert_int_eq(cfg.mail_keep_sent_days, 30);
+	config_free(&cfg);
+	ck_assert_msg(load_with("mail = { max_attempts = 3; retry_minutes = 1;"
+	    " keep_sent_days = 7; };\n", &cfg, err, sizeof(err)) == 0, "%s",
+	    err);
+	ck_assert_int_eq(cfg.mail_max_attempts, 3);
+	ck_assert_int_eq(cfg.mail_retry_minutes, 1);
+	ck_assert_int_eq(cfg.mail_keep_sent_days, 7);
+	config_free(&cfg);
+	ck_assert_int_eq(load_with("mail = { max_attempts = 0; };\n", &cfg,
+	    err, sizeof(err)), -1);
+	ck_assert_msg(strstr(err, ":15: mail.max_attempts is 0, out of range")
+	    != NULL, "%s", err);
+}
+END_TEST
+
 START_TEST(test_missing_file)
 {
 	struct kaaj_config cfg;
@@ -263,6 +306,7 @@ main(void)
 	tcase_add_test(tc, test_methods);
 	tcase_add_loop_test(tc, test_bad_methods, 0,
 	    sizeof(bad_methods) / sizeof(bad_methods[0]));
+	tcase_add_test(tc, test_mail_keys);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_shipped_sample);
 	suite_add_tcase(s, tc);

@@ -1,7 +1,9 @@
 /*
- * mail_build: addresses, subjects, headers, body; mail_split_command; and
+ * mail_build: addresses, subjects, headers, body; mail_split_command;
  * mail_send / mail_pipe_to with real commands, among them
- * tests/integration/maildir-sendmail.
+ * tests/integration/maildir-sendmail; and what the mail queue decides
+ * without a database: the wait between tries, and a mail refused before
+ * it is queued (tests/integration/t_17_mail_queue.sh has the rest).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE	/* strptime */
@@ -25,6 +27,7 @@
 #include "base/config.h"
 #include "accounts/mail.h"
 #include "accounts/mail_int.h"
+#include "accounts/mail_queue.h"
 
 #define BENGALI "\xe0\xa6\xb8\xe0\xa7\x8d\xe0\xa6\xac\xe0\xa6\xbe" \
 	"\xe0\xa6\x97\xe0\xa6\xa4\xe0\xa6\xae"	/* স্বাগতম, "welcome" */
@@ -706,6 +709,53 @@ START_TEST(test_child_environment)
 }
 END_TEST
 
+/* The wait after each failed try: doubling, at most a day. */
+START_TEST(test_retry_seconds)
+{
+	struct kaaj_config cfg = test_config(SENDMAIL);
+
+	cfg.mail_retry_minutes = 5;
+	ck_assert_int_eq(mail_retry_seconds(&cfg, 1), 300);
+	ck_assert_int_eq(mail_retry_seconds(&cfg, 2), 600);
+	ck_assert_int_eq(mail_retry_seconds(&cfg, 3), 1200);
+	ck_assert_int_eq(mail_retry_seconds(&cfg, 4), 2400);
+	ck_assert_int_eq(mail_retry_seconds(&cfg, 9), 76800);
+	ck_assert_int_eq(mail_retry_seconds(&cfg, 10), MAIL_RETRY_MAX_SECONDS);
+	ck_assert_int_eq(mail_retry_seconds(&cfg, 100),
+	    MAIL_RETRY_MAX_SECONDS);
+	cfg.mail_retry_minutes = 1;
+	ck_assert_int_eq(mail_retry_seconds(&cfg, 1), 60);
+	ck_assert_int_eq(mail_retry_seconds(&cfg, 11), 61440);
+	ck_assert_int_eq(mail_retry_seconds(&cfg, 12), MAIL_RETRY_MAX_SECONDS);
+	cfg.mail_retry_minutes = 1440;
+	ck_assert_int_eq(mail_retry_seconds(&cfg, 1), MAIL_RETRY_MAX_SECONDS);
+	ck_assert_int_eq(mail_retry_seconds(&cfg, 3), MAIL_RETRY_MAX_SECONDS);
+}
+END_TEST
+
+/*
+ * A mail that could never be sent is refused before anything is written
+ * (no database is needed to see it), with mail_build's reason.
+ */
+START_TEST(test_queue_refuses)
+{
+	struct kaaj_config cfg = test_config(SENDMAIL);
+	char err[160] = "";
+
+	ck_assert_int_eq(mail_queue_add(NULL, &cfg, "nobody.example.com",
+	    "Hello", "body", err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "the recipient address must hold exactly one @");
+	ck_assert_int_eq(mail_queue_add(NULL, &cfg, "a@b.co", "Two\nlines",
+	    "body", err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "subject holds a control character");
+	cfg.mail_from = "not an address";
+	ck_assert_int_eq(mail_queue_add(NULL, &cfg, "a@b.co", "Hello", "body",
+	    err, sizeof(err)), -1);
+	ck_assert_str_eq(err,
+	    "mail.from must be an address or \"Name <address>\"");
+}
+END_TEST
+
 int
 main(void)
 {
@@ -733,6 +783,8 @@ main(void)
 	    sizeof(id_hosts) / sizeof(id_hosts[0]));
 	tcase_add_test(tc, test_body);
 	tcase_add_test(tc, test_from);
+	tcase_add_test(tc, test_retry_seconds);
+	tcase_add_test(tc, test_queue_refuses);
 	suite_add_tcase(s, tc);
 	tcase_add_test(tr, test_split);
 	tcase_add_test(tr, test_send_maildir);

@@ -51,6 +51,8 @@ static const struct {
 	{ "notifications", "notifications.cs" },
 	{ "admin_disputes", "admin_disputes.cs" },
 	{ "admin_flags", "admin_flags.cs" },
+	/* Outgoing mail. */
+	{ "admin_mail", "admin_mail.cs" },
 };
 
 static struct render_env env;
