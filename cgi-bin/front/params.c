@@ -335,8 +335,10 @@ parse_cookies(const char *header, const struct param_limits *lim,
 			for (value = p; is_cookie_octet((unsigned char)*p); p++)
 				continue;
 			value_len = (size_t)(p - value);
-			if (quoted && *p++ != '"')
+			if (quoted && *p != '"')
 				bad = 1;
+			else if (quoted)
+				p++;
 			while (!bad && (*p == ' ' || *p == '\t'))
 				p++;
 			if (*p != '\0' && *p != ';')
