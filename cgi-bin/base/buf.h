@@ -31,7 +31,8 @@ int buf_puts(struct buf *b, const char *s);
 /* Append printf-style. Returns 0 or -1. */
 int buf_printf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+int buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 
 /* Forget the contents but keep the memory. */
 void buf_reset(struct buf *b);
