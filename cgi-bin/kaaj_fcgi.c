@@ -13,7 +13,15 @@
 
 #include <fcgiapp.h>
 #include <sodium.h>
-#ifdef __SANITIZE_ADDRESS__
+/* -fsanitize=address: gcc defines a macro, clang 14 has a feature. */
+#if defined(__SANITIZE_ADDRESS__)
+#define KAAJ_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KAAJ_ASAN 1
+#endif
+#endif
+#ifdef KAAJ_ASAN
 #include <sanitizer/lsan_interface.h>
 #endif
 
@@ -41,7 +49,7 @@ on_term(int sig)
 {
 	(void)sig;
 	if (!in_request) {
-#ifdef __SANITIZE_ADDRESS__
+#ifdef KAAJ_ASAN
 		/* _exit skips LeakSanitizer's exit check: run it here. */
 		__lsan_do_leak_check();
 #endif

@@ -145,6 +145,43 @@ stack_init() {
 	export KAAJ_DB_SOCKET=$KAAJ_SOCK_DIR/mariadbd.sock
 	export KAAJ_FCGI_SOCKET=$KAAJ_SOCK_DIR/kaaj-fcgi.sock
 	stack_static_dir
+	sanitizer_env
+}
+
+# sanitizer_env: export the run-time options of a build made with
+# ./configure --enable-sanitizers (programs built without them ignore
+# these): every report goes to a file $KAAJ_LOG_DIR/sanitizer.PID, since
+# kaaj.fcgi's stderr is redirected and tests capture kaaj-admin's; the
+# first error ends the process; leaks are looked for when it exits. Freed
+# memory waits in a quarantine of 16 MiB (the default is 256) before reuse:
+# enough for hundreds of requests, and full before t_90_memory's warm-up
+# ends, so that its check of RSS growth measures kaaj, not the quarantine.
+# Options already in the environment come last, so they win.
+sanitizer_env() {
+	local log=$KAAJ_LOG_DIR/sanitizer
+	export ASAN_OPTIONS="log_path=$log:detect_leaks=1:abort_on_error=1:halt_on_error=1:detect_stack_use_after_return=1:strict_string_checks=1:quarantine_size_mb=16${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+	export UBSAN_OPTIONS="log_path=$log:print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+	export LSAN_OPTIONS="suppressions=$KAAJ_SRCDIR/tests/sanitizers/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+}
+
+# sanitizer_reports FILE-OR-DIR...: print the names of the files (under
+# each DIR) that hold a report of AddressSanitizer, LeakSanitizer or
+# UndefinedBehaviorSanitizer, also one quoted inside another log line.
+sanitizer_reports() {
+	(($# > 0)) || return 0
+	grep -rlE -e '==[0-9]+==ERROR: (AddressSanitizer|LeakSanitizer)' \
+		-e ': runtime error: ' -e 'SUMMARY: UndefinedBehaviorSanitizer' \
+		"$@" 2>/dev/null | sort || true
+}
+
+# show_sanitizer_reports FILE...: print each FILE (a report) on stdout,
+# indented, at most 80 lines each.
+show_sanitizer_reports() {
+	local f
+	for f in "$@"; do
+		printf '  --- sanitizer report %s:\n' "$f"
+		head -n 80 "$f" | sed 's/^/  | /'
+	done
 }
 
 # stack_static_dir: set KAAJ_STATIC_DIR, the folder nginx serves as

@@ -48,6 +48,12 @@ static int failures;
 
 /* ------------------------------------------------------------ reporting */
 
+static void okf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void failf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+static void die(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2), noreturn));
+
 static void
 okf(const char *fmt, ...)
 {
