@@ -33,6 +33,7 @@ EMP2=t71f_$RUN
 PNG=$KAAJ_TMP/t71.png
 BUSY_TITLE="Server busy"
 BUSY_TEXT="The site cannot reach its database right now."
+BUSY_DETAIL="The database did not answer."
 SAVE_FAILED="The screenshot could not be saved."
 MOUNT=$KAAJ_WORK/t71-uploads
 MOUNTED=0
@@ -265,10 +266,13 @@ wait_rounds() {
 	die "the load made no $2 rounds in 60 s"
 }
 
-# expect_busy_page WHAT: the last answer is the clear 503 page.
+# expect_busy_page WHAT: the last answer is the clear 503 page, in the
+# words of the language file whether a user is logged in or not.
 expect_busy_page() {
 	expect_error_page 503 "$BUSY_TITLE" "$1"
-	[[ $HTTP_STATUS != 503 ]] || expect_body "$BUSY_TEXT" "$1: says the database cannot be reached"
+	[[ $HTTP_STATUS == 503 ]] || return 0
+	expect_body "$BUSY_TEXT" "$1: says the database cannot be reached"
+	expect_body "$BUSY_DETAIL" "$1: ... and \"$BUSY_DETAIL\""
 }
 
 killed_mariadb() {
