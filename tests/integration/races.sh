@@ -305,34 +305,42 @@ task_fields() {
 # to its worker and no other task has one, and the escrow holds the pay
 # of every slot not done.
 campaign_books() {
-	local c=$1 what=$2 pay
-	pay=$(db_sql "SELECT pay_per_task FROM campaigns WHERE id = $c")
+	local c=$1 what=$2 taken holding slots_done satisfied badpay escrow owed
+	read -r taken holding slots_done satisfied badpay escrow owed < <(db_sql "
+	    SELECT c.slots_taken,
+	    (SELECT COUNT(*) FROM tasks WHERE campaign_id = c.id
+	        AND status IN ('claimed', 'pending', 'revise', 'satisfied')),
+	    c.slots_done,
+	    (SELECT COUNT(*) FROM tasks WHERE campaign_id = c.id
+	        AND status = 'satisfied'),
+	    (SELECT COUNT(*) FROM tasks t
+	        LEFT JOIN (SELECT x.idem_key, COUNT(*) AS n,
+	            SUM(l.amount) AS paid
+	            FROM ledger_transactions x
+	            JOIN ledger_legs l ON l.txn_id = x.id
+	            JOIN ledger_accounts a ON a.id = l.account_id
+	            WHERE x.idem_key LIKE 'task:%:pay' AND a.kind = 'available'
+	            GROUP BY x.idem_key) p
+	        ON p.idem_key = CONCAT('task:', t.id, ':pay')
+	        WHERE t.campaign_id = c.id
+	        AND IF(t.status = 'satisfied',
+	            p.n IS NULL OR p.n <> 1 OR p.paid <> c.pay_per_task,
+	            p.n IS NOT NULL)),
+	    COALESCE((SELECT balance FROM ledger_accounts
+	        WHERE kind = 'escrow' AND owner_id = c.id), 0),
+	    c.pay_per_task * (c.slots_total - c.slots_done)
+	    FROM campaigns c WHERE c.id = $c")
+	if [[ -z $owed ]]; then
+		fail "$what: the books of campaign $c" "no such campaign"
+		return
+	fi
 	expect_eq "$what: slots_taken counts the tasks holding a slot" \
-		"$(db_sql "SELECT slots_taken FROM campaigns WHERE id = $c")" \
-		"$(db_sql "SELECT COUNT(*) FROM tasks WHERE campaign_id = $c
-		    AND status IN ('claimed', 'pending', 'revise', 'satisfied')")"
-	expect_eq "$what: slots_done counts the satisfied tasks" \
-		"$(db_sql "SELECT slots_done FROM campaigns WHERE id = $c")" \
-		"$(db_sql "SELECT COUNT(*) FROM tasks WHERE campaign_id = $c
-		    AND status = 'satisfied'")"
+		"$taken" "$holding"
+	expect_eq "$what: slots_done counts the satisfied tasks" "$slots_done" "$satisfied"
 	expect_eq "$what: one payment of the pay per satisfied task, none for the others" \
-		"$(db_sql "SELECT COUNT(*) FROM tasks t
-		    LEFT JOIN (SELECT x.idem_key, COUNT(*) AS n,
-		        SUM(l.amount) AS paid
-		        FROM ledger_transactions x
-		        JOIN ledger_legs l ON l.txn_id = x.id
-		        JOIN ledger_accounts a ON a.id = l.account_id
-		        WHERE x.idem_key LIKE 'task:%:pay' AND a.kind = 'available'
-		        GROUP BY x.idem_key) p
-		    ON p.idem_key = CONCAT('task:', t.id, ':pay')
-		    WHERE t.campaign_id = $c
-		    AND IF(t.status = 'satisfied',
-		        p.n IS NULL OR p.n <> 1 OR p.paid <> $pay,
-		        p.n IS NOT NULL)")" 0
+		"$badpay" 0
 	expect_eq "$what: the escrow holds the pay of every slot not done" \
-		"$(balance_of escrow "$c")" \
-		"$(db_sql "SELECT pay_per_task * (slots_total - slots_done)
-		    FROM campaigns WHERE id = $c")"
+		"$escrow" "$owed"
 }
 
 # people_books WHAT USER-ID...: each user's record as a worker and as an

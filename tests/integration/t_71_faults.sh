@@ -53,6 +53,8 @@ cleanup() {
 	fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # withdrawers PREFIX N: N users PREFIX0 .. with 10.00 each; ids to WD_IDS,
 # sessions to WD_TOKS.
