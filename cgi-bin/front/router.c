@@ -115,7 +115,7 @@ read_input(struct ctx *c, const struct http_io *io,
 		return 400;
 	}
 	if (session_load(c->app->db, &c->app->cfg, tok, &c->session) == -1) {
-		*why = "the database is not answering";
+		*why = "db";	/* Lang.Error.Detail.db, as ctx_db_error() */
 		return 503;
 	}
 	return 0;
