@@ -265,15 +265,20 @@ revisions() {
 }
 
 # orphans: files in the screenshot folder that no task names, and names
-# no file answers; prints "FILES-WITHOUT-TASK TASKS-WITHOUT-FILE".
+# of this test's tasks that no file answers (other tests' probes store
+# made-up names); prints "FILES-WITHOUT-TASK TASKS-WITHOUT-FILE".
 orphans() {
-	local disk db_names
+	local disk all mine
 	disk=$(find "$SHOTS" -type f -printf '%f\n' 2>/dev/null | sort)
-	db_names=$(db_sql "SELECT screenshot FROM tasks
+	all=$(db_sql "SELECT screenshot FROM tasks
 	    WHERE screenshot IS NOT NULL" | sort)
+	mine=$(db_sql "SELECT t.screenshot FROM tasks t
+	    JOIN campaigns c ON c.id = t.campaign_id
+	    JOIN users u ON u.id = c.owner_id
+	    WHERE t.screenshot IS NOT NULL AND u.username = '$EMP'" | sort)
 	printf '%s %s\n' \
-		"$(comm -23 <(echo "$disk") <(echo "$db_names") | grep -c . || true)" \
-		"$(comm -13 <(echo "$disk") <(echo "$db_names") | grep -c . || true)"
+		"$(comm -23 <(echo "$disk") <(echo "$all") | grep -c . || true)" \
+		"$(comm -13 <(echo "$disk") <(echo "$mine") | grep -c . || true)"
 }
 
 # ------------------------------------------------------------ e. funding

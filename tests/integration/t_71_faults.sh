@@ -393,7 +393,7 @@ stored_names() {
 
 disk_full() {
 	local conf=$KAAJ_TMP/t71.conf c n=12 payer ps i refused_p=0 refused_d=0
-	local status state
+	local status state d
 	say "c. the upload folder full"
 	if ((EUID != 0)); then
 		say "  SKIP the upload folder full: mounting a small tmpfs needs root"
@@ -463,7 +463,13 @@ disk_full() {
 	done
 	expect_eq "... and every name still has its file" \
 		"$(diff <(stored_files) <(stored_names "$c" "$payer") && echo same)" same
+	# Back to the stack's own folder, with the files its tasks and
+	# deposits now name, as an operator would move them.
 	with_fcgi 1
+	for d in screenshots receipts; do
+		mkdir -p "$KAAJ_UPLOAD_DIR/$d"
+		[[ ! -d $MOUNT/$d ]] || cp -rp "$MOUNT/$d"/. "$KAAJ_UPLOAD_DIR/$d"/
+	done
 	umount "$MOUNT"
 	MOUNTED=0
 }
