@@ -20,7 +20,9 @@ page_admin(struct ctx *c)
 	    db_query(c->app->db, &r, "SELECT (SELECT COUNT(*) FROM users)"
 	    " AS Users, (SELECT COUNT(*) FROM campaigns) AS Campaigns,"
 	    " (SELECT COUNT(*) FROM campaigns WHERE status = 'running')"
-	    " AS Running, VERSION() AS DbVersion", "") != DB_OK)
+	    " AS Running, (SELECT COUNT(*) FROM fraud_flags"
+	    " WHERE created_at > UTC_TIMESTAMP() - INTERVAL 30 DAY) AS Flags,"
+	    " VERSION() AS DbVersion", "") != DB_OK)
 		return ctx_db_error(c);
 	render_setf(c->hdf, "Admin.SchemaVersion", "%d", version);
 	page_fill(page_node(c->hdf, "Admin"), &r, 0);
@@ -32,11 +34,6 @@ page_admin(struct ctx *c)
 		render_set(c->hdf, name, c->app->plugins.items[i].path);
 	}
 	render_set(c->hdf, "Admin.PluginDir", c->app->cfg.plugin_dir);
-	if (db_query(c->app->db, &r, "SELECT COUNT(*) AS Flags FROM fraud_flags"
-	    " WHERE created_at > UTC_TIMESTAMP() - INTERVAL 30 DAY", "") != DB_OK)
-		return ctx_db_error(c);
-	page_fill(page_node(c->hdf, "Admin"), &r, 0);
-	db_result_free(&r);
 	c->template = "admin.cs";
 	return 200;
 }

@@ -48,3 +48,20 @@ claim() {
 write_png() {
 	printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82' >"$1"
 }
+
+# orphans: files in the screenshot folder that no task names, and names
+# in tasks of $EMP's campaigns that no file answers (other tests' probes
+# store made-up names); prints "FILES-WITHOUT-TASK TASKS-WITHOUT-FILE".
+orphans() {
+	local disk all mine
+	disk=$(find "$KAAJ_UPLOAD_DIR/screenshots" -type f -printf '%f\n' 2>/dev/null | sort)
+	all=$(db_sql "SELECT screenshot FROM tasks
+	    WHERE screenshot IS NOT NULL" | sort)
+	mine=$(db_sql "SELECT t.screenshot FROM tasks t
+	    JOIN campaigns c ON c.id = t.campaign_id
+	    JOIN users u ON u.id = c.owner_id
+	    WHERE t.screenshot IS NOT NULL AND u.username = '$EMP'" | sort)
+	printf '%s %s\n' \
+		"$(comm -23 <(echo "$disk") <(echo "$all") | grep -c . || true)" \
+		"$(comm -13 <(echo "$disk") <(echo "$mine") | grep -c . || true)"
+}

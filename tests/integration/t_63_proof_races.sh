@@ -69,23 +69,6 @@ pound() {
 	wait
 }
 
-# orphans: files in the screenshot folder that no task names, and names
-# of this test's tasks that no file answers (other tests' probes store
-# made-up names); prints "FILES-WITHOUT-TASK TASKS-WITHOUT-FILE".
-orphans() {
-	local disk all mine
-	disk=$(find "$SHOTS" -type f -printf '%f\n' 2>/dev/null | sort)
-	all=$(db_sql "SELECT screenshot FROM tasks
-	    WHERE screenshot IS NOT NULL" | sort)
-	mine=$(db_sql "SELECT t.screenshot FROM tasks t
-	    JOIN campaigns c ON c.id = t.campaign_id
-	    JOIN users u ON u.id = c.owner_id
-	    WHERE t.screenshot IS NOT NULL AND u.username = '$EMP'" | sort)
-	printf '%s %s\n' \
-		"$(comm -23 <(echo "$disk") <(echo "$all") | grep -c . || true)" \
-		"$(comm -13 <(echo "$disk") <(echo "$mine") | grep -c . || true)"
-}
-
 make_user "$EMP" >/dev/null
 ES=$(new_session "$EMP")
 with_fcgi 4

@@ -264,23 +264,6 @@ revisions() {
 	expect_eq "no task naming a screenshot that is not there" "$missing" 0
 }
 
-# orphans: files in the screenshot folder that no task names, and names
-# of this test's tasks that no file answers (other tests' probes store
-# made-up names); prints "FILES-WITHOUT-TASK TASKS-WITHOUT-FILE".
-orphans() {
-	local disk all mine
-	disk=$(find "$SHOTS" -type f -printf '%f\n' 2>/dev/null | sort)
-	all=$(db_sql "SELECT screenshot FROM tasks
-	    WHERE screenshot IS NOT NULL" | sort)
-	mine=$(db_sql "SELECT t.screenshot FROM tasks t
-	    JOIN campaigns c ON c.id = t.campaign_id
-	    JOIN users u ON u.id = c.owner_id
-	    WHERE t.screenshot IS NOT NULL AND u.username = '$EMP'" | sort)
-	printf '%s %s\n' \
-		"$(comm -23 <(echo "$disk") <(echo "$all") | grep -c . || true)" \
-		"$(comm -13 <(echo "$disk") <(echo "$mine") | grep -c . || true)"
-}
-
 # ------------------------------------------------------------ e. funding
 
 # create_fields TITLE KEY: the fields of the confirm form of a sign-up job
