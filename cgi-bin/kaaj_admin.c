@@ -18,6 +18,7 @@
 #include "base/config.h"
 #include "storage/db.h"
 #include "admin/demo.h"
+#include "admin/uploads.h"
 #include "storage/migrate.h"
 #include "base/money.h"
 #include "base/plugin.h"
@@ -152,17 +153,32 @@ cmd_mail_send(struct admin *a)
 	return 0;
 }
 
+/* Remove stored uploads at least an hour old that no row names. */
+static int
+cmd_sweep_uploads(struct admin *a)
+{
+	struct uploads_swept sw;
+	int rc;
+
+	rc = uploads_sweep(a->db, &a->cfg, UPLOADS_MIN_AGE, &sw);
+	printf("removed %lld of %lld uploads older than an hour: no row "
+	    "named them\n", (long long)sw.removed, (long long)sw.old);
+	return rc;
+}
+
 /*
  * The periodic work, for a crontab line such as "* * * * * kaaj-admin
  * cron": expired claims free their slots, work not rated in time is
  * approved, spent rate-limit counters and captcha records go, queued mail
- * is sent and sent mail's rows past mail.keep_sent_days go. Safe to run
- * from several machines at once.
+ * is sent and sent mail's rows past mail.keep_sent_days go; once an hour,
+ * uploads no row names go. Safe to run from several machines at once.
  */
 static int
 cmd_cron(struct admin *a)
 {
 	int64_t expired = 0, approved = 0, purged = 0;
+	struct uploads_swept sw;
+	int swept;
 
 	if (task_expire_due(a->db, &expired) != MARKET_OK ||
 	    task_approve_due(a->db, &approved) != MARKET_OK)
@@ -178,6 +194,12 @@ cmd_cron(struct admin *a)
 	    mail_queue_purge(a->db, &a->cfg, &purged) == -1)
 		return -1;
 	printf("deleted %lld rows of old sent mail\n", (long long)purged);
+	if (uploads_sweep_hourly(a->db, &a->cfg, &swept, &sw) == -1)
+		return -1;
+	if (swept)
+		printf("removed %lld of %lld uploads older than an hour: no "
+		    "row named them\n", (long long)sw.removed,
+		    (long long)sw.old);
 	return 0;
 }
 
@@ -202,6 +224,9 @@ static const struct command commands[] = {
 	{ "cron", NULL, 0, 1, cmd_cron,
 	    "expire claims, approve work not rated in time, send mail, "
 	    "tidy up" },
+	{ "sweep-uploads", NULL, 0, 1, cmd_sweep_uploads,
+	    "remove uploads older than an hour that no row names (cron "
+	    "does it hourly)" },
 	{ "mail-send", NULL, 0, 1, cmd_mail_send,
 	    "send the queued mail that is due (cron does it too)" },
 	{ "ledger-check", NULL, 0, 1, cmd_ledger_check,

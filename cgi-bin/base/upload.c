@@ -70,6 +70,12 @@ name_type(const char *name)
 }
 
 int
+upload_name_ok(const char *name)
+{
+	return name != NULL && name_type(name) != UPLOAD_NOT_IMAGE;
+}
+
+int
 upload_store(const struct kaaj_config *cfg, const char *folder,
     const char *data, size_t len, char name[UPLOAD_NAME_MAX],
     const char **why)

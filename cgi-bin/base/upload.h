@@ -39,6 +39,9 @@ int upload_store(const struct kaaj_config *cfg, const char *folder,
     const char *data, size_t len, char name[UPLOAD_NAME_MAX],
     const char **why);
 
+/* Whether name has the shape of a name upload_store makes. */
+int upload_name_ok(const char *name);
+
 /*
  * Remove folder/name, a file upload_store made that is not needed after
  * all (the request it came with failed, or newer proof replaced it).

@@ -308,8 +308,13 @@ page_task_submit(struct ctx *c)
 	tp.shot_hash = shot[0] != '\0' ? hash : NULL;
 	tp.refused = form_errors(c) > 0;
 	mr = task_submit(c->app->db, id, c->session.user_id, &tp, &out);
-	/* A file the task did not take, or one the new proof replaced, goes. */
-	if (mr != MARKET_OK && shot[0] != '\0')
+	/*
+	 * A file the task did not take, or one the new proof replaced, goes.
+	 * After a database error the COMMIT may have landed all the same:
+	 * the file stays, and kaaj-admin's sweep removes it if no row names
+	 * it (admin/uploads.h).
+	 */
+	if (mr != MARKET_OK && mr != MARKET_DB_ERROR && shot[0] != '\0')
 		upload_remove(&c->app->cfg, "screenshots", shot);
 	if (mr == MARKET_OK && out.replaced[0] != '\0')
 		upload_remove(&c->app->cfg, "screenshots", out.replaced);

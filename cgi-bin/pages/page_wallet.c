@@ -232,8 +232,12 @@ page_wallet_deposit(struct ctx *c)
 		return wallet_page(c, "deposit");
 	wr = deposit_request(c->app->db, c->session.user_id, method, amount,
 	    txn_ref, receipt[0] != '\0' ? receipt : NULL, &id);
-	/* A receipt no request kept is not kept either. */
-	if (wr != WALLET_OK && receipt[0] != '\0')
+	/*
+	 * A receipt no request kept is not kept either; after a database
+	 * error the request may have been stored all the same, so the sweep
+	 * decides (admin/uploads.h).
+	 */
+	if (wr != WALLET_OK && wr != WALLET_DB_ERROR && receipt[0] != '\0')
 		upload_remove(&c->app->cfg, "receipts", receipt);
 	if (wr == WALLET_DUPLICATE_REF) {
 		form_error(c, "txn_ref", "txn_ref_used");
