@@ -216,7 +216,9 @@ render_template(struct ctx *c, const char *template, char *err,
 
 /*
  * Render the error page for status into c->res. detail is a key under
- * Lang.Error.Detail when the language file has it, else shown as it is.
+ * Lang.Error.Detail, shown in the user's language; any other detail (the
+ * parsers' technical reasons, in English) goes to the log only, and the
+ * page says what its status's text says.
  */
 static void
 render_error(struct ctx *c, int status, const char *detail)
@@ -245,7 +247,10 @@ render_error(struct ctx *c, int status, const char *detail)
 	if (detail != NULL) {
 		snprintf(key, sizeof(key), "Error.Detail.%s", detail);
 		text = render_lang(c->hdf, key);
-		render_set(c->hdf, "Error.Detail", *text != '\0' ? text : detail);
+		if (*text != '\0')
+			render_set(c->hdf, "Error.Detail", text);
+		else if (status < 500)	/* 5xx reasons are logged by the caller */
+			log_info(c->req->rid, "%d: %s", status, detail);
 	}
 	if (render_template(c, "error.cs", err, sizeof(err)) == -1) {
 		log_err(c->req->rid, "render error.cs: %s", err);

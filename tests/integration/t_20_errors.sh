@@ -56,6 +56,16 @@ multipart() {
 	f=$(body_file mp-nob '--XyZ\r\nContent-Disposition: form-data; name="csrf"\r\n\r\nabc\r\n--XyZ--\r\n')
 	http POST /logout -H "Content-Type: $MP" --data-binary "@$f"
 	expect_error_page 400 "Bad request" "multipart without a boundary parameter"
+	# The parser's reason is English for the log, not text for a person:
+	# the page says only what the language file says.
+	if grep -q 'no multipart boundary' "$HTTP_BODY"; then
+		fail "... the page shows no technical reason" \
+			"$(grep -o '<p class="detail">[^<]*' "$HTTP_BODY")"
+	else
+		ok "... the page shows no technical reason"
+	fi
+	expect_match "... the log has it" "$(cat "$KAAJ_FCGI_LOG")" \
+		"info \[[^]]+\] 400: no multipart boundary"
 }
 
 oversized() {
