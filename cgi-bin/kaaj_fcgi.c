@@ -103,6 +103,11 @@ app_init(struct app *app, const char *path)
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
+	if (tz_table_load(&app->zones, TZ_TABLE_PATH, err, sizeof(err)) ==
+	    -1) {
+		fprintf(stderr, "kaaj.fcgi: %s\n", err);
+		return -1;
+	}
 	set_base_path(app);
 	/* A missing plugin folder is logged; the site still serves. */
 	plugin_load_dir(app->cfg.plugin_dir, &app->plugins);
@@ -120,6 +125,7 @@ app_free(struct app *app)
 	db_free(app->db);
 	plugin_set_free(&app->plugins);
 	render_env_free(&app->render);
+	tz_table_free(&app->zones);
 	config_free(&app->cfg);
 }
 

@@ -14,6 +14,14 @@
 <?cs /each ?> </select>
  <?cs call:field_error("language") ?>
 </div>
+<div class="field<?cs if:Form.Errors.time_zone ?> bad<?cs /if ?>">
+ <label for="f-time_zone"><?cs var:Lang.Settings.TimeZone ?></label>
+ <select id="f-time_zone" name="time_zone">
+  <option value=""><?cs var:Lang.Settings.ZoneAuto ?><?cs if:Zone.Auto ?> (<?cs var:Zone.Auto ?>)<?cs /if ?></option>
+<?cs each:z = Zones ?>  <option value="<?cs var:z ?>"<?cs if:Form.time_zone == z ?> selected<?cs /if ?>><?cs var:z ?></option>
+<?cs /each ?> </select>
+ <?cs call:field_error("time_zone") ?>
+</div>
 <div class="field<?cs if:Form.Errors.payout_method ?> bad<?cs /if ?>">
  <label for="f-payout_method"><?cs var:Lang.Settings.PayoutMethod ?></label>
  <select id="f-payout_method" name="payout_method">

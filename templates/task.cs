@@ -5,7 +5,7 @@
  <dt><?cs var:Lang.Job.Pay ?></dt><dd><?cs var:Task.Pay ?> <?cs var:Site.Currency ?></dd>
  <dt><?cs var:Lang.Task.State ?></dt><dd id="state" class="<?cs var:Task.State ?>"><?cs alt:Lang.TaskState[Task.State] ?><?cs var:Task.State ?><?cs /alt ?></dd>
 <?cs if:Task.Reason ?> <dt><?cs var:Lang.Task.Reason ?></dt><dd id="reason"><?cs var:Task.Reason ?></dd>
-<?cs /if ?><?cs if:Task.State == "claimed" || Task.State == "revise" ?> <dt><?cs var:Lang.Task.Deadline ?></dt><dd id="deadline"><?cs var:Task.Deadline ?> <?cs var:Lang.Task.Utc ?></dd>
+<?cs /if ?><?cs if:Task.State == "claimed" || Task.State == "revise" ?> <dt><?cs var:Lang.Task.Deadline ?></dt><dd id="deadline"><?cs var:Task.Deadline ?></dd>
 <?cs /if ?><?cs if:Task.HasShot == 1 ?> <dt><?cs var:Lang.Task.Screenshot ?></dt><dd><a href="<?cs var:Site.Base ?>/screenshots/<?cs var:Task.Id ?>"><?cs var:Lang.Task.ShotOpen ?></a></dd>
 <?cs /if ?></dl>
 <?cs if:Task.State == "expired" ?><p class="cannot" id="expired"><?cs var:Lang.Task.Expired ?></p>

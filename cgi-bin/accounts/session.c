@@ -44,7 +44,8 @@ session_load(struct db *db, const struct kaaj_config *cfg, const char *token,
 	    "SELECT u.id, u.username, u.is_admin, u.language, s.id,"
 	    " s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE,"
 	    " (SELECT COUNT(*) FROM notifications n"
-	    "  WHERE n.user_id = u.id AND n.read_at IS NULL)"
+	    "  WHERE n.user_id = u.id AND n.read_at IS NULL),"
+	    " u.time_zone, u.country"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id"
 	    " WHERE s.token_hash = ? AND s.expires_at > UTC_TIMESTAMP()"
 	    " AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
@@ -62,6 +63,10 @@ session_load(struct db *db, const struct kaaj_config *cfg, const char *token,
 		s->id = db_cell_int(&r, 0, 4);
 		stale = db_cell_int(&r, 0, 5) != 0;
 		s->unread = db_cell_int(&r, 0, 6);
+		snprintf(s->time_zone, sizeof(s->time_zone), "%s",
+		    db_cell(&r, 0, 7) != NULL ? db_cell(&r, 0, 7) : "");
+		snprintf(s->country, sizeof(s->country), "%s",
+		    db_cell(&r, 0, 8) != NULL ? db_cell(&r, 0, 8) : "");
 		memcpy(s->token, token, SESSION_TOKEN_LEN + 1);
 		session_csrf(cfg, token, s->csrf);
 	}

@@ -21,6 +21,8 @@ struct session {
 	int is_admin;
 	char username[33];
 	char language[9];
+	char time_zone[64];	/* chosen in settings; "": their country's */
+	char country[3];
 	int64_t id;		/* sessions.id */
 	char token[SESSION_TOKEN_LEN + 1];	/* the cookie's text */
 	char csrf[CSRF_TOKEN_LEN + 1];
@@ -34,9 +36,9 @@ int session_token_valid(const char *s);
  * Look up the session of cookie token (already checked with
  * session_token_valid) and fill *s when it is live (within both the idle
  * and the absolute lifetime) and its user active, with the user's count of
- * unread notifications in the same statement; note the visit at most once
- * a minute. Returns 0 (s->user_id is 0 when there is no such session), or
- * -1 on a database error.
+ * unread notifications, time zone and country in the same statement; note
+ * the visit at most once a minute. Returns 0 (s->user_id is 0 when there
+ * is no such session), or -1 on a database error.
  */
 int session_load(struct db *db, const struct kaaj_config *cfg,
     const char *token, struct session *s);

@@ -53,13 +53,13 @@ users_reset_password(struct db *db, int64_t user_id,
 
 int
 users_set_profile(struct db *db, int64_t user_id, const char *country,
-    const char *language, const char *payout_method,
+    const char *language, const char *time_zone, const char *payout_method,
     const char *payout_account)
 {
 	return db_exec(db, NULL, NULL, "UPDATE users SET country = ?,"
-	    " language = ?, payout_method = ?, payout_account = ?"
-	    " WHERE id = ?", "ssssi", country, language, payout_method,
-	    payout_account, user_id);
+	    " language = ?, time_zone = ?, payout_method = ?,"
+	    " payout_account = ? WHERE id = ?", "sssssi", country, language,
+	    time_zone, payout_method, payout_account, user_id);
 }
 
 int

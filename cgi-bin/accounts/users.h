@@ -56,11 +56,12 @@ int users_reset_password(struct db *db, int64_t user_id,
     const char *password_hash);
 
 /*
- * Replace the account's country, language and payout details; all checked
- * by the caller. An empty payout_method means none.
+ * Replace the account's country, language, time zone ("": the country's)
+ * and payout details; all checked by the caller. An empty payout_method
+ * means none.
  */
 int users_set_profile(struct db *db, int64_t user_id, const char *country,
-    const char *language, const char *payout_method,
+    const char *language, const char *time_zone, const char *payout_method,
     const char *payout_account);
 
 /*

@@ -8,10 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/config.h"
 #include "base/config_int.h"
 #include "base/money.h"
+#include "base/timezone.h"
 
 enum key_kind {
 	K_STR,		/* any non-empty string up to max bytes */
@@ -19,6 +21,7 @@ enum key_kind {
 	K_PATH,		/* an absolute path */
 	K_URL,		/* http:// or https://, no trailing slash */
 	K_LANG,		/* [a-z]{2,3} */
+	K_ZONE,		/* "UTC" or a zone of the system's zone.tab */
 	K_CURRENCY,	/* [A-Z]{3} */
 	K_HEXKEY,	/* 64 hex digits, not all zero */
 	K_MONEY,	/* an amount in quotes ("0.10"), kept in micro-units */
@@ -45,6 +48,8 @@ static const struct config_key config_keys[] = {
 	{ "site", "base_url", K_URL, OFF(base_url), 0, 200, NULL, 0 },
 	{ "site", "default_language", K_LANG, OFF(default_language), 0, 3,
 	    "en", 0 },
+	{ "site", "time_zone", K_ZONE, OFF(time_zone), 0, TZ_NAME_MAX - 1,
+	    "UTC", 0 },
 	{ "site", "currency", K_CURRENCY, OFF(currency), 0, 3, "USD", 0 },
 	{ "site", "secret_key", K_HEXKEY, OFF(secret_key), 0, 64, NULL, 0 },
 	{ "paths", "templates", K_PATH, OFF(template_dir), 0, 1024, NULL, 0 },
@@ -155,6 +160,25 @@ hexval(char c)
 }
 
 /* Check a string value for its kind; NULL when fine, else the reason. */
+/* Why v is not a time zone this system knows, or NULL. */
+static const char *
+zone_problem(const char *v)
+{
+	char path[TZ_NAME_MAX + 32];
+
+	if (strcmp(v, "UTC") == 0)
+		return NULL;
+	if (v[0] == '/' || strstr(v, "..") != NULL || strspn(v,
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789_/+-") != strlen(v))
+		return "must be a time zone such as \"Asia/Dhaka\" or \"UTC\"";
+	snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", v);
+	if (access(path, R_OK) != 0)
+		return "is not a time zone of this system (see "
+		    "/usr/share/zoneinfo/zone.tab; is tzdata installed?)";
+	return NULL;
+}
+
 static const char *
 check_string(const struct config_key *k, const char *v)
 {
@@ -185,6 +209,8 @@ check_string(const struct config_key *k, const char *v)
 			return "must be a language code such as \"en\" or "
 			    "\"bn\"";
 		return NULL;
+	case K_ZONE:
+		return zone_problem(v);
 	case K_CURRENCY:
 		if (len != 3 || strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != len)
 			return "must be three capital letters such as \"USD\"";

@@ -52,11 +52,28 @@ ctx_redirect(struct ctx *c, int status, const char *path)
 }
 
 /* Put what every page shows (site, user, paths) into the page data. */
+/*
+ * The zone the request's times show in: the user's choice, else their
+ * country's usual zone, else the site's.
+ */
+static const char *
+page_zone(const struct ctx *c)
+{
+	const char *zone;
+
+	if (c->session.user_id == 0)
+		return c->app->cfg.time_zone;
+	if (c->session.time_zone[0] != '\0')
+		return c->session.time_zone;
+	zone = tz_of_country(&c->app->zones, c->session.country);
+	return zone != NULL ? zone : c->app->cfg.time_zone;
+}
+
 static void
 fill_common(struct ctx *c)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
-	const char *notice;
+	const char *notice, *zone;
 	char key[64];
 
 	if (c->filled)
@@ -74,6 +91,9 @@ fill_common(struct ctx *c)
 		render_setf(c->hdf, "User.IsAdmin", "%d", c->session.is_admin);
 	}
 	render_set(c->hdf, "Page.Csrf", c->csrf);
+	zone = page_zone(c);
+	tz_use(zone);
+	render_set(c->hdf, "Page.TimeZone", zone);
 	/* A notice named in the query after a redirect ("?notice=saved"). */
 	notice = param_get(&c->req->query, "notice");
 	if (notice != NULL && notice[0] != '\0' && strlen(notice) <= 32 &&

@@ -14,6 +14,7 @@
 #include "front/http.h"
 #include "base/plugin.h"
 #include "base/render.h"
+#include "base/timezone.h"
 #include "accounts/session.h"
 
 struct db;
@@ -24,6 +25,7 @@ struct app {
 	struct db *db;
 	struct plugin_set plugins;
 	struct render_env render;
+	struct tz_table zones;	/* the time zones users may choose */
 	char base_path[256];	/* path part of site.base_url, "" at root */
 };
 

@@ -44,7 +44,7 @@ page_admin_flags(struct ctx *c)
 	if (page_query_list(c, "Flags", "SELECT f.id AS Id, f.kind AS Kind,"
 	    " f.task_id AS Task, t.campaign_id AS CampaignId,"
 	    " c.title AS Title, e.username AS Employer,"
-	    " w.username AS Worker, f.ip AS Ip, f.created_at AS `When`"
+	    " w.username AS Worker, f.ip AS Ip, f.created_at AS `When:time`"
 	    " FROM fraud_flags f JOIN tasks t ON t.id = f.task_id"
 	    " JOIN campaigns c ON c.id = t.campaign_id"
 	    " JOIN users e ON e.id = f.employer_id"

@@ -60,7 +60,7 @@ page_admin_campaigns(struct ctx *c)
 	    " c.slots_total * c.pay_per_task AS `Escrow:money`,"
 	    " c.instructions AS Instructions, c.proof_instructions AS Proof,"
 	    " c.countries_mode AS CountriesMode, c.countries AS Countries,"
-	    " c.created_at AS `When`"
+	    " c.created_at AS `When:time`"
 	    " FROM campaigns c JOIN users u ON u.id = c.owner_id"
 	    " WHERE c.status = 'pending' ORDER BY c.id LIMIT ?", "i",
 	    (int64_t)QUEUE_MAX + 1) != DB_OK)

@@ -27,10 +27,10 @@ static const struct form_field decide_form[DECIDE_FIELDS] = {
 
 /* A dispute as the admins' queue shows it. */
 #define DISPUTE_COLS "SELECT d.id AS Id, d.task_id AS Task," \
-	" d.message AS Message, d.created_at AS `When`, t.reason AS Reason," \
+	" d.message AS Message, d.created_at AS `When:time`, t.reason AS Reason," \
 	" w.username AS Worker, c.id AS CampaignId, c.title AS Title," \
 	" c.pay_per_task AS `Pay:money`, o.username AS Employer," \
-	" d.status AS State, d.note AS Note, d.decided_at AS Decided" \
+	" d.status AS State, d.note AS Note, d.decided_at AS `Decided:time`" \
 	" FROM disputes d JOIN tasks t ON t.id = d.task_id" \
 	" JOIN users w ON w.id = t.worker_id" \
 	" JOIN campaigns c ON c.id = t.campaign_id" \

@@ -27,8 +27,8 @@ static const struct form_field retry_form[RETRY_FIELDS] = {
 /* A mail as the lists show it: never its body. */
 #define MAIL_COLS "SELECT id AS Id, recipient AS Recipient," \
 	" subject AS Subject, attempts AS Attempts, last_error AS Error," \
-	" status AS State, created_at AS Created," \
-	" next_attempt_at AS NextTry FROM mail_queue"
+	" status AS State, created_at AS `Created:time`," \
+	" next_attempt_at AS `NextTry:time` FROM mail_queue"
 
 int
 page_admin_mail(struct ctx *c)

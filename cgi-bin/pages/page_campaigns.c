@@ -31,7 +31,7 @@ page_campaigns(struct ctx *c)
 	    " (SELECT COUNT(*) * c.pay_per_task + COALESCE(SUM(t.bonus), 0)"
 	    "  FROM tasks t WHERE t.campaign_id = c.id"
 	    "  AND t.status = 'satisfied') AS `Spent:money`,"
-	    " COALESCE(a.balance, 0) AS `Escrow:money`, c.created_at AS `When`"
+	    " COALESCE(a.balance, 0) AS `Escrow:money`, c.created_at AS `When:time`"
 	    " FROM campaigns c LEFT JOIN ledger_accounts a"
 	    " ON a.kind = 'escrow' AND a.owner_id = c.id"
 	    " WHERE c.owner_id = ? ORDER BY c.id DESC LIMIT ?", "ii",
@@ -117,7 +117,7 @@ set_pending(struct ctx *c, int64_t campaign, const char *job_type)
 
 	if (db_query(c->app->db, &r, "SELECT t.id AS Id,"
 	    " t.worker_id AS WorkerId, u.username AS Worker,"
-	    " u.tasks_satisfied, u.tasks_rejected, t.submitted_at AS `When`,"
+	    " u.tasks_satisfied, u.tasks_rejected, t.submitted_at AS `When:time`,"
 	    " t.screenshot IS NOT NULL AS Shot, t.duplicate_of AS DuplicateOf,"
 	    " t.revisions AS Revisions, EXISTS (SELECT 1 FROM worker_blocks b"
 	    "  WHERE b.employer_id = ? AND b.worker_id = t.worker_id)"
@@ -148,7 +148,7 @@ set_paid_and_blocks(struct ctx *c, int64_t campaign)
 	if (page_query_list(c, "Paid", "SELECT t.id AS Id,"
 	    " t.worker_id AS WorkerId, u.username AS Worker,"
 	    " IF(t.bonus > 0, t.bonus, NULL) AS `Bonus:money`,"
-	    " t.rated_at AS `When`, EXISTS (SELECT 1 FROM worker_blocks b"
+	    " t.rated_at AS `When:time`, EXISTS (SELECT 1 FROM worker_blocks b"
 	    "  WHERE b.employer_id = ? AND b.worker_id = t.worker_id)"
 	    " AS Blocked FROM tasks t JOIN users u ON u.id = t.worker_id"
 	    " WHERE t.campaign_id = ? AND t.status = 'satisfied'"
@@ -233,7 +233,7 @@ page_campaign(struct ctx *c)
 	    " c.slots_total AS Total, c.slots_taken AS Taken,"
 	    " c.slots_done AS Done, c.pay_per_task AS `Pay:money`,"
 	    " c.minutes_to_finish AS Minutes, c.days_to_rate AS Days,"
-	    " c.created_at AS `When`, c.reject_reason AS RejectReason"
+	    " c.created_at AS `When:time`, c.reject_reason AS RejectReason"
 	    " FROM campaigns c WHERE c.id = ?", "i", c->path_id) != DB_OK)
 		return ctx_db_error(c);
 	/* Another employer's campaign is "not found": it is private. */

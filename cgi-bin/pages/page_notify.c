@@ -15,7 +15,7 @@ page_notifications(struct ctx *c)
 {
 	if (page_query_list(c, "Notes", "SELECT n.id AS Id, n.kind AS Kind,"
 	    " n.task_id AS Task, c.id AS CampaignId, c.title AS Title,"
-	    " n.reason AS Reason, n.created_at AS `When`,"
+	    " n.reason AS Reason, n.created_at AS `When:time`,"
 	    " n.read_at IS NULL AS Unread"
 	    " FROM notifications n LEFT JOIN tasks t ON t.id = n.task_id"
 	    " LEFT JOIN campaigns c"

@@ -10,6 +10,7 @@
 #include "storage/db.h"
 #include "front/form.h"
 #include "base/log.h"
+#include "base/timezone.h"
 #include "pages/pages.h"
 #include "accounts/password.h"
 #include "accounts/ratelimit.h"
@@ -19,11 +20,13 @@
 
 /* The settings forms. */
 enum {
-	PROF_COUNTRY, PROF_LANGUAGE, PROF_METHOD, PROF_ACCOUNT, PROF_FIELDS
+	PROF_COUNTRY, PROF_LANGUAGE, PROF_ZONE, PROF_METHOD, PROF_ACCOUNT,
+	PROF_FIELDS
 };
 static const struct form_field profile_form[PROF_FIELDS] = {
 	[PROF_COUNTRY] = { "country", FORM_LINE, 0, 0, 0, NULL, NULL },
 	[PROF_LANGUAGE] = { "language", FORM_LINE, 0, 0, 0, NULL, NULL },
+	[PROF_ZONE] = { "time_zone", FORM_LINE, 0, 0, 0, NULL, NULL },
 	[PROF_METHOD] = { "payout_method", FORM_LINE, 0, 0, 0, NULL, NULL },
 	[PROF_ACCOUNT] = { "payout_account", FORM_LINE, 0, 0, 0, NULL, NULL }
 };
@@ -40,7 +43,44 @@ static const struct form_field email_form[EMAIL_FIELDS] = {
 	    validate_email }
 };
 
-/* The payout methods and languages the forms offer. */
+/*
+ * The time zones the profile form offers: "" (the country's usual zone,
+ * named in Zone.Auto), the zones of the country in the form, the site's,
+ * UTC, and the user's own choice when none of these.
+ */
+static void
+set_zones(struct ctx *c)
+{
+	const struct tz_table *t = &c->app->zones;
+	const char *country = hdf_get_value(c->hdf, "Form.country", ""),
+	    *own = hdf_get_value(c->hdf, "Form.time_zone", ""),
+	    *usual = tz_of_country(t, country);
+	char key[64];
+	size_t i, n = 0;
+
+	render_set(c->hdf, "Zone.Auto", usual != NULL ? usual :
+	    c->app->cfg.time_zone);
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->zones[i].country, country) == 0) {
+			snprintf(key, sizeof(key), "Zones.%zu", n++);
+			render_set(c->hdf, key, t->zones[i].name);
+		}
+	if (strcmp(c->app->cfg.time_zone, "UTC") != 0 &&
+	    (usual == NULL || strcmp(usual, c->app->cfg.time_zone) != 0)) {
+		snprintf(key, sizeof(key), "Zones.%zu", n++);
+		render_set(c->hdf, key, c->app->cfg.time_zone);
+	}
+	snprintf(key, sizeof(key), "Zones.%zu", n++);
+	render_set(c->hdf, key, "UTC");
+	if (own[0] != '\0' && strcmp(own, "UTC") != 0 &&
+	    strcmp(own, c->app->cfg.time_zone) != 0 &&
+	    strcmp(tz_country(t, own), country) != 0) {
+		snprintf(key, sizeof(key), "Zones.%zu", n);
+		render_set(c->hdf, key, own);
+	}
+}
+
+/* The payout methods, languages and time zones the forms offer. */
 static void
 set_choices(struct ctx *c)
 {
@@ -61,6 +101,7 @@ set_choices(struct ctx *c)
 		snprintf(key, sizeof(key), "Languages.%zu", i);
 		render_set(c->hdf, key, env->lang_names[i]);
 	}
+	set_zones(c);
 }
 
 /*
@@ -71,13 +112,14 @@ static int
 settings_page(struct ctx *c)
 {
 	static const char *const cols[] = { "email", "country", "language",
-	    "payout_method", "payout_account" };
+	    "time_zone", "payout_method", "payout_account" };
 	struct db_result r;
 	char key[64];
 	size_t i;
 
 	if (db_query(c->app->db, &r, "SELECT email, country, language,"
-	    " payout_method, payout_account FROM users WHERE id = ?", "i",
+	    " time_zone, payout_method, payout_account FROM users"
+	    " WHERE id = ?", "i",
 	    c->session.user_id) != DB_OK)
 		return ctx_db_error(c);
 	if (r.nrows != 1) {
@@ -85,7 +127,7 @@ settings_page(struct ctx *c)
 		return ctx_db_error(c);
 	}
 	render_set(c->hdf, "Account.Email", db_cell(&r, 0, 0));
-	for (i = 1; i < 5; i++) {
+	for (i = 1; i < sizeof(cols) / sizeof(cols[0]); i++) {
 		snprintf(key, sizeof(key), "Form.%s", cols[i]);
 		if (hdf_get_obj(c->hdf, key) == NULL)
 			form_set(c, cols[i], db_cell(&r, 0, i));
@@ -106,16 +148,19 @@ int
 page_settings_profile(struct ctx *c)
 {
 	struct form_value v[PROF_FIELDS];
-	const char *country, *language, *method, *account, *why;
+	const char *country, *language, *zone, *method, *account, *why;
 
 	form_read(c, profile_form, PROF_FIELDS, v);
 	country = v[PROF_COUNTRY].text;
 	language = v[PROF_LANGUAGE].text;
+	zone = v[PROF_ZONE].text;
 	method = v[PROF_METHOD].text;
 	account = v[PROF_ACCOUNT].text;
 	page_check_country(c, "country", country);
 	if (!render_has_lang(&c->app->render, language))
 		form_error(c, "language", "language_unknown");
+	if (zone[0] != '\0' && !tz_known(&c->app->zones, zone))
+		form_error(c, "time_zone", "time_zone_unknown");
 	if (method[0] != '\0' && config_payout(&c->app->cfg, method) == NULL)
 		form_error(c, "payout_method", "payout_method_unknown");
 	else if (method[0] != '\0' &&
@@ -126,7 +171,7 @@ page_settings_profile(struct ctx *c)
 	if (form_errors(c) > 0)
 		return settings_page(c);
 	if (users_set_profile(c->app->db, c->session.user_id, country,
-	    language, method, account) != DB_OK)
+	    language, zone, method, account) != DB_OK)
 		return ctx_db_error(c);
 	return ctx_redirect(c, 303, "/settings?notice=saved");
 }

@@ -13,6 +13,7 @@
 #include "base/log.h"
 #include "base/money.h"
 #include "base/text.h"
+#include "base/timezone.h"
 #include "accounts/password.h"
 #include "accounts/ratelimit.h"
 #include "base/upload.h"
@@ -50,13 +51,38 @@ page_row(HDF *hdf, const char *list, size_t i)
 	return page_node(hdf, name);
 }
 
+/*
+ * The kind a column's name ends in (":money", ":time"), and the length
+ * of the name without it; KIND_PLAIN for any other name.
+ */
+enum column_kind { KIND_PLAIN, KIND_MONEY, KIND_TIME };
+
+static enum column_kind
+column_kind(const char *name, size_t *base_len)
+{
+	static const struct {
+		const char *suffix;
+		enum column_kind kind;
+	} kinds[] = { { ":money", KIND_MONEY }, { ":time", KIND_TIME } };
+	size_t n = strlen(name), k, i;
+
+	*base_len = n;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		k = strlen(kinds[i].suffix);
+		if (n > k && strcmp(name + n - k, kinds[i].suffix) == 0) {
+			*base_len = n - k;
+			return kinds[i].kind;
+		}
+	}
+	return KIND_PLAIN;
+}
+
 void
 page_fill(HDF *node, const struct db_result *r, size_t row)
 {
-	static const char money[] = ":money";
-	const size_t suffix = sizeof(money) - 1;
 	const char *value, *name;
-	char base[64];
+	char base[64], local[96];
+	enum column_kind kind;
 	size_t col, n;
 
 	if (node == NULL || row >= r->nrows)
@@ -66,16 +92,19 @@ page_fill(HDF *node, const struct db_result *r, size_t row)
 		if (name[0] < 'A' || name[0] > 'Z' ||
 		    (value = db_cell(r, row, col)) == NULL)
 			continue;
-		n = strlen(name);
-		if (n <= suffix || strcmp(name + n - suffix, money) != 0) {
+		if ((kind = column_kind(name, &n)) == KIND_PLAIN) {
 			render_set(node, name, value);
 			continue;
 		}
-		if (n - suffix >= sizeof(base))
+		if (n >= sizeof(base))
 			continue;
-		memcpy(base, name, n - suffix);
-		base[n - suffix] = '\0';
-		page_set_money(node, base, db_cell_int(r, row, col));
+		memcpy(base, name, n);
+		base[n] = '\0';
+		if (kind == KIND_MONEY)
+			page_set_money(node, base, db_cell_int(r, row, col));
+		else
+			render_set(node, base, tz_local_time(value, local,
+			    sizeof(local)) == 0 ? local : value);
 	}
 }
 

@@ -22,7 +22,7 @@
 #define CSV_CHUNK 500		/* lines read at once for the file */
 
 /* The columns of a line: leg id, date, kind, memo, amount. */
-#define LINES_SQL "SELECT l.id AS Id, t.created_at AS `When`," \
+#define LINES_SQL "SELECT l.id AS Id, t.created_at AS `When:time`," \
 	" t.kind AS Kind, t.memo AS Memo, l.amount" \
 	" FROM ledger_legs l" \
 	" JOIN ledger_accounts a ON a.id = l.account_id" \
@@ -159,7 +159,9 @@ csv_write(struct db *db, int64_t user, struct buf *out)
 		return -1;
 	for (;;) {
 		for (i = 0; i < r.nrows; i++) {
-			rc |= buf_printf(out, "%s,", db_value(&r, i, "When"));
+			/* Times in the CSV stay UTC, as the database has them. */
+			rc |= buf_printf(out, "%s,",
+			    db_value(&r, i, "When:time"));
 			rc |= csv_text(out, db_value(&r, i, "Kind"));
 			rc |= buf_puts(out, ",");
 			rc |= csv_text(out, db_value(&r, i, "Memo"));

@@ -40,7 +40,7 @@ static const struct form_field dispute_form[DISPUTE_FIELDS] = {
  * its deadline passed, checks_codes: its campaign checks completion codes.
  */
 #define TASK_COLS "SELECT t.id AS Id, t.status AS State," \
-	" t.deadline AS Deadline, t.reason AS Reason," \
+	" t.deadline AS `Deadline:time`, t.reason AS Reason," \
 	" t.screenshot IS NOT NULL AS HasShot, t.worker_id," \
 	" t.deadline < NOW() AS late, c.id AS CampaignId, c.title AS Title," \
 	" c.instructions AS Instructions," \
@@ -122,7 +122,7 @@ page_tasks(struct ctx *c)
 {
 	if (set_record(c) == -1 || page_query_list(c, "Tasks", "SELECT"
 	    " t.id AS Id, t.status AS State, t.reason AS Reason,"
-	    " t.deadline AS Deadline, t.claimed_at AS Claimed,"
+	    " t.deadline AS `Deadline:time`, t.claimed_at AS `Claimed:time`,"
 	    " c.id AS CampaignId, c.title AS Title,"
 	    " c.pay_per_task AS `Pay:money` FROM tasks t JOIN campaigns c"
 	    " ON c.id = t.campaign_id WHERE t.worker_id = ?"
@@ -158,7 +158,7 @@ set_dispute(struct ctx *c, int64_t task)
 	struct db_result r;
 
 	if (db_query(c->app->db, &r, "SELECT status AS State,"
-	    " message AS Message, note AS Note, created_at AS `When`"
+	    " message AS Message, note AS Note, created_at AS `When:time`"
 	    " FROM disputes WHERE task_id = ?", "i", task) != DB_OK)
 		return -1;
 	if (r.nrows == 1)

@@ -90,7 +90,7 @@ set_requests(struct ctx *c)
 	if (page_query_requests(c, "MyDeposits", WALLET_LIST, 0,
 	    "SELECT id AS Id, method, amount AS `Amount:money`,"
 	    " txn_ref AS TxnRef, receipt IS NOT NULL AS Receipt,"
-	    " status AS State, reason AS Reason, created_at AS `When`"
+	    " status AS State, reason AS Reason, created_at AS `When:time`"
 	    " FROM deposits WHERE user_id = ? ORDER BY id DESC LIMIT ?", "ii",
 	    c->session.user_id, (int64_t)WALLET_LIST) == -1)
 		return -1;
@@ -98,7 +98,7 @@ set_requests(struct ctx *c)
 	    "SELECT id AS Id, method, account AS Account,"
 	    " amount AS `Amount:money`, fee AS `Fee:money`,"
 	    " amount - fee AS `Receive:money`, status AS State,"
-	    " reason AS Reason, payout_ref AS PayoutRef, created_at AS `When`"
+	    " reason AS Reason, payout_ref AS PayoutRef, created_at AS `When:time`"
 	    " FROM withdrawals WHERE user_id = ? ORDER BY id DESC LIMIT ?",
 	    "ii", c->session.user_id, (int64_t)WALLET_LIST) == -1)
 		return -1;

@@ -30,7 +30,10 @@ HDF *page_row(HDF *hdf, const char *list, size_t i);
  * name (its SQL alias, under 64 characters) starts with a capital letter
  * is set under node with that name: "c.title AS Title" sets Title. A name
  * ending in ":money" holds micro-units and is set without the suffix as a
- * decimal: "w.amount AS `Amount:money`" sets Amount to "12.50". SQL NULL
+ * decimal: "w.amount AS `Amount:money`" sets Amount to "12.50". A name
+ * ending in ":time" holds a UTC DATETIME and is set without the suffix in
+ * the request's time zone, the zone named: "created_at AS `When:time`"
+ * sets When to "2026-12-06 13:05 Dhaka" (base/timezone.h). SQL NULL
  * sets nothing. Other columns ("c.owner_id", a method shown by its label)
  * are the handler's, to read by name with db_value. Does nothing when
  * node is NULL or r has no such row.
