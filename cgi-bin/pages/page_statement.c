@@ -16,6 +16,7 @@
 
 #include "storage/db.h"
 #include "base/money.h"
+#include "base/timezone.h"
 #include "pages/pages.h"
 
 #define STATEMENT_PAGE 50	/* lines on a page */
@@ -148,7 +149,7 @@ csv_text(struct buf *b, const char *s)
 static int
 csv_write(struct db *db, int64_t user, struct buf *out)
 {
-	char amount[32], balance[32];
+	char amount[32], balance[32], when[96];
 	int64_t before, bal;
 	struct db_result r;
 	size_t i, n;
@@ -159,9 +160,12 @@ csv_write(struct db *db, int64_t user, struct buf *out)
 		return -1;
 	for (;;) {
 		for (i = 0; i < r.nrows; i++) {
-			/* Times in the CSV stay UTC, as the database has them. */
-			rc |= buf_printf(out, "%s,",
-			    db_value(&r, i, "When:time"));
+			/* The date as the page shows it, in the user's zone. */
+			if (tz_local_time(db_value(&r, i, "When:time"), when,
+			    sizeof(when)) == -1)
+				snprintf(when, sizeof(when), "%s",
+				    db_value(&r, i, "When:time"));
+			rc |= buf_printf(out, "%s,", when);
 			rc |= csv_text(out, db_value(&r, i, "Kind"));
 			rc |= buf_puts(out, ",");
 			rc |= csv_text(out, db_value(&r, i, "Memo"));
