@@ -67,5 +67,32 @@
 <button type="submit"><?cs var:Lang.Dispute.Send ?></button>
 </form>
 </section>
+<?cs /if ?><?cs if:Review.Pay ?><section id="review">
+<h2><?cs var:Lang.Review.Title ?></h2>
+<p id="review-done"><?cs var:Lang.Review.Yours ?></p>
+<dl class="facts">
+ <dt><?cs var:Lang.Review.Pay ?></dt><dd><?cs var:Review.Pay ?> / 5</dd>
+ <dt><?cs var:Lang.Review.Clarity ?></dt><dd><?cs var:Review.Clarity ?> / 5</dd>
+ <dt><?cs var:Lang.Review.Speed ?></dt><dd><?cs var:Review.Speed ?> / 5</dd>
+</dl>
+</section>
+<?cs elif:Review.Open == 1 ?><section id="review">
+<h2><?cs var:Lang.Review.Title ?></h2>
+<p><?cs var:Lang.Review.Text ?></p>
+<?cs if:Task.Posted == "review" && Form.HasErrors ?><p class="error-summary" role="alert"><?cs var:Lang.Form.FixBelow ?></p><?cs /if ?>
+<form method="post" action="<?cs var:Site.Base ?>/tasks/review" novalidate>
+<?cs call:csrf() ?>
+<input type="hidden" name="task" value="<?cs var:Task.Id ?>">
+<?cs each:q = Lang.Review.Questions ?><div class="field<?cs if:Task.Posted == "review" && Form.Errors[name(q)] ?> bad<?cs /if ?>">
+ <label for="r-<?cs name:q ?>"><?cs var:q ?></label>
+ <select id="r-<?cs name:q ?>" name="<?cs name:q ?>">
+  <option value=""><?cs var:Lang.Review.Choose ?></option>
+<?cs each:m = Lang.Review.Marks ?>  <option value="<?cs name:m ?>"<?cs if:Task.Posted == "review" && Form[name(q)] == name(m) ?> selected<?cs /if ?>><?cs var:m ?></option>
+<?cs /each ?> </select>
+ <?cs if:Task.Posted == "review" ?><?cs call:error_in("r", name(q), Form.Errors[name(q)]) ?><?cs /if ?>
+</div>
+<?cs /each ?><button type="submit"><?cs var:Lang.Review.Send ?></button>
+</form>
+</section>
 <?cs /if ?></article>
 <?cs include:"footer.cs" ?>

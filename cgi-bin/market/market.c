@@ -99,12 +99,15 @@ market_task_paid(struct db *db, const struct task_ctx *t,
 	    " slots_done = slots_done + 1 WHERE id = ?", "i", t->campaign);
 	if (rc != DB_OK)
 		return rc;
-	/* One statement, so the two rows lock in key order. */
+	/*
+	 * One statement, so the two rows lock in key order; the employer's
+	 * row also counts the time the rating took (market_int.h).
+	 */
 	rc = db_exec(db, NULL, NULL, "UPDATE users"
 	    " SET tasks_satisfied = tasks_satisfied + (id = ?),"
-	    " rated_satisfied = rated_satisfied + (id = ?)"
-	    " WHERE id IN (?, ?)", "iiii", t->worker, t->owner, t->worker,
-	    t->owner);
+	    " rated_satisfied = rated_satisfied + (id = ?), " RATE_TIME_SET
+	    " WHERE id IN (?, ?)", "iiiiiii", t->worker, t->owner, t->owner,
+	    t->owner, t->task, t->worker, t->owner);
 	if (rc != DB_OK)
 		return rc;
 	return notify(db, t->worker, "approved", t->task, t->campaign, NULL);

@@ -29,6 +29,16 @@ struct task_ctx {
 	char status[16];	/* the task's */
 };
 
+/*
+ * SET terms that count, on the employer's users row, one more rating of
+ * their tasks and the seconds since the task's submission; parameters:
+ * the employer's id twice, then the task's id.
+ */
+#define RATE_TIME_SET "rated_timed = rated_timed + (id = ?)," \
+	" rate_seconds = rate_seconds + IF(id = ?, COALESCE((SELECT" \
+	" GREATEST(0, TIMESTAMPDIFF(SECOND, submitted_at, UTC_TIMESTAMP()))" \
+	" FROM tasks WHERE id = ?), 0), 0)"
+
 /* Key buffers: "campaign:ID:add:KEY" and friends fit the ledger's limit. */
 #define MARKET_KEY_MAX	(LEDGER_KEY_MAX + 1)
 

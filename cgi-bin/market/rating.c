@@ -89,9 +89,9 @@ rate_rejected(struct db *db, struct rating *r, const struct task_ctx *t)
 	/* One statement, so the two rows lock in key order. */
 	rc = db_exec(db, NULL, NULL, "UPDATE users"
 	    " SET tasks_rejected = tasks_rejected + (id = ?),"
-	    " rated_rejected = rated_rejected + (id = ?)"
-	    " WHERE id IN (?, ?)", "iiii", t->worker, t->owner, t->worker,
-	    t->owner);
+	    " rated_rejected = rated_rejected + (id = ?), " RATE_TIME_SET
+	    " WHERE id IN (?, ?)", "iiiiiii", t->worker, t->owner, t->owner,
+	    t->owner, t->task, t->worker, t->owner);
 	if (rc != DB_OK)
 		return rc;
 	return notify(db, t->worker, "rejected", t->task, t->campaign,

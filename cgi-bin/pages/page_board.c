@@ -14,9 +14,11 @@
 	" c.pay_per_task AS `Pay:money`, c.slots_total AS SlotsTotal," \
 	" c.slots_done AS SlotsDone, c.minutes_to_finish AS Minutes," \
 	" o.rated_satisfied, o.rated_rejected"
-/* ... and as a job's page shows it. */
+/* ... and as a job's page shows it, with its employer's record. */
 #define JOB_COLS BOARD_COLS ", c.job_type AS JobType," \
-	" c.category AS Category, c.slots_taken AS SlotsTaken"
+	" c.category AS Category, c.slots_taken AS SlotsTaken," \
+	" o.reviews, o.review_pay_sum, o.review_clarity_sum," \
+	" o.review_speed_sum, o.rated_timed, o.rate_seconds"
 
 /*
  * Put row i of r (columns as in BOARD_COLS) under node, with the
@@ -34,6 +36,41 @@ set_campaign(HDF *node, const struct db_result *r, size_t i)
 	bad = db_value_int(r, i, "rated_rejected");
 	if (good + bad > 0)
 		render_set_int(node, "Approval", good * 100 / (good + bad));
+}
+
+/* Set name to sum / n with one decimal ("4.2"); n > 0. */
+static void
+set_average(HDF *node, const char *name, int64_t sum, int64_t n)
+{
+	int64_t tenths = (sum * 10 + n / 2) / n;
+
+	render_setf(node, name, "%lld.%lld", (long long)(tenths / 10),
+	    (long long)(tenths % 10));
+}
+
+/*
+ * The employer's record on a job's page (row 0 of r, JOB_COLS): the
+ * workers' average marks once anyone reviewed them, and how long their
+ * ratings take on average.
+ */
+static void
+set_trust(HDF *node, const struct db_result *r)
+{
+	int64_t n = db_value_int(r, 0, "reviews"),
+	    timed = db_value_int(r, 0, "rated_timed");
+
+	if (n > 0) {
+		render_set_int(node, "Reviews", n);
+		set_average(node, "ReviewPay", db_value_int(r, 0,
+		    "review_pay_sum"), n);
+		set_average(node, "ReviewClarity", db_value_int(r, 0,
+		    "review_clarity_sum"), n);
+		set_average(node, "ReviewSpeed", db_value_int(r, 0,
+		    "review_speed_sum"), n);
+	}
+	if (timed > 0)
+		page_set_duration(node, "RateTime",
+		    db_value_int(r, 0, "rate_seconds") / timed);
 }
 
 /*
@@ -312,6 +349,7 @@ page_job(struct ctx *c)
 		return 404;
 	}
 	set_campaign(page_node(c->hdf, "Job"), &r, 0);
+	set_trust(page_node(c->hdf, "Job.Trust"), &r);
 	p = plugin_find(&c->app->plugins, db_value(&r, 0, "JobType"));
 	full = db_value_int(&r, 0, "SlotsTaken") >=
 	    db_value_int(&r, 0, "SlotsTotal");

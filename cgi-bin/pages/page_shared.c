@@ -301,6 +301,36 @@ page_query_requests(struct ctx *c, const char *list, size_t max, int payout,
 	return n;
 }
 
+void
+page_set_duration(HDF *hdf, const char *name, int64_t seconds)
+{
+	static const struct {
+		int64_t seconds, up_to;	/* a unit, and its last count */
+		const char *unit, *one;	/* Lang.Duration keys */
+	} units[] = { { 60, 120, "minutes", "minute" },
+	    { 3600, 48, "hours", "hour" },
+	    { 86400, INT64_MAX, "days", "day" } };
+	char key[128];
+	int64_t n = 0;
+	size_t i;
+
+	if (seconds < 0)
+		seconds = 0;
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		n = (seconds + units[i].seconds / 2) / units[i].seconds;
+		if (n <= units[i].up_to)
+			break;
+	}
+	if (i == sizeof(units) / sizeof(units[0]))
+		i--;
+	if (n < 1)
+		n = 1;
+	snprintf(key, sizeof(key), "%s.Value", name);
+	render_set_int(hdf, key, n);
+	snprintf(key, sizeof(key), "%s.Unit", name);
+	render_set(hdf, key, n == 1 ? units[i].one : units[i].unit);
+}
+
 int
 page_back(struct ctx *c, const char *path, int64_t id, const char *notice)
 {

@@ -178,12 +178,14 @@ task_page(struct ctx *c, int64_t id, const char *posted)
 	int64_t campaign, worker;
 	struct db_result r;
 	const char *state;
-	int st, checks;
+	int st, checks, rated;
 
 	if ((st = task_load(c, id, &r)) != 0)
 		return st;
 	page_fill(page_node(c->hdf, "Task"), &r, 0);
 	state = db_value(&r, 0, "State");
+	rated = strcmp(state, "satisfied") == 0 ||
+	    strcmp(state, "not_satisfied") == 0;
 	p = plugin_find(&c->app->plugins, db_value(&r, 0, "job_type"));
 	checks = 0;
 	if (strcmp(state, "claimed") == 0 || strcmp(state, "revise") == 0) {
@@ -198,7 +200,8 @@ task_page(struct ctx *c, int64_t id, const char *posted)
 		return ctx_db_error(c);
 	if (posted != NULL)
 		render_set(c->hdf, "Task.Posted", posted);
-	if (proof_shown_set(c, p, id) == -1 || set_dispute(c, id) == -1)
+	if (proof_shown_set(c, p, id) == -1 || set_dispute(c, id) == -1 ||
+	    (rated && page_review_set(c, id) == -1))
 		return ctx_db_error(c);
 	c->template = "task.cs";
 	return 200;
@@ -208,6 +211,12 @@ int
 page_task(struct ctx *c)
 {
 	return task_page(c, c->path_id, NULL);
+}
+
+int
+page_task_show(struct ctx *c, int64_t id, const char *posted)
+{
+	return task_page(c, id, posted);
 }
 
 /*

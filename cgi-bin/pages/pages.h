@@ -123,6 +123,14 @@ int page_query_requests(struct ctx *c, const char *list, size_t max,
 int page_back(struct ctx *c, const char *path, int64_t id,
     const char *notice);
 
+/*
+ * A length of time for people: name.Value and name.Unit (a key of
+ * Lang.Duration: "minutes" up to two hours, "hours" up to two days, else
+ * "days"; "minute", "hour", "day" for 1), rounded to the nearest, at
+ * least 1.
+ */
+void page_set_duration(HDF *hdf, const char *name, int64_t seconds);
+
 /* page_board.c: the job board and a job's page. */
 int page_home(struct ctx *c);
 /*
@@ -235,6 +243,24 @@ int page_tasks(struct ctx *c);
 int page_task(struct ctx *c);
 int page_task_submit(struct ctx *c);
 int page_task_dispute(struct ctx *c);
+
+/*
+ * The task page of the viewer's task id; posted names the form shown
+ * again with what is wrong ("proof", "dispute", "review"), or is NULL.
+ */
+int page_task_show(struct ctx *c, int64_t id, const char *posted);
+
+/* page_payouts.c: how the site pays, for anyone to see. */
+int page_payouts(struct ctx *c);
+
+/* page_review.c: a worker's review of the employer of a rated task. */
+int page_task_review(struct ctx *c);
+
+/*
+ * The review of task under Review.* (Pay, Clarity, Speed), or
+ * Review.Open = 1 when it has none yet. 0, or -1 on a database error.
+ */
+int page_review_set(struct ctx *c, int64_t task);
 
 /* page_proof.c: a job type's proof form. */
 
