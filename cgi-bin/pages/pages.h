@@ -250,6 +250,9 @@ int page_task_dispute(struct ctx *c);
  */
 int page_task_show(struct ctx *c, int64_t id, const char *posted);
 
+/* page_help.c: the help pages, /help and /help/TOPIC. */
+int page_help(struct ctx *c);
+
 /* page_payouts.c: how the site pays, for anyone to see. */
 int page_payouts(struct ctx *c);
 

@@ -1,0 +1,108 @@
+/*
+ * Help pages: how to work here, how to post a job, the rules, and the
+ * fees. Their words are the language file's (Lang.Help); every number on
+ * the fees page comes from the configuration and the plugins, so it can
+ * never disagree with what the site charges.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/money.h"
+#include "money/fees.h"
+#include "pages/pages.h"
+
+#define EXAMPLE_AMOUNT (10 * MONEY_MICRO)	/* the fees page's example */
+
+/* The help topics, by the path after /help/ ("" for the index). */
+static const char *const topics[] = { "", "work", "post", "rules", "fees" };
+
+/* Set name to ppm parts per million as a percentage: "10", "7.5". */
+static void
+set_percent(HDF *hdf, const char *name, int64_t ppm)
+{
+	char text[32];
+	size_t n;
+
+	snprintf(text, sizeof(text), "%lld.%04lld", (long long)(ppm / 10000),
+	    (long long)(ppm % 10000));
+	n = strlen(text);
+	while (text[n - 1] == '0')
+		text[--n] = '\0';
+	if (text[n - 1] == '.')
+		text[--n] = '\0';
+	render_set(hdf, name, text);
+}
+
+static void
+set_money(HDF *hdf, const char *name, int64_t amount)
+{
+	char text[32];
+
+	render_set(hdf, name, money_format(amount, text, sizeof(text)));
+}
+
+/* The fees page's numbers: every one from the configuration. */
+static void
+set_fees(struct ctx *c)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	const struct plugin_set *ps = &c->app->plugins;
+	int64_t fee;
+	char name[64];
+	size_t i;
+
+	set_percent(c->hdf, "Fees.TaskPercent", cfg->fee_task_ppm);
+	fee = fee_task(cfg, EXAMPLE_AMOUNT);
+	set_money(c->hdf, "Fees.Example", EXAMPLE_AMOUNT);
+	set_money(c->hdf, "Fees.ExampleTaskFee", fee);
+	set_money(c->hdf, "Fees.ExampleEmployerPays", EXAMPLE_AMOUNT + fee);
+	set_percent(c->hdf, "Fees.WithdrawalPercent", cfg->fee_withdrawal_ppm);
+	set_money(c->hdf, "Fees.WithdrawalFixed", cfg->fee_withdrawal_fixed);
+	fee = fee_withdrawal(cfg, EXAMPLE_AMOUNT);
+	set_money(c->hdf, "Fees.ExampleWithdrawalFee", fee);
+	set_money(c->hdf, "Fees.ExampleReceived", EXAMPLE_AMOUNT - fee);
+	for (i = 0; i < cfg->n_payouts; i++) {
+		snprintf(name, sizeof(name), "Fees.Payouts.%zu.Label", i);
+		render_set(c->hdf, name, cfg->payouts[i].label);
+		snprintf(name, sizeof(name), "Fees.Payouts.%zu.Min", i);
+		set_money(c->hdf, name, cfg->payouts[i].min);
+		snprintf(name, sizeof(name), "Fees.Payouts.%zu.Max", i);
+		set_money(c->hdf, name, cfg->payouts[i].max);
+	}
+	for (i = 0; i < cfg->n_deposits; i++) {
+		snprintf(name, sizeof(name), "Fees.Deposits.%zu.Label", i);
+		render_set(c->hdf, name, cfg->deposits[i].label);
+		snprintf(name, sizeof(name), "Fees.Deposits.%zu.Min", i);
+		set_money(c->hdf, name, cfg->deposits[i].min);
+	}
+	for (i = 0; i < ps->n; i++) {
+		snprintf(name, sizeof(name), "Fees.JobTypes.%zu.Label", i);
+		render_set(c->hdf, name, ps->items[i].jt->label);
+		snprintf(name, sizeof(name), "Fees.JobTypes.%zu.MinPay", i);
+		set_money(c->hdf, name, config_min_pay(cfg,
+		    ps->items[i].jt->name, ps->items[i].jt->min_pay));
+	}
+}
+
+int
+page_help(struct ctx *c)
+{
+	const char *path = c->req->path, *topic;
+	size_t i;
+
+	topic = strncmp(path, "/help/", 6) == 0 ? path + 6 : "";
+	for (i = 0; i < sizeof(topics) / sizeof(topics[0]); i++)
+		if (strcmp(topic, topics[i]) == 0)
+			break;
+	if (i == sizeof(topics) / sizeof(topics[0]))
+		return 404;
+	render_set(c->hdf, "Help.Topic", topic[0] != '\0' ? topic : "index");
+	render_set(c->hdf, "Help.Moderation",
+	    c->app->cfg.moderation ? "1" : "0");
+	render_set(c->hdf, "Help.ReopenRejected",
+	    c->app->cfg.reopen_rejected ? "1" : "0");
+	if (strcmp(topic, "fees") == 0)
+		set_fees(c);
+	c->template = "help.cs";
+	return 200;
+}
