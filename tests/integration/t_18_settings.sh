@@ -54,6 +54,7 @@ profile() {
 	expect_security_headers "GET /settings"
 	expect_selected country BD "the country chosen at registration is shown"
 	expect_selected language en "... and the language"
+	expect_body '<option value="bn">বাংলা</option>' "... and Bengali is offered (templates/lang/bn.hdf)"
 	expect_body 'sam@example.test' "... and the address"
 
 	save "$JAR" country=IN language=en payout_method=bkash payout_account=01712345678
@@ -96,6 +97,11 @@ profile() {
 	save "$JAR" "country=$XSS_IMG" "language=$XSS_SCRIPT" "payout_method=$XSS_IMG" \
 		"payout_account=$XSS_IMG"
 	expect_no_xss "profile form with probes in every field"
+	save "$JAR" country=BD language=bn payout_method= payout_account=
+	bget "$JAR" "/settings?notice=saved"
+	expect_body '<html lang="bn">' "Bengali chosen: the pages are in Bengali"
+	expect_body "আপনার সেটিংস সেভ হয়েছে।" "... the notice too"
+	expect_selected language bn "... and Bengali stays chosen"
 	save "$JAR" country=BD language=en payout_method= payout_account=
 	expect_eq "payout details can be cleared" "$(profile_row)" "BD|en||"
 }

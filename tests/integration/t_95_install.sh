@@ -17,6 +17,7 @@ main() {
 	for f in libexec/kaaj/kaaj.fcgi bin/kaaj-admin lib/kaaj/plugins/signup.so \
 		include/kaaj/jobtype.h lib/pkgconfig/kaaj.pc etc/kaaj/kaaj.conf \
 		share/kaaj/templates/home.cs share/kaaj/templates/lang/en.hdf \
+		share/kaaj/templates/lang/bn.hdf \
 		share/kaaj/static/kaaj.css share/kaaj/sql/0001_core.sql \
 		share/kaaj/etc/nginx.conf.in share/kaaj/etc/kaaj.conf.in; do
 		check "installed $prefix/$f" test -s "$dest$prefix/$f"
