@@ -8,8 +8,7 @@
  <dt><?cs var:Lang.Job.TimeToFinish ?></dt><dd><?cs var:Job.Minutes ?> <?cs var:Lang.Job.Minutes ?></dd>
  <dt><?cs var:Lang.Job.DaysToRate ?></dt><dd><?cs var:Job.DaysToRate ?></dd>
  <dt><?cs var:Lang.Job.Employer ?></dt><dd><?cs var:Job.Owner ?></dd>
-<?cs each:f = Job.Fields ?> <dt><?cs var:f.Label ?></dt><dd><?cs if:f.IsUrl == 1 ?><a href="<?cs var:f.Value ?>" rel="nofollow noopener" target="_blank"><?cs var:f.Value ?></a><?cs else ?><?cs var:f.Value ?><?cs /if ?></dd>
-<?cs /each ?></dl>
+<?cs include:"job_fields.cs" ?></dl>
 <h2><?cs var:Lang.Job.WhatToDo ?></h2>
 <div class="text"><?cs var:Job.Instructions ?></div>
 <h2><?cs var:Lang.Job.WhatProof ?></h2>

@@ -115,7 +115,10 @@ create_body(struct db *db, void *arg)
 		return create_found(db, cr);
 	if (rc != DB_OK)
 		return rc;
+	/* An empty value (left empty, or not applying) is not stored. */
 	for (i = 0; c->fields != NULL && i < c->fields->n; i++) {
+		if (c->fields->values[i][0] == '\0')
+			continue;
 		rc = db_exec(db, NULL, NULL, "INSERT INTO campaign_fields"
 		    " (campaign_id, name, value) VALUES (?, ?, ?)", "iss",
 		    (int64_t)id, c->fields->names[i], c->fields->values[i]);
