@@ -334,7 +334,7 @@ stop_body(struct db *db, void *arg)
 	if (unused <= 0)
 		return DB_OK;
 	snprintf(key, sizeof(key), "campaign:%lld:stop", (long long)s->id);
-	return market_ledger(escrow_refund(db, s->id, s->owner, unused, key),
+	return market_ledger(escrow_refund(db, s->id, 0, s->owner, unused, key),
 	    &s->result);
 }
 
