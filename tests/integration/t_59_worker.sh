@@ -190,11 +190,11 @@ expect_eq "the worker is paid exactly once" "$(balance_by_name "t59a_$RUN")" "$(
 # Statement lines say what happened once, name the task or campaign, and
 # call the overturn's payout an admin's decision, on both sides.
 sget "$W1" /wallet/statement
-expect_body "Paid by an admin&#39;s decision on a dispute<br><span class=\"memo\"><a href=\"/tasks/$T1\">" \
+expect_body "Paid by an admin's decision on a dispute<br><span class=\"memo\"><a href=\"/tasks/$T1\">" \
 	"the worker's line: paid by an admin's decision, linking the task"
 expect_no_body "task paid" "... said once, without the memo"
 sget "$ES" /wallet/statement
-expect_body "Paid by an admin&#39;s decision on a dispute<br><span class=\"memo\"><a href=\"/campaigns/" \
+expect_body "Paid by an admin's decision on a dispute<br><span class=\"memo\"><a href=\"/campaigns/" \
 	"the employer's line: the same decision, linking the campaign"
 expect_no_body "by the employer" "... not labelled as paid by the employer"
 expect_body "Campaign funded<br><span class=\"memo\"><a href=\"/campaigns/" \
