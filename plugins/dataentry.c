@@ -53,7 +53,9 @@ static const struct kaaj_field campaign_fields[] = {
 		    "one letter (a-z, A-Z), * any run of characters, any "
 		    "other character itself. For example AAA-999 matches "
 		    "ABC-123.",
+		.required = 1,
 		.max_len = PATTERN_MAX,
+		.shown_if = "format=pattern",
 	},
 };
 

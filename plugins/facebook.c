@@ -53,7 +53,9 @@ static const struct kaaj_field campaign_fields[] = {
 		.type = KAAJ_FIELD_TEXTAREA,
 		.label = "Topic of the post",
 		.help = "Needed when the worker writes a post.",
+		.required = 1,
 		.max_len = TOPIC_MAX,
+		.shown_if = "action=post",
 	},
 	{
 		.name = "comment_hint",
@@ -61,6 +63,7 @@ static const struct kaaj_field campaign_fields[] = {
 		.label = "What the comment should say",
 		.help = "Optional: a hint for comments and posts.",
 		.max_len = HINT_MAX,
+		.shown_if = "action=comment|post",
 	},
 };
 
@@ -90,7 +93,9 @@ static const struct kaaj_field proof_fields[] = {
 		.label = "The text you wrote",
 		.help = "The comment or post, word for word, when the task "
 		    "asked for one.",
+		.required = 1,
 		.max_len = COMMENT_MAX,
+		.shown_if = "action=comment|post",
 	},
 	{
 		.name = "screenshot",

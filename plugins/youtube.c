@@ -1,7 +1,8 @@
 /*
  * The "youtube" job type: the worker subscribes to a channel, or likes,
  * comments on or watches a video for some seconds, and proves it with
- * the channel name used, the comment written and a screenshot.
+ * the channel name used, the comment written (for a comment) and a
+ * screenshot. The seconds apply only to watching (shown_if).
  *
  * Pure: the validators read only their arguments and the tables below.
  */
@@ -55,8 +56,10 @@ static const struct kaaj_field campaign_fields[] = {
 		.type = KAAJ_FIELD_INT,
 		.label = "Seconds to watch",
 		.help = "Needed when the worker watches the video.",
+		.required = 1,
 		.min = WATCH_MIN,
 		.max = WATCH_MAX,
+		.shown_if = "action=watch",
 	},
 };
 
@@ -81,7 +84,9 @@ static const struct kaaj_field proof_fields[] = {
 		.type = KAAJ_FIELD_TEXTAREA,
 		.label = "The comment you wrote",
 		.help = "Word for word, when the task asked for a comment.",
+		.required = 1,
 		.max_len = COMMENT_MAX,
+		.shown_if = "action=comment",
 	},
 	{
 		.name = "screenshot",

@@ -4,7 +4,7 @@ def:act(path, label, worker) ?><form class="inline" method="post" action="<?cs v
 /def ?>
 <h1><?cs var:Campaign.Title ?></h1>
 <p><a href="<?cs var:Site.Base ?>/campaigns"><?cs var:Lang.Manage.BackToList ?></a></p>
-<?cs if:Rate.Shown ?><p class="notice" id="rate-report"><?cs var:Lang.Manage.Rated ?> <b id="rated"><?cs var:Rate.rated ?></b>; <?cs var:Lang.Manage.Skipped ?> <b id="skipped"><?cs var:Rate.skipped ?></b>; <?cs var:Lang.Manage.Refused ?> <b id="refused"><?cs var:Rate.refused ?></b>.</p>
+<?cs if:Rate.Shown ?><p class="notice" id="rate-report"><?cs var:Lang.Manage.Rated ?> <b id="rated"><?cs alt:Rate.rated ?>0<?cs /alt ?></b>.<?cs if:#Rate.skipped > 0 ?> <?cs var:Lang.Manage.Skipped ?> <b id="skipped"><?cs var:Rate.skipped ?></b>.<?cs /if ?><?cs if:#Rate.refused > 0 ?> <?cs var:Lang.Manage.Refused ?> <b id="refused"><?cs var:Rate.refused ?></b>.<?cs /if ?></p>
 <?cs /if ?><dl class="facts">
  <dt><?cs var:Lang.Manage.State ?></dt><dd id="state" class="<?cs var:Campaign.State ?>"><?cs alt:Lang.Manage.States[Campaign.State] ?><?cs var:Campaign.State ?><?cs /alt ?><?cs if:Campaign.RejectReason ?> (<?cs var:Campaign.RejectReason ?>)<?cs /if ?></dd>
  <dt><?cs var:Lang.Manage.Progress ?></dt><dd><?cs var:Campaign.Done ?> <?cs var:Lang.Manage.Of ?> <?cs var:Campaign.Total ?> (<?cs var:Lang.Manage.Taken ?> <?cs var:Campaign.Taken ?>)</dd>

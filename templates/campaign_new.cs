@@ -32,7 +32,7 @@ def:area(name, label, hint, max) ?>
 <?cs /each ?><?cs else ?>
 <h2><?cs var:New.Label ?></h2>
 <p><?cs var:New.Description ?> <a href="<?cs var:Site.Base ?>/campaigns/new"><?cs var:Lang.CampaignNew.OtherType ?></a></p>
-<form method="post" action="<?cs var:Site.Base ?>/campaigns/preview" novalidate>
+<form method="post" action="<?cs var:Site.Base ?>/campaigns/preview" novalidate data-fields>
 <?cs call:csrf() ?>
 <input type="hidden" name="type" value="<?cs var:New.Type ?>">
 <?cs if:Form.HasErrors ?><p class="error-summary" role="alert"><?cs var:Lang.Form.FixBelow ?></p>
@@ -41,7 +41,7 @@ def:area(name, label, hint, max) ?>
 <?cs call:area("instructions", Lang.CampaignNew.Field.Instructions, Lang.CampaignNew.Hint.Instructions, "5000") ?>
 <?cs call:area("proof_instructions", Lang.CampaignNew.Field.Proof, Lang.CampaignNew.Hint.Proof, "2000") ?>
 <?cs each:f = New.Fields ?>
-<div class="field plugin<?cs if:Form.Errors[f.Name] ?> bad<?cs /if ?>">
+<div class="field plugin<?cs if:Form.Errors[f.Name] ?> bad<?cs /if ?>" id="field-<?cs var:f.Name ?>"<?cs if:f.ShownIf.Field ?> data-shown-if="<?cs var:f.ShownIf.Field ?>=<?cs var:f.ShownIf.Values ?>"<?cs /if ?><?cs if:f.Hidden ?> hidden<?cs /if ?>>
  <label for="f-<?cs var:f.Name ?>"><?cs var:f.Label ?><?cs if:f.Required == 1 ?> <span class="req">*</span><?cs /if ?></label>
 <?cs if:f.Type == "textarea" ?> <textarea id="f-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>" rows="4" maxlength="<?cs var:f.MaxLen ?>"><?cs var:Form[f.Name] ?></textarea>
 <?cs elif:f.Type == "choice" ?> <select id="f-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>">
@@ -91,5 +91,6 @@ def:area(name, label, hint, max) ?>
 </div>
 <button type="submit"><?cs var:Lang.CampaignNew.ToPreview ?></button>
 </form>
+<script src="<?cs var:Site.Base ?>/static/fields.js"></script>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

@@ -11,8 +11,7 @@
  <dt><?cs var:Lang.Job.Approves ?></dt><dd id="approval"><?cs if:Job.Approval ?><?cs var:Job.Approval ?>% <?cs var:Lang.Job.OfWork ?><?cs else ?><?cs var:Lang.Board.NewEmployer ?><?cs /if ?></dd>
  <dt><?cs var:Lang.Job.RatesIn ?></dt><dd id="rates-in"><?cs if:Job.Trust.RateTime.Value ?><?cs var:Job.Trust.RateTime.Value ?> <?cs var:Lang.Duration[Job.Trust.RateTime.Unit] ?><?cs else ?><?cs var:Lang.Job.NotYetRated ?><?cs /if ?></dd>
  <dt><?cs var:Lang.Job.Marks ?></dt><dd id="marks"><?cs if:Job.Trust.Reviews ?><?cs var:Lang.Review.Pay ?> <?cs var:Job.Trust.ReviewPay ?>, <?cs var:Lang.Review.Clarity ?> <?cs var:Job.Trust.ReviewClarity ?>, <?cs var:Lang.Review.Speed ?> <?cs var:Job.Trust.ReviewSpeed ?> (<?cs var:Lang.Job.OutOf5 ?>, <?cs var:Job.Trust.Reviews ?> <?cs var:Lang.Job.ReviewsBy ?>)<?cs else ?><?cs var:Lang.Job.NoMarks ?><?cs /if ?></dd>
-<?cs each:f = Job.Fields ?> <dt><?cs var:f.Label ?></dt><dd><?cs if:f.IsUrl == 1 ?><a href="<?cs var:f.Value ?>" rel="nofollow noopener" target="_blank"><?cs var:f.Value ?></a><?cs else ?><?cs var:f.Value ?><?cs /if ?></dd>
-<?cs /each ?></dl>
+<?cs include:"job_fields.cs" ?></dl>
 <h2><?cs var:Lang.Job.WhatToDo ?></h2>
 <div class="text"><?cs var:Job.Instructions ?></div>
 <h2><?cs var:Lang.Job.WhatProof ?></h2>

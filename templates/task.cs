@@ -11,7 +11,9 @@
 <?cs if:Task.State == "expired" ?><p class="cannot" id="expired"><?cs var:Lang.Task.Expired ?></p>
 <?cs /if ?><h2><?cs var:Lang.Job.WhatToDo ?></h2>
 <div class="text"><?cs var:Task.Instructions ?></div>
-<?cs if:Task.VerifyLink ?><p class="verify" id="verify-link"><a href="<?cs var:Task.VerifyLink ?>" rel="noopener noreferrer" target="_blank"><?cs var:Lang.Task.VerifyLink ?></a></p>
+<?cs if:subcount(Job.Fields) > 0 ?><dl class="facts" id="job-fields">
+<?cs include:"job_fields.cs" ?></dl>
+<?cs /if ?><?cs if:Task.VerifyLink ?><p class="verify" id="verify-link"><a href="<?cs var:Task.VerifyLink ?>" rel="noopener noreferrer" target="_blank"><?cs var:Lang.Task.VerifyLink ?></a></p>
 <p class="hint"><?cs var:Lang.Task.VerifyHint ?></p>
 <?cs /if ?><h2><?cs var:Lang.Job.WhatProof ?></h2>
 <div class="text"><?cs var:Task.ProofInstructions ?></div>

@@ -170,8 +170,8 @@ campaign_add(struct db *db, int64_t owner, const struct demo_campaign *c)
 	gift[1] = (struct ledger_leg){ LEDGER_AVAILABLE, owner,
 	    c->slots_total * c->pay };
 	snprintf(key, sizeof(key), "demo:credit:%llu", (unsigned long long)id);
-	if (ledger_post(db, key, "credit", "demo money", 0, gift, 2, NULL) !=
-	    LEDGER_OK)
+	if (ledger_post(db, key, "credit", "demo money", 0, NULL, gift, 2,
+	    NULL) != LEDGER_OK)
 		return DB_ERROR;
 	snprintf(key, sizeof(key), "campaign:%llu:fund", (unsigned long long)id);
 	return escrow_fund(db, (int64_t)id, owner, c->slots_total * c->pay, 0,

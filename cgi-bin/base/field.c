@@ -102,3 +102,49 @@ field_fault_code(enum field_fault fault)
 	}
 	return "field_required";
 }
+
+const char *
+field_shown_if_split(const char *shown_if, size_t *name_len)
+{
+	const char *eq;
+
+	if (shown_if == NULL || (eq = strchr(shown_if, '=')) == NULL ||
+	    eq == shown_if || eq[1] == '\0')
+		return NULL;
+	*name_len = (size_t)(eq - shown_if);
+	return eq + 1;
+}
+
+int
+field_value_listed(const char *list, const char *value)
+{
+	size_t n = strlen(value), k;
+
+	if (n == 0)
+		return 0;
+	for (;;) {
+		k = strcspn(list, "|");
+		if (k == n && strncmp(list, value, n) == 0)
+			return 1;
+		if (list[k] == '\0')
+			return 0;
+		list += k + 1;
+	}
+}
+
+int
+field_applies(const struct kaaj_field *fd, const struct kaaj_values *campaign)
+{
+	const char *list;
+	size_t len, i;
+
+	if (fd->shown_if == NULL)
+		return 1;
+	if ((list = field_shown_if_split(fd->shown_if, &len)) == NULL)
+		return 0;
+	for (i = 0; i < campaign->n; i++)
+		if (strncmp(campaign->names[i], fd->shown_if, len) == 0 &&
+		    campaign->names[i][len] == '\0')
+			return field_value_listed(list, campaign->values[i]);
+	return 0;
+}

@@ -47,4 +47,25 @@ enum field_fault field_check(const struct kaaj_field *fd, const char *v);
  */
 const char *field_fault_code(enum field_fault fault);
 
+/*
+ * The parts of a shown_if text "FIELD=VALUE|VALUE...": returns the list
+ * of values after the '=' and sets *name_len to FIELD's length, or
+ * returns NULL when shown_if has no '=' or nothing on one side of it.
+ */
+const char *field_shown_if_split(const char *shown_if, size_t *name_len);
+
+/*
+ * Non-zero when value (not empty) is one of the '|'-separated values of
+ * list, as field_shown_if_split returns it.
+ */
+int field_value_listed(const char *list, const char *value);
+
+/*
+ * Non-zero when fd applies to a campaign whose values are campaign: fd
+ * has no shown_if, or the field it names has one of the values listed.
+ * A field the values lack, or that is empty, matches no value.
+ */
+int field_applies(const struct kaaj_field *fd,
+    const struct kaaj_values *campaign);
+
 #endif

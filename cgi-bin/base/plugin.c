@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/field.h"
 #include "base/log.h"
 #include "base/plugin.h"
 
@@ -55,14 +56,78 @@ valid_choice_value(const char *s)
 	return n > 0 && n <= KAAJ_NAME_MAX && s[n] == '\0';
 }
 
-/* Check the fields of one form; the caller has checked n and the array. */
-static const char *
-check_fields(const struct kaaj_field *f, size_t n)
+/* The CHOICE field of deps[0..n) whose name is the len bytes at s. */
+static const struct kaaj_field *
+choice_named(const struct kaaj_field *deps, size_t n, const char *s,
+    size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (deps[i].type == KAAJ_FIELD_CHOICE &&
+		    strncmp(deps[i].name, s, len) == 0 &&
+		    deps[i].name[len] == '\0')
+			return &deps[i];
+	return NULL;
+}
+
+/* Non-zero when the len bytes at s are the value of one of d's choices. */
+static int
+has_choice(const struct kaaj_field *d, const char *s, size_t len)
 {
 	const struct kaaj_choice *c;
+
+	for (c = d->choices; c->value != NULL; c++)
+		if (strncmp(c->value, s, len) == 0 && c->value[len] == '\0')
+			return 1;
+	return 0;
+}
+
+/*
+ * A shown_if, when set, must be "FIELD=VALUE|VALUE..." with FIELD one of
+ * the CHOICE fields deps[0..n) and every VALUE one of its choices.
+ */
+static const char *
+check_shown_if(const struct kaaj_field *f, const struct kaaj_field *deps,
+    size_t n, const char *no_field)
+{
+	const struct kaaj_field *d;
+	const char *list;
+	size_t len, k;
+
+	if (f->shown_if == NULL)
+		return NULL;
+	if ((list = field_shown_if_split(f->shown_if, &len)) == NULL)
+		return "shown_if is not FIELD=VALUE or FIELD=VALUE|VALUE...";
+	if ((d = choice_named(deps, n, f->shown_if, len)) == NULL)
+		return no_field;
+	for (;;) {
+		k = strcspn(list, "|");
+		if (!has_choice(d, list, k))
+			return "shown_if names a value that is not one of "
+			    "that field's choices";
+		if (list[k] == '\0')
+			return NULL;
+		list += k + 1;
+	}
+}
+
+/*
+ * Check the fields of one form; the caller has checked n and the array.
+ * deps are the campaign fields (NULL while checking them: a campaign
+ * field may depend on the ones declared before it). On a refusal *bad
+ * is the field's name, when it has one.
+ */
+static const char *
+check_fields(const struct kaaj_field *f, size_t n,
+    const struct kaaj_field *deps, size_t n_deps, const char **bad)
+{
+	const struct kaaj_choice *c;
+	const char *why;
 	size_t i, j;
 
 	for (i = 0; i < n; i++) {
+		*bad = f[i].name;
 		if (!name_is_valid(f[i].name))
 			return "a field name is not " NAME_RULE;
 		for (j = 0; j < i; j++)
@@ -99,7 +164,14 @@ check_fields(const struct kaaj_field *f, size_t n)
 		default:
 			return "a field has an unknown type";
 		}
+		why = deps == NULL ? check_shown_if(&f[i], f, i,
+		    "shown_if names no choice field declared before it") :
+		    check_shown_if(&f[i], deps, n_deps,
+		    "shown_if names no campaign choice field");
+		if (why != NULL)
+			return why;
 	}
+	*bad = NULL;
 	return NULL;
 }
 
@@ -120,14 +192,16 @@ check_verify_field(const struct kaaj_jobtype *jt)
 }
 
 /*
- * See plugin.h. Reads jt only after its ABI version matched; the reason
- * returned is a static string, never to be freed.
+ * plugin_check_jobtype, and *bad set to the name of the field refused
+ * (NULL when the refusal is not about one field).
  */
-const char *
-plugin_check_jobtype(const struct kaaj_jobtype *jt, const char *file_stem)
+static const char *
+check_jobtype(const struct kaaj_jobtype *jt, const char *file_stem,
+    const char **bad)
 {
 	const char *why;
 
+	*bad = NULL;
 	if (jt->abi_version != KAAJ_JOBTYPE_ABI)
 		return "unsupported ABI version";
 	if (!name_is_valid(jt->name))
@@ -151,12 +225,25 @@ plugin_check_jobtype(const struct kaaj_jobtype *jt, const char *file_stem)
 		return "more than " STR(FIELDS_MAX) " proof fields";
 	if (jt->n_proof_fields > 0 && jt->proof_fields == NULL)
 		return "proof_fields is NULL but n_proof_fields is not 0";
-	if ((why = check_fields(jt->campaign_fields,
-	    jt->n_campaign_fields)) != NULL)
+	if ((why = check_fields(jt->campaign_fields, jt->n_campaign_fields,
+	    NULL, 0, bad)) != NULL)
 		return why;
-	if ((why = check_fields(jt->proof_fields, jt->n_proof_fields)) != NULL)
+	if ((why = check_fields(jt->proof_fields, jt->n_proof_fields,
+	    jt->campaign_fields, jt->n_campaign_fields, bad)) != NULL)
 		return why;
 	return check_verify_field(jt);
+}
+
+/*
+ * See plugin.h. Reads jt only after its ABI version matched; the reason
+ * returned is a static string, never to be freed.
+ */
+const char *
+plugin_check_jobtype(const struct kaaj_jobtype *jt, const char *file_stem)
+{
+	const char *bad;
+
+	return check_jobtype(jt, file_stem, &bad);
 }
 
 /*
@@ -194,7 +281,7 @@ load_file(const char *path, const char *file, struct plugin_set *set)
 {
 	const struct kaaj_jobtype *jt;
 	char stem[KAAJ_NAME_MAX + 1];
-	const char *why;
+	const char *why, *bad;
 	struct plugin *p;
 	struct stat st;
 	size_t stemlen;
@@ -234,14 +321,22 @@ load_file(const char *path, const char *file, struct plugin_set *set)
 		    " symbol (not a kaaj plugin)");
 		return;
 	}
-	/* Another ABI may lay the struct out otherwise: read nothing else. */
+	/*
+	 * Another ABI may lay the struct out otherwise: read nothing else.
+	 * ABI 3 added a member to struct kaaj_field, so the field arrays of
+	 * an ABI 2 plugin have another stride: it is refused, not guessed.
+	 */
 	if (jt->abi_version != KAAJ_JOBTYPE_ABI) {
-		skip(path, handle, "ABI version %u, this kaaj needs %d",
-		    jt->abi_version, KAAJ_JOBTYPE_ABI);
+		skip(path, handle, "ABI version %u, this kaaj needs %d "
+		    "(build the plugin again against this kaaj's "
+		    "<kaaj/jobtype.h>)", jt->abi_version, KAAJ_JOBTYPE_ABI);
 		return;
 	}
-	if ((why = plugin_check_jobtype(jt, stem)) != NULL) {
-		skip(path, handle, "%s", why);
+	if ((why = check_jobtype(jt, stem, &bad)) != NULL) {
+		if (bad != NULL && name_is_valid(bad))
+			skip(path, handle, "field %s: %s", bad, why);
+		else
+			skip(path, handle, "%s", why);
 		return;
 	}
 	/*

@@ -39,8 +39,10 @@ const struct plugin *plugin_find(const struct plugin_set *set,
 
 /*
  * Check a job type's declarations: ABI version, names, field types and
- * limits. Returns NULL when fine, else an English reason (static string).
- * Used by the loader and by the plugin tests.
+ * limits, and each shown_if (a CHOICE campaign field, declared before a
+ * campaign field, and values among its choices). Returns NULL when fine,
+ * else an English reason (static string); the loader's log line also
+ * names the field. Used by the loader and by the plugin tests.
  */
 const char *plugin_check_jobtype(const struct kaaj_jobtype *jt,
     const char *file_stem);

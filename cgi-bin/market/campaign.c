@@ -115,7 +115,10 @@ create_body(struct db *db, void *arg)
 		return create_found(db, cr);
 	if (rc != DB_OK)
 		return rc;
+	/* An empty value (left empty, or not applying) is not stored. */
 	for (i = 0; c->fields != NULL && i < c->fields->n; i++) {
+		if (c->fields->values[i][0] == '\0')
+			continue;
 		rc = db_exec(db, NULL, NULL, "INSERT INTO campaign_fields"
 		    " (campaign_id, name, value) VALUES (?, ?, ?)", "iss",
 		    (int64_t)id, c->fields->names[i], c->fields->values[i]);
@@ -331,7 +334,7 @@ stop_body(struct db *db, void *arg)
 	if (unused <= 0)
 		return DB_OK;
 	snprintf(key, sizeof(key), "campaign:%lld:stop", (long long)s->id);
-	return market_ledger(escrow_refund(db, s->id, s->owner, unused, key),
+	return market_ledger(escrow_refund(db, s->id, 0, s->owner, unused, key),
 	    &s->result);
 }
 

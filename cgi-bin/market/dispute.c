@@ -61,6 +61,7 @@ static int
 pay_overturned(struct db *db, const struct task_ctx *t, int64_t admin,
     enum market_result *result)
 {
+	struct ledger_about about = { t->campaign, t->task };
 	struct ledger_leg legs[2] = {
 		{ LEDGER_AVAILABLE, t->owner, -t->pay },
 		{ LEDGER_AVAILABLE, t->worker, t->pay },
@@ -73,10 +74,11 @@ pay_overturned(struct db *db, const struct task_ctx *t, int64_t admin,
 		return rc;
 	snprintf(key, sizeof(key), "task:%lld:pay", (long long)t->task);
 	if (unused >= t->pay)
-		return market_ledger(escrow_pay(db, t->campaign, t->worker,
-		    t->pay, key), result);
-	return market_ledger(ledger_post(db, key, "pay",
-	    "task paid by the employer", admin, legs, 2, NULL), result);
+		return market_ledger(escrow_pay(db, t->campaign, t->task,
+		    t->worker, t->pay, "overturn", key), result);
+	return market_ledger(ledger_post(db, key, "overturn",
+	    "task paid from the employer's balance by an admin's decision",
+	    admin, &about, legs, 2, NULL), result);
 }
 
 /* Why the guarded UPDATE of the dispute changed nothing. */

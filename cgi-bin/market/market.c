@@ -85,8 +85,8 @@ market_task_paid(struct db *db, const struct task_ctx *t,
 	int rc;
 
 	snprintf(key, sizeof(key), "task:%lld:pay", (long long)t->task);
-	rc = market_ledger(escrow_pay(db, t->campaign, t->worker, t->pay,
-	    key), result);
+	rc = market_ledger(escrow_pay(db, t->campaign, t->task, t->worker,
+	    t->pay, "pay", key), result);
 	if (rc != DB_OK)
 		return rc;
 	/*
@@ -130,8 +130,8 @@ market_task_unpaid(struct db *db, const struct task_ctx *t, int free_slot,
 	if (strcmp(t->campaign_status, "stopped") != 0)
 		return DB_OK;
 	snprintf(key, sizeof(key), "task:%lld:refund", (long long)t->task);
-	return market_ledger(escrow_refund(db, t->campaign, t->owner, t->pay,
-	    key), result);
+	return market_ledger(escrow_refund(db, t->campaign, t->task, t->owner,
+	    t->pay, key), result);
 }
 
 int

@@ -222,8 +222,8 @@ bonus_body(struct db *db, void *arg)
 		return DB_ROLLBACK;
 	}
 	snprintf(key, sizeof(key), "task:%lld:bonus", (long long)b->task);
-	rc = market_ledger(escrow_bonus(db, b->employer, worker, b->amount,
-	    fee_task(b->cfg, b->amount), key), &b->result);
+	rc = market_ledger(escrow_bonus(db, campaign, b->task, b->employer,
+	    worker, b->amount, fee_task(b->cfg, b->amount), key), &b->result);
 	if (rc != DB_OK)
 		return rc;
 	rc = notify(db, worker, "bonus", b->task, campaign, NULL);

@@ -339,11 +339,14 @@ submit_body(struct db *db, void *arg)
 	}
 	rc = db_exec(db, NULL, NULL, "DELETE FROM task_fields"
 	    " WHERE task_id = ?", "i", s->task);
+	/* An empty value (left empty, or not applying) is not stored. */
 	for (i = 0; rc == DB_OK && in->values != NULL && i < in->values->n;
 	    i++)
-		rc = db_exec(db, NULL, NULL, "INSERT INTO task_fields (task_id,"
-		    " name, value) VALUES (?, ?, ?)", "iss", s->task,
-		    in->values->names[i], in->values->values[i]);
+		if (in->values->values[i][0] != '\0')
+			rc = db_exec(db, NULL, NULL, "INSERT INTO task_fields"
+			    " (task_id, name, value) VALUES (?, ?, ?)", "iss",
+			    s->task, in->values->names[i],
+			    in->values->values[i]);
 	if (rc != DB_OK)
 		return rc;
 	/* The same file sent again is not replaced. */

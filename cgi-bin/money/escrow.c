@@ -12,7 +12,8 @@
  */
 static enum ledger_result
 pay_with_fee(struct db *db, const char *key, const char *kind,
-    const char *memo, int64_t payer, struct ledger_leg to, int64_t fee)
+    const char *memo, const struct ledger_about *about, int64_t payer,
+    struct ledger_leg to, int64_t fee)
 {
 	struct ledger_leg legs[3] = {
 		{ LEDGER_AVAILABLE, payer, -(to.amount + fee) },
@@ -22,22 +23,26 @@ pay_with_fee(struct db *db, const char *key, const char *kind,
 
 	if (to.amount <= 0 || fee < 0)
 		return LEDGER_INVALID;
-	return ledger_post(db, key, kind, memo, payer, legs, fee > 0 ? 3 : 2,
-	    NULL);
+	return ledger_post(db, key, kind, memo, payer, about, legs,
+	    fee > 0 ? 3 : 2, NULL);
 }
 
 enum ledger_result
 escrow_fund(struct db *db, int64_t campaign, int64_t employer, int64_t total,
     int64_t fee, const char *key)
 {
-	return pay_with_fee(db, key, "fund", "campaign funded", employer,
-	    (struct ledger_leg){ LEDGER_ESCROW, campaign, total }, fee);
+	struct ledger_about about = { campaign, 0 };
+
+	return pay_with_fee(db, key, "fund", "campaign funded", &about,
+	    employer, (struct ledger_leg){ LEDGER_ESCROW, campaign, total },
+	    fee);
 }
 
 enum ledger_result
-escrow_pay(struct db *db, int64_t campaign, int64_t worker, int64_t amount,
-    const char *key)
+escrow_pay(struct db *db, int64_t campaign, int64_t task, int64_t worker,
+    int64_t amount, const char *kind, const char *key)
 {
+	struct ledger_about about = { campaign, task };
 	struct ledger_leg legs[2] = {
 		{ LEDGER_ESCROW, campaign, -amount },
 		{ LEDGER_AVAILABLE, worker, amount },
@@ -45,21 +50,26 @@ escrow_pay(struct db *db, int64_t campaign, int64_t worker, int64_t amount,
 
 	if (amount <= 0)
 		return LEDGER_INVALID;
-	return ledger_post(db, key, "pay", "task paid", 0, legs, 2, NULL);
+	return ledger_post(db, key, kind, strcmp(kind, "overturn") == 0 ?
+	    "task paid by an admin's decision" : "task paid", 0, &about, legs,
+	    2, NULL);
 }
 
 enum ledger_result
-escrow_bonus(struct db *db, int64_t employer, int64_t worker, int64_t amount,
-    int64_t fee, const char *key)
+escrow_bonus(struct db *db, int64_t campaign, int64_t task, int64_t employer,
+    int64_t worker, int64_t amount, int64_t fee, const char *key)
 {
-	return pay_with_fee(db, key, "bonus", "bonus", employer,
+	struct ledger_about about = { campaign, task };
+
+	return pay_with_fee(db, key, "bonus", "bonus", &about, employer,
 	    (struct ledger_leg){ LEDGER_AVAILABLE, worker, amount }, fee);
 }
 
 enum ledger_result
-escrow_refund(struct db *db, int64_t campaign, int64_t employer,
-    int64_t amount, const char *key)
+escrow_refund(struct db *db, int64_t campaign, int64_t task,
+    int64_t employer, int64_t amount, const char *key)
 {
+	struct ledger_about about = { campaign, task };
 	struct ledger_leg legs[2] = {
 		{ LEDGER_ESCROW, campaign, -amount },
 		{ LEDGER_AVAILABLE, employer, amount },
@@ -68,13 +78,14 @@ escrow_refund(struct db *db, int64_t campaign, int64_t employer,
 	if (amount <= 0)
 		return LEDGER_INVALID;
 	return ledger_post(db, key, "refund", "unused escrow returned",
-	    employer, legs, 2, NULL);
+	    employer, &about, legs, 2, NULL);
 }
 
 enum ledger_result
 escrow_unfund(struct db *db, int64_t campaign, int64_t employer,
     int64_t total, int64_t fee, const char *key)
 {
+	struct ledger_about about = { campaign, 0 };
 	struct ledger_leg legs[3] = {
 		{ LEDGER_ESCROW, campaign, -total },
 		{ LEDGER_AVAILABLE, employer, total + fee },
@@ -84,7 +95,7 @@ escrow_unfund(struct db *db, int64_t campaign, int64_t employer,
 	if (total <= 0 || fee < 0)
 		return LEDGER_INVALID;
 	return ledger_post(db, key, "refund", "campaign funding returned",
-	    employer, legs, fee > 0 ? 3 : 2, NULL);
+	    employer, &about, legs, fee > 0 ? 3 : 2, NULL);
 }
 
 int

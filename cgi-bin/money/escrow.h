@@ -21,20 +21,28 @@ struct db;
 enum ledger_result escrow_fund(struct db *db, int64_t campaign,
     int64_t employer, int64_t total, int64_t fee, const char *key);
 
-/* Pay amount from campaign's escrow to worker's available balance. */
-enum ledger_result escrow_pay(struct db *db, int64_t campaign,
-    int64_t worker, int64_t amount, const char *key);
+/*
+ * Pay amount for task from campaign's escrow to worker's available
+ * balance, as a transaction of kind ("pay", or "overturn" when an admin's
+ * dispute decision pays it).
+ */
+enum ledger_result escrow_pay(struct db *db, int64_t campaign, int64_t task,
+    int64_t worker, int64_t amount, const char *kind, const char *key);
 
 /*
- * Pay a bonus of amount from employer's available balance to worker, plus
- * fee to revenue.
+ * Pay a bonus of amount for task of campaign from employer's available
+ * balance to worker, plus fee to revenue.
  */
-enum ledger_result escrow_bonus(struct db *db, int64_t employer,
-    int64_t worker, int64_t amount, int64_t fee, const char *key);
+enum ledger_result escrow_bonus(struct db *db, int64_t campaign,
+    int64_t task, int64_t employer, int64_t worker, int64_t amount,
+    int64_t fee, const char *key);
 
-/* Return amount of campaign's escrow to employer's available balance. */
+/*
+ * Return amount of campaign's escrow to employer's available balance:
+ * the pay of task, or (task 0) what a stopped campaign did not use.
+ */
 enum ledger_result escrow_refund(struct db *db, int64_t campaign,
-    int64_t employer, int64_t amount, const char *key);
+    int64_t task, int64_t employer, int64_t amount, const char *key);
 
 /*
  * Undo the funding of a campaign that never ran (a moderation rejection):

@@ -104,9 +104,10 @@ legs_valid(const struct ledger_leg *legs, size_t n)
 
 enum ledger_result
 ledger_post(struct db *db, const char *key, const char *kind,
-    const char *memo, int64_t actor, const struct ledger_leg *legs, size_t n,
-    int64_t *txn_id)
+    const char *memo, int64_t actor, const struct ledger_about *about,
+    const struct ledger_leg *legs, size_t n, int64_t *txn_id)
 {
+	static const struct ledger_about none = { 0, 0 };
 	struct posting p[LEDGER_MAX_LEGS];
 	uint64_t affected, id;
 	size_t i;
@@ -116,9 +117,13 @@ ledger_post(struct db *db, const char *key, const char *kind,
 	    strlen(key) > LEDGER_KEY_MAX)
 		return LEDGER_INVALID;
 	/* The key first: a second attempt stops here, before any money. */
+	if (about == NULL)
+		about = &none;
 	rc = db_exec(db, NULL, &id, "INSERT INTO ledger_transactions"
-	    " (idem_key, kind, memo, actor_id) VALUES (?, ?, ?, ?)", "sssi",
-	    key, kind, memo != NULL ? memo : "", actor);
+	    " (idem_key, kind, memo, actor_id, campaign_id, task_id)"
+	    " VALUES (?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0))", "sssiii",
+	    key, kind, memo != NULL ? memo : "", actor, about->campaign,
+	    about->task);
 	if (rc == DB_DUPLICATE)
 		return LEDGER_DONE_BEFORE;
 	if (rc != DB_OK)

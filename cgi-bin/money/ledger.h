@@ -33,6 +33,12 @@ enum ledger_result {
 #define LEDGER_MAX_LEGS 8
 #define LEDGER_KEY_MAX 120
 
+/* What a transaction belongs to; 0 where it belongs to none. */
+struct ledger_about {
+	int64_t campaign;
+	int64_t task;		/* a task's money: its campaign is set too */
+};
+
 struct ledger_leg {
 	enum ledger_kind kind;
 	int64_t owner;		/* user or campaign id; 0 for revenue, outside */
@@ -48,8 +54,11 @@ int ledger_account(struct db *db, enum ledger_kind kind, int64_t owner,
 
 /*
  * Post one transaction: key (unique, at most LEDGER_KEY_MAX bytes), kind
- * (a short word such as "deposit"), memo (shown in statements), actor (the
- * user who caused it, 0 for the system), and n legs summing to zero. On
+ * (a short word such as "deposit", which statements describe from the
+ * language file), memo (a note for the books; statements show only a
+ * credit's, the admin's reason), actor (the user who caused it, 0 for the
+ * system), about (the campaign and task it belongs to, which statements
+ * name; NULL for none), and n legs summing to zero. On
  * LEDGER_SHORT or LEDGER_INVALID the caller must roll back (return
  * DB_ROLLBACK from the db_txn body); on LEDGER_DONE_BEFORE nothing was
  * written and nothing needs to be. *txn_id (may be NULL) gets the new
@@ -57,7 +66,8 @@ int ledger_account(struct db *db, enum ledger_kind kind, int64_t owner,
  */
 enum ledger_result ledger_post(struct db *db, const char *key,
     const char *kind, const char *memo, int64_t actor,
-    const struct ledger_leg *legs, size_t n, int64_t *txn_id);
+    const struct ledger_about *about, const struct ledger_leg *legs,
+    size_t n, int64_t *txn_id);
 
 /*
  * In a db_txn body, what the transaction does after a ledger result lr:

@@ -150,7 +150,7 @@ decide_body(struct db *db, void *arg)
 		snprintf(key, sizeof(key), "%s%lld%s", v->key_prefix,
 		    (long long)d->id, v->key_suffix);
 		rc = body_rc(ledger_post(db, key, v->kind, v->memo, d->admin,
-		    legs, n, NULL), &d->result);
+		    NULL, legs, n, NULL), &d->result);
 		if (rc != DB_OK)
 			return rc;
 	}
@@ -217,8 +217,8 @@ credit_body(struct db *db, void *arg)
 		{ LEDGER_AVAILABLE, c->user, c->amount },
 	};
 
-	return body_rc(ledger_post(db, c->key, "credit", c->reason, 0, legs, 2,
-	    NULL), &c->result);
+	return body_rc(ledger_post(db, c->key, "credit", c->reason, 0, NULL,
+	    legs, 2, NULL), &c->result);
 }
 
 enum wallet_result
@@ -264,7 +264,7 @@ request_body(struct db *db, void *arg)
 	w->id = (int64_t)id;
 	snprintf(key, sizeof(key), "withdrawal:%lld:hold", (long long)w->id);
 	return body_rc(ledger_post(db, key, "withdrawal", "withdrawal requested",
-	    w->user, legs, 2, NULL), &w->result);
+	    w->user, NULL, legs, 2, NULL), &w->result);
 }
 
 enum wallet_result

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "market/campaign.h"
+#include "base/field.h"
 #include "pages/campaign_form.h"
 #include "front/form.h"
 #include "base/money.h"
@@ -141,6 +142,8 @@ read_plugin_fields(struct ctx *c, const struct plugin *p, struct cform *f)
 	int bad = 0;
 
 	f->n = 0;
+	f->kv.names = f->names;
+	f->kv.values = f->values;
 	for (i = 0; i < jt->n_campaign_fields && f->n < CFORM_FIELDS_MAX;
 	    i++) {
 		if (jt->campaign_fields[i].type == KAAJ_FIELD_SCREENSHOT)
@@ -148,16 +151,17 @@ read_plugin_fields(struct ctx *c, const struct plugin *p, struct cform *f)
 		snprintf(name, sizeof(name), "x_%s",
 		    jt->campaign_fields[i].name);
 		f->names[f->n] = jt->campaign_fields[i].name;
-		f->values[f->n] = form_get(c, name);
+		f->values[f->n] = "";
 		form_keep(c, name);
-		if (page_check_field(c, name, &jt->campaign_fields[i],
-		    f->values[f->n]) != 0)
-			bad = 1;
-		f->n++;
+		/* Its choice, read before it, decides whether it applies. */
+		if (field_applies(&jt->campaign_fields[i], &f->kv)) {
+			f->values[f->n] = form_get(c, name);
+			if (page_check_field(c, name, &jt->campaign_fields[i],
+			    f->values[f->n]) != 0)
+				bad = 1;
+		}
+		f->kv.n = ++f->n;
 	}
-	f->kv.n = f->n;
-	f->kv.names = f->names;
-	f->kv.values = f->values;
 	if (bad || jt->validate_campaign == NULL)
 		return;
 	memset(&err, 0, sizeof(err));
@@ -263,6 +267,29 @@ cform_to_new(const struct cform *f, int64_t owner, int moderated,
 	n->moderated = moderated;
 }
 
+/*
+ * For a field that applies only to some choices: ShownIf.Field (the form
+ * name of the choice field), ShownIf.Values ("v1|v2") and Hidden when the
+ * form, shown again, has another choice there.
+ */
+static void
+describe_shown_if(struct ctx *c, HDF *row, const struct kaaj_field *d)
+{
+	char name[48], key[64];
+	const char *list;
+	size_t len;
+
+	if ((list = field_shown_if_split(d->shown_if, &len)) == NULL)
+		return;
+	snprintf(name, sizeof(name), "x_%.*s", (int)len, d->shown_if);
+	render_set(row, "ShownIf.Field", name);
+	render_set(row, "ShownIf.Values", list);
+	snprintf(key, sizeof(key), "Form.%s", name);
+	if (*hdf_get_value(c->hdf, key, "") != '\0' &&
+	    !field_value_listed(list, hdf_get_value(c->hdf, key, "")))
+		render_set(row, "Hidden", "1");
+}
+
 void
 cform_describe(struct ctx *c, const struct plugin *p)
 {
@@ -291,6 +318,7 @@ cform_describe(struct ctx *c, const struct plugin *p)
 		render_set(row, "Label", d->label);
 		render_set(row, "Help", d->help != NULL ? d->help : "");
 		render_set(row, "Required", d->required ? "1" : "0");
+		describe_shown_if(c, row, d);
 		if (d->type == KAAJ_FIELD_INT) {
 			render_setf(row, "Min", "%lld", (long long)d->min);
 			render_setf(row, "Max", "%lld", (long long)d->max);

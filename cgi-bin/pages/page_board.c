@@ -7,6 +7,7 @@
 
 #include "market/campaign.h"
 #include "storage/db.h"
+#include "pages/job_fields.h"
 #include "pages/pages.h"
 
 /* A campaign as the board shows it (home.cs reads no other column). */
@@ -272,20 +273,6 @@ page_home(struct ctx *c)
 	return 200;
 }
 
-/* What a stored value looks like to users: a choice shows its label. */
-static const char *
-field_display(const struct kaaj_field *fd, const char *value)
-{
-	const struct kaaj_choice *ch;
-
-	if (fd->type != KAAJ_FIELD_CHOICE || value == NULL)
-		return value;
-	for (ch = fd->choices; ch->value != NULL; ch++)
-		if (strcmp(ch->value, value) == 0)
-			return ch->label;
-	return value;
-}
-
 /*
  * The claim button of job page campaign for the viewer: Job.CanClaim, or
  * Job.Why (a campaign_may_take reason, or "full" when full is non-zero)
@@ -327,11 +314,9 @@ job_claim(struct ctx *c, int64_t campaign, int full)
 int
 page_job(struct ctx *c)
 {
-	struct db_result r, f;
+	struct job_fields f;
+	struct db_result r;
 	const struct plugin *p;
-	const char *value;
-	char name[96];
-	size_t i, j;
 	int full;
 
 	if (db_query(c->app->db, &r, "SELECT " JOB_COLS ","
@@ -359,30 +344,13 @@ page_job(struct ctx *c)
 		return ctx_db_error(c);
 	if (p != NULL)
 		render_set(c->hdf, "Job.TypeLabel", p->jt->label);
-	if (db_query(c->app->db, &f, "SELECT name, value FROM campaign_fields"
-	    " WHERE campaign_id = ? ORDER BY name", "i", c->path_id) != DB_OK)
+	/* The job type's own fields, as the task page shows them too. */
+	if (job_fields_load(c, p, c->path_id, &f) == -1) {
+		job_fields_free(&f);
 		return ctx_db_error(c);
-	/* Show the job type's own fields with the labels it declares. */
-	for (i = 0; p != NULL && i < p->jt->n_campaign_fields; i++) {
-		const struct kaaj_field *fd = &p->jt->campaign_fields[i];
-
-		for (j = 0; j < f.nrows; j++) {
-			if (strcmp(db_value(&f, j, "name"), fd->name) != 0)
-				continue;
-			value = db_value(&f, j, "value");
-			snprintf(name, sizeof(name), "Job.Fields.%zu.Label", i);
-			render_set(c->hdf, name, fd->label);
-			snprintf(name, sizeof(name), "Job.Fields.%zu.Value", i);
-			render_set(c->hdf, name, field_display(fd, value));
-			snprintf(name, sizeof(name), "Job.Fields.%zu.IsUrl", i);
-			/* Only web links become links, whatever was stored. */
-			render_set(c->hdf, name, fd->type == KAAJ_FIELD_URL &&
-			    (strncmp(value, "https://", 8) == 0 ||
-			    strncmp(value, "http://", 7) == 0) ?
-			    "1" : "0");
-		}
 	}
-	db_result_free(&f);
+	job_fields_show(c, p, &f);
+	job_fields_free(&f);
 	c->template = "job.cs";
 	return 200;
 }

@@ -118,6 +118,9 @@ preview_plugin(struct ctx *c, const struct cform *f, size_t i)
 		if (d->type == KAAJ_FIELD_SCREENSHOT)
 			continue;
 		shown = f->values[j++];
+		/* Not applying, or left empty: nothing to show. */
+		if (*shown == '\0')
+			continue;
 		for (ch = d->choices; d->type == KAAJ_FIELD_CHOICE &&
 		    ch != NULL && ch->value != NULL; ch++)
 			if (strcmp(ch->value, shown) == 0)

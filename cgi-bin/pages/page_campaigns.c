@@ -18,6 +18,7 @@
 #define LIST_MAX 100		/* campaigns the list shows, newest first */
 #define PENDING_MAX 200		/* submissions shown to rate at once */
 #define PAID_MAX 100		/* satisfied tasks shown for a bonus */
+#define RATE_COUNT_MAX 999999	/* the largest count a rating report shows */
 
 int
 page_campaigns(struct ctx *c)
@@ -208,14 +209,17 @@ set_rate_report(struct ctx *c)
 	static const char *const names[] = { "rated", "skipped", "refused" };
 	const char *v;
 	char key[32];
+	int64_t n;
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		/* A count, 0 included; anything else is left out. */
 		v = param_get(&c->req->query, names[i]);
-		if (v == NULL || text_id(v) < 0 || strlen(v) > 6)
+		if (v == NULL || text_int(v, &n) == -1 || n < 0 ||
+		    n > RATE_COUNT_MAX)
 			continue;
 		snprintf(key, sizeof(key), "Rate.%s", names[i]);
-		render_set(c->hdf, key, *v == '\0' ? "0" : v);
+		render_setf(c->hdf, key, "%lld", (long long)n);
 		render_set(c->hdf, "Rate.Shown", "1");
 	}
 }

@@ -12,8 +12,10 @@
 #include <sodium.h>
 
 #include "base/buf.h"
+#include "base/field.h"
 #include "storage/db.h"
 #include "front/form.h"
+#include "pages/job_fields.h"
 #include "pages/pages.h"
 #include "base/upload.h"
 
@@ -42,7 +44,8 @@ shot_field(const struct plugin *p)
 }
 
 void
-proof_form_set(struct ctx *c, const struct plugin *p, int shot_required)
+proof_form_set(struct ctx *c, const struct plugin *p, int shot_required,
+    const struct kaaj_values *campaign)
 {
 	const struct kaaj_field *fd, *shot = shot_field(p);
 	const struct kaaj_choice *ch;
@@ -53,7 +56,8 @@ proof_form_set(struct ctx *c, const struct plugin *p, int shot_required)
 	render_set(c->hdf, "Proof.Open", "1");
 	for (i = 0; p != NULL && i < p->jt->n_proof_fields; i++) {
 		fd = &p->jt->proof_fields[i];
-		if (fd->type == KAAJ_FIELD_SCREENSHOT)
+		if (fd->type == KAAJ_FIELD_SCREENSHOT ||
+		    !field_applies(fd, campaign))
 			continue;
 		if ((row = page_row(c->hdf, "Proof.Fields", n++)) == NULL)
 			continue;
@@ -113,87 +117,66 @@ proof_shown_set(struct ctx *c, const struct plugin *p, int64_t task)
 	return 0;
 }
 
-int
+void
 proof_verify_link_set(struct ctx *c, const struct plugin *p,
-    int64_t campaign, int64_t worker)
+    const struct kaaj_values *campaign, int64_t id, int64_t worker)
 {
 	const char *url = NULL, *hash;
-	struct db_result r;
 	struct buf link;
-	size_t i, j, base;
+	size_t i, base;
 
 	if (p == NULL || p->jt->verify_field == NULL)
-		return 0;
-	if (db_query(c->app->db, &r, "SELECT name, value FROM campaign_fields"
-	    " WHERE campaign_id = ?", "i", campaign) != DB_OK)
-		return -1;
+		return;
 	for (i = 0; url == NULL && i < p->jt->n_campaign_fields; i++) {
 		if (p->jt->campaign_fields[i].type != KAAJ_FIELD_URL)
 			continue;
-		for (j = 0; j < r.nrows; j++)
-			if (strcmp(db_cell(&r, j, 0),
-			    p->jt->campaign_fields[i].name) == 0 &&
-			    db_cell(&r, j, 1)[0] != '\0')
-				url = db_cell(&r, j, 1);
+		url = kaaj_value(campaign, p->jt->campaign_fields[i].name);
+		if (url != NULL && *url == '\0')
+			url = NULL;
 	}
-	if (url != NULL) {
-		/* The query goes before a "#fragment", if any. */
-		hash = strchr(url, '#');
-		base = hash != NULL ? (size_t)(hash - url) : strlen(url);
-		buf_init(&link);
-		if (buf_printf(&link, "%.*s%skaaj_campaign=%lld"
-		    "&kaaj_worker=%lld%s", (int)base, url,
-		    memchr(url, '?', base) == NULL ? "?" :
-		    url[base - 1] == '?' || url[base - 1] == '&' ? "" : "&",
-		    (long long)campaign, (long long)worker,
-		    hash != NULL ? hash : "") != -1)
-			render_set(c->hdf, "Task.VerifyLink", link.data);
-		buf_free(&link);
-	}
-	db_result_free(&r);
-	return 0;
+	if (url == NULL)
+		return;
+	/* The query goes before a "#fragment", if any. */
+	hash = strchr(url, '#');
+	base = hash != NULL ? (size_t)(hash - url) : strlen(url);
+	buf_init(&link);
+	if (buf_printf(&link, "%.*s%skaaj_campaign=%lld"
+	    "&kaaj_worker=%lld%s", (int)base, url,
+	    memchr(url, '?', base) == NULL ? "?" :
+	    url[base - 1] == '?' || url[base - 1] == '&' ? "" : "&",
+	    (long long)id, (long long)worker,
+	    hash != NULL ? hash : "") != -1)
+		render_set(c->hdf, "Task.VerifyLink", link.data);
+	buf_free(&link);
 }
 
 /*
- * Run the plugin's validate_proof with campaign's values and every proof
- * field (a screenshot field as ""). -1 on a database error.
+ * Run the plugin's validate_proof with the campaign's values and every
+ * proof field (a screenshot field, or one that does not apply, as "").
  */
-static int
-plugin_check(struct ctx *c, const struct plugin *p, int64_t campaign)
+static void
+plugin_check(struct ctx *c, const struct plugin *p,
+    const struct kaaj_values *campaign)
 {
-	const char *cn[PROOF_FIELDS_MAX], *cv[PROOF_FIELDS_MAX];
 	const char *pn[PROOF_FIELDS_MAX], *pv[PROOF_FIELDS_MAX];
-	struct kaaj_values cvals = { 0, cn, cv }, pvals = { 0, pn, pv };
+	struct kaaj_values pvals = { 0, pn, pv };
+	const struct kaaj_field *fd;
 	struct kaaj_error err;
-	struct db_result r;
-	size_t i, j;
+	size_t i;
 
 	if (p->jt->validate_proof == NULL)
-		return 0;
-	if (db_query(c->app->db, &r, "SELECT name, value FROM campaign_fields"
-	    " WHERE campaign_id = ?", "i", campaign) != DB_OK)
-		return -1;
-	for (i = 0; i < p->jt->n_campaign_fields && i < PROOF_FIELDS_MAX;
-	    i++) {
-		cn[i] = p->jt->campaign_fields[i].name;
-		cv[i] = "";
-		for (j = 0; j < r.nrows; j++)
-			if (strcmp(db_cell(&r, j, 0), cn[i]) == 0)
-				cv[i] = db_cell(&r, j, 1);
-	}
-	cvals.n = i;
+		return;
 	for (i = 0; i < p->jt->n_proof_fields && i < PROOF_FIELDS_MAX; i++) {
-		pn[i] = p->jt->proof_fields[i].name;
-		pv[i] = p->jt->proof_fields[i].type == KAAJ_FIELD_SCREENSHOT ?
-		    "" : form_get(c, pn[i]);
+		fd = &p->jt->proof_fields[i];
+		pn[i] = fd->name;
+		pv[i] = fd->type == KAAJ_FIELD_SCREENSHOT ||
+		    !field_applies(fd, campaign) ? "" : form_get(c, pn[i]);
 	}
 	pvals.n = i;
 	memset(&err, 0, sizeof(err));
-	if (p->jt->validate_proof(&cvals, &pvals, &err) != KAAJ_OK)
+	if (p->jt->validate_proof(campaign, &pvals, &err) != KAAJ_OK)
 		page_plugin_error(c, p, err.field != NULL ? err.field : "task",
 		    &err);
-	db_result_free(&r);
-	return 0;
 }
 
 int
@@ -202,6 +185,7 @@ proof_read(struct ctx *c, const struct plugin *p, int64_t campaign,
 {
 	const struct kaaj_field *fd, *shot = shot_field(p);
 	const struct upload *u;
+	struct job_fields jf;
 	const char *v;
 	size_t i;
 
@@ -212,13 +196,21 @@ proof_read(struct ctx *c, const struct plugin *p, int64_t campaign,
 		c->error_detail = "jobtype_gone";
 		return 503;
 	}
+	if (job_fields_load(c, p, campaign, &jf) == -1) {
+		job_fields_free(&jf);
+		return ctx_db_error(c);
+	}
 	for (i = 0; i < p->jt->n_proof_fields && i < PROOF_FIELDS_MAX; i++) {
 		fd = &p->jt->proof_fields[i];
 		if (fd->type == KAAJ_FIELD_SCREENSHOT)
 			continue;
-		v = form_get(c, fd->name);
-		form_keep(c, fd->name);
-		page_check_field(c, fd->name, fd, v);
+		/* A field that does not apply is neither checked nor kept. */
+		v = "";
+		if (field_applies(fd, &jf.kv)) {
+			v = form_get(c, fd->name);
+			form_keep(c, fd->name);
+			page_check_field(c, fd->name, fd, v);
+		}
 		in->names[in->proof.n] = fd->name;
 		in->values[in->proof.n++] = v;
 	}
@@ -230,8 +222,9 @@ proof_read(struct ctx *c, const struct plugin *p, int64_t campaign,
 	if (in->shot == NULL && in->shot_field != NULL && (shot_required ||
 	    (shot != NULL && shot->required)))
 		form_error(c, in->shot_field, "shot_required");
-	if (form_errors(c) == 0 && plugin_check(c, p, campaign) == -1)
-		return ctx_db_error(c);
+	if (form_errors(c) == 0)
+		plugin_check(c, p, &jf.kv);
+	job_fields_free(&jf);
 	return 0;
 }
 

@@ -22,12 +22,22 @@
 #define STATEMENT_PAGE 50	/* lines on a page */
 #define CSV_CHUNK 500		/* lines read at once for the file */
 
-/* The columns of a line: leg id, date, kind, memo, amount. */
+/*
+ * The columns of a line: leg id, date, kind, memo, amount, and what it
+ * belongs to: the campaign's title, and whether the user may open the
+ * task (its worker) or the campaign (its owner). Two joins by primary
+ * key, so naming the task costs no query per line.
+ */
 #define LINES_SQL "SELECT l.id AS Id, t.created_at AS `When:time`," \
-	" t.kind AS Kind, t.memo AS Memo, l.amount" \
+	" t.kind AS Kind, t.memo AS Memo, l.amount," \
+	" t.task_id AS TaskId, t.campaign_id AS CampaignId, c.title AS Title," \
+	" k.worker_id = a.owner_id AS MyTask," \
+	" c.owner_id = a.owner_id AS MyCampaign" \
 	" FROM ledger_legs l" \
 	" JOIN ledger_accounts a ON a.id = l.account_id" \
 	" JOIN ledger_transactions t ON t.id = l.txn_id" \
+	" LEFT JOIN campaigns c ON c.id = t.campaign_id" \
+	" LEFT JOIN tasks k ON k.id = t.task_id" \
 	" WHERE a.kind = 'available' AND a.owner_id = ?"
 
 /*

@@ -12,6 +12,7 @@
 #include "front/form.h"
 #include "base/log.h"
 #include "base/money.h"
+#include "pages/job_fields.h"
 #include "pages/pages.h"
 #include "market/task.h"
 #include "base/upload.h"
@@ -175,10 +176,10 @@ static int
 task_page(struct ctx *c, int64_t id, const char *posted)
 {
 	const struct plugin *p;
-	int64_t campaign, worker;
+	struct job_fields jf;
 	struct db_result r;
 	const char *state;
-	int st, checks, rated;
+	int st, rated;
 
 	if ((st = task_load(c, id, &r)) != 0)
 		return st;
@@ -187,17 +188,23 @@ task_page(struct ctx *c, int64_t id, const char *posted)
 	rated = strcmp(state, "satisfied") == 0 ||
 	    strcmp(state, "not_satisfied") == 0;
 	p = plugin_find(&c->app->plugins, db_value(&r, 0, "job_type"));
-	checks = 0;
+	/* While it takes proof: what the job page shows, and the form. */
 	if (strcmp(state, "claimed") == 0 || strcmp(state, "revise") == 0) {
-		proof_form_set(c, p,
-		    db_value_int(&r, 0, "screenshot_required"));
-		checks = db_value_int(&r, 0, "checks_codes") != 0;
+		if (job_fields_load(c, p, db_value_int(&r, 0, "CampaignId"),
+		    &jf) == -1) {
+			job_fields_free(&jf);
+			db_result_free(&r);
+			return ctx_db_error(c);
+		}
+		job_fields_show(c, p, &jf);
+		proof_form_set(c, p, db_value_int(&r, 0,
+		    "screenshot_required"), &jf.kv);
+		if (db_value_int(&r, 0, "checks_codes") != 0)
+			proof_verify_link_set(c, p, &jf.kv, db_value_int(&r, 0,
+			    "CampaignId"), db_value_int(&r, 0, "worker_id"));
+		job_fields_free(&jf);
 	}
-	campaign = db_value_int(&r, 0, "CampaignId");
-	worker = db_value_int(&r, 0, "worker_id");
 	db_result_free(&r);
-	if (checks && proof_verify_link_set(c, p, campaign, worker) == -1)
-		return ctx_db_error(c);
 	if (posted != NULL)
 		render_set(c->hdf, "Task.Posted", posted);
 	if (proof_shown_set(c, p, id) == -1 || set_dispute(c, id) == -1 ||

@@ -279,20 +279,21 @@ struct proof_input {
 };
 
 /*
- * Describe p's proof form (Proof.Fields, Proof.Shot) for the task page;
+ * Describe p's proof form (Proof.Fields, Proof.Shot) for the task page,
+ * with only the proof fields that apply to the campaign's values;
  * shot_required: the campaign asks for a screenshot.
  */
 void proof_form_set(struct ctx *c, const struct plugin *p,
-    int shot_required);
+    int shot_required, const struct kaaj_values *campaign);
 
 /*
- * Task.VerifyLink: for a campaign that checks completion codes, the first
- * URL field of its job type p with "kaaj_campaign=C&kaaj_worker=W" added
- * to its query, so the employer's page can show the worker's code. 0, or
- * -1 on a database error.
+ * Task.VerifyLink: for a campaign (id, its values) that checks completion
+ * codes, the first URL field of its job type p with
+ * "kaaj_campaign=C&kaaj_worker=W" added to its query, so the employer's
+ * page can show the worker's code.
  */
-int proof_verify_link_set(struct ctx *c, const struct plugin *p,
-    int64_t campaign, int64_t worker);
+void proof_verify_link_set(struct ctx *c, const struct plugin *p,
+    const struct kaaj_values *campaign, int64_t id, int64_t worker);
 
 /* Proof.Sent: the proof stored for task. 0, or -1 on a database error. */
 int proof_shown_set(struct ctx *c, const struct plugin *p, int64_t task);
@@ -300,7 +301,8 @@ int proof_shown_set(struct ctx *c, const struct plugin *p, int64_t task);
 /*
  * Read the posted proof form of p (NULL: the job type is gone) for a task
  * of campaign into *in, marking every wrong field (generic checks, then
- * the plugin's validate_proof). Returns 0, or an error status.
+ * the plugin's validate_proof); a proof field that does not apply to the
+ * campaign's values is "", unchecked. Returns 0, or an error status.
  */
 int proof_read(struct ctx *c, const struct plugin *p, int64_t campaign,
     int shot_required, struct proof_input *in);

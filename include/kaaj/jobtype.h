@@ -25,7 +25,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever struct kaaj_jobtype or anything it points to changes. */
-#define KAAJ_JOBTYPE_ABI 2
+#define KAAJ_JOBTYPE_ABI 3
 
 /* The one symbol a plugin exports. */
 #define KAAJ_JOBTYPE_SYMBOL "kaaj_jobtype"
@@ -66,6 +66,18 @@ struct kaaj_field {
 	int64_t min, max;	/* for KAAJ_FIELD_INT */
 	const struct kaaj_choice *choices;	/* for CHOICE; ends with
 						 * { NULL, NULL } */
+	/*
+	 * ABI 3: when the field applies, or NULL for always. The form is
+	 * "FIELD=VALUE" or "FIELD=VALUE|VALUE|...": the field applies only
+	 * while the CHOICE field FIELD has one of the VALUEs. For a
+	 * campaign field, FIELD is a campaign field declared before it;
+	 * for a proof field, FIELD is a campaign field (the campaign's
+	 * choice decides which proof the worker gives). Each VALUE must be
+	 * one of FIELD's choices; the loader refuses the plugin otherwise.
+	 * A field that does not apply is not shown, not required and not
+	 * stored: validators see it as "".
+	 */
+	const char *shown_if;
 };
 
 /*

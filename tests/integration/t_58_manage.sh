@@ -176,7 +176,11 @@ expect_eq "worker 2 got exactly the pay, once" \
 expect_eq "escrow paid out twice the pay" \
 	"$(balance_of escrow "$CID")" "$((esc - 2 * PAY))"
 sget "$ET" "/campaigns/$CID?notice=tasks_rated&rated=2&skipped=0&refused=0"
-expect_body '<b id="rated">2</b>' "the page reports two rated"
+expect_body '<b id="rated">2</b>.</p>' "the page reports two rated"
+expect_no_body 'id="skipped"' "a count of zero is left out of the report"
+sget "$ET" "/campaigns/$CID?notice=tasks_rated&rated=0&skipped=2&refused=0"
+expect_body '<b id="rated">0</b>. Already rated or no longer waiting: <b id="skipped">2</b>.</p>' \
+	"zero rated is printed as 0, the skipped count follows"
 
 spost "$ET" /campaigns/rate "id=$CID" "task=$T3" rating=not_satisfied \
 	"reason=No such account"

@@ -187,6 +187,18 @@ expect_header Location "notice=dispute_overturned" "overturning a dispute"
 spost "$AS" /admin/disputes/decide "id=$D1" decision=overturn "note=again"
 expect_header Location "notice=dispute_decided_before" "overturning it again changes nothing"
 expect_eq "the worker is paid exactly once" "$(balance_by_name "t59a_$RUN")" "$((b1 + 50000))"
+# Statement lines say what happened once, name the task or campaign, and
+# call the overturn's payout an admin's decision, on both sides.
+sget "$W1" /wallet/statement
+expect_body "Paid by an admin's decision on a dispute<br><span class=\"memo\"><a href=\"/tasks/$T1\">" \
+	"the worker's line: paid by an admin's decision, linking the task"
+expect_no_body "task paid" "... said once, without the memo"
+sget "$ES" /wallet/statement
+expect_body "Paid by an admin's decision on a dispute<br><span class=\"memo\"><a href=\"/campaigns/" \
+	"the employer's line: the same decision, linking the campaign"
+expect_no_body "by the employer" "... not labelled as paid by the employer"
+expect_body "Campaign funded<br><span class=\"memo\"><a href=\"/campaigns/" \
+	"the funding line links its campaign"
 b2=$(balance_by_name "t59b_$RUN")
 spost "$AS" /admin/disputes/decide "id=$D2" decision=uphold "note=No account."
 expect_header Location "notice=dispute_upheld" "upholding a dispute"

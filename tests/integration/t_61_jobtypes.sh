@@ -1,7 +1,8 @@
 #!/bin/bash
 #
 # t_61_jobtypes: every job type the site loads can be posted, claimed,
-# submitted and approved through the pages. The values are the first
+# submitted and approved through the pages; the task page links every
+# web address of the job's own fields. The values are the first
 # "campaign ok" and "proof ok" lines of the type's case table in
 # tests/plugins/cases/NAME.cases (TAB-separated: kind, verdict, name=value
 # pairs); a loaded type without a table fails.
@@ -59,6 +60,16 @@ one_type() {
 	spost "$w" /tasks/claim "campaign=$camp"
 	task=$(http_header Location | sed -n 's|.*/tasks/\([0-9]*\).*|\1|p')
 	expect_match "$type: a worker claims it" "${task:-none}" '^[0-9]+$'
+	# The task page repeats the job's own fields: every link to open.
+	sget "$w" "/tasks/${task:-0}"
+	expect_body "Do the $type task as the fields below say." \
+		"$type: the task page has the instructions"
+	while IFS= read -r kv; do
+		[[ ${kv#*=} == http* ]] || continue
+		kv=${kv#*=}
+		expect_body "<a href=\"${kv//&/&amp;}\"" \
+			"$type: the task page links $kv"
+	done < <(first_line "$file" campaign)
 	args=("task=${task:-0}" "file:screenshot=@$PNG;type=image/png")
 	while IFS= read -r kv; do
 		[[ -n $kv && ${kv%%=*} != screenshot ]] && args+=("$kv")

@@ -35,14 +35,23 @@ main() {
 	expect_match "kaaj.pc gives the include folder" "$cflags" "include"
 	cat >"$KAAJ_TMP/outside.c" <<-'SRC'
 		#include <kaaj/jobtype.h>
+		static const struct kaaj_choice kinds[] = {
+			{ "code", "A code" }, { "none", "Nothing" }, { NULL, NULL }
+		};
+		static const struct kaaj_field campaign[] = {
+			{ .name = "kind", .type = KAAJ_FIELD_CHOICE,
+			    .label = "Kind", .required = 1, .choices = kinds },
+		};
 		static const struct kaaj_field proof[] = {
 			{ .name = "code", .type = KAAJ_FIELD_TEXT, .label = "Code",
-			    .required = 1, .max_len = 20 },
+			    .required = 1, .max_len = 20, .shown_if = "kind=code" },
 		};
 		const struct kaaj_jobtype kaaj_jobtype = {
 			.abi_version = KAAJ_JOBTYPE_ABI, .name = "outside",
 			.category = "test", .label = "Outside", .description = "",
-			.min_pay = 1000, .proof_fields = proof, .n_proof_fields = 1,
+			.min_pay = 1000, .campaign_fields = campaign,
+			.n_campaign_fields = 1, .proof_fields = proof,
+			.n_proof_fields = 1,
 		};
 	SRC
 	rc=0
@@ -50,6 +59,10 @@ main() {
 	gcc -std=c99 -Wall -Werror -fPIC -shared $cflags -o "$KAAJ_TMP/outside.so" \
 		"$KAAJ_TMP/outside.c" || rc=$?
 	expect_eq "a plugin builds against the installed header alone" "$rc" 0
+	expect_match "the installed header is ABI 3, with shown_if" \
+		"$(grep -E 'define KAAJ_JOBTYPE_ABI|shown_if;' \
+		"$dest$prefix/include/kaaj/jobtype.h" | tr -s ' \t\n' ' ')" \
+		'KAAJ_JOBTYPE_ABI 3.*shown_if;'
 
 	rc=0
 	out=$("$dest$prefix/libexec/kaaj/kaaj.fcgi" --check-config \

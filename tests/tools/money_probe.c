@@ -282,20 +282,20 @@ escrow_body(struct db *db, void *arg)
 		    c->amount, c->fee, c->key);
 		break;
 	case OP_PAY:
-		c->result = escrow_pay(db, c->campaign, c->worker, c->amount,
-		    c->key);
+		c->result = escrow_pay(db, c->campaign, 0, c->worker,
+		    c->amount, "pay", c->key);
 		break;
 	case OP_BONUS:
-		c->result = escrow_bonus(db, c->employer, c->worker,
-		    c->amount, c->fee, c->key);
+		c->result = escrow_bonus(db, c->campaign, 0, c->employer,
+		    c->worker, c->amount, c->fee, c->key);
 		break;
 	case OP_REFUND:
-		c->result = escrow_refund(db, c->campaign, c->employer,
+		c->result = escrow_refund(db, c->campaign, 0, c->employer,
 		    c->amount, c->key);
 		break;
 	case OP_RAW:
 		c->result = ledger_post(db, c->key, "probe", "money_probe",
-		    0, c->legs, c->nlegs, NULL);
+		    0, NULL, c->legs, c->nlegs, NULL);
 		break;
 	}
 	if (c->result == LEDGER_OK)

@@ -381,11 +381,14 @@ struct form {
  * Fill f from fields: the value in over (a pair "campaign.NAME" when
  * prefixed), else in l, else "". Screenshot fields are left out of a
  * campaign (as the campaign form does) and given "" in a proof (as the
- * proof page does), whatever the line says.
+ * proof page does), whatever the line says. A field that does not apply
+ * to campaign (NULL: to f itself, as the campaign form reads it) is ""
+ * whatever the line says, as the core reads it.
  */
 static void
 form_fill(struct form *f, const struct kaaj_field *fields, size_t n,
-    int proof, const struct tcase_line *l, const struct tcase_line *over)
+    int proof, const struct tcase_line *l, const struct tcase_line *over,
+    const struct kaaj_values *campaign)
 {
 	char name[KAAJ_NAME_MAX + 16];
 	const char *v;
@@ -410,21 +413,28 @@ form_fill(struct form *f, const struct kaaj_field *fields, size_t n,
 	f->kv.n = f->n;
 	f->kv.names = f->names;
 	f->kv.values = f->values;
+	for (i = 0; i < f->n; i++)
+		if (!field_applies(field_named(fields, n, f->names[i]),
+		    campaign != NULL ? campaign : &f->kv))
+			f->values[i] = "";
 }
 
 /*
- * The generic checks of a form, in field order. Returns the first field
- * refused (its reason in *why), or NULL.
+ * The generic checks of a form, in field order, of the fields that apply
+ * to campaign (NULL: to f itself). Returns the first field refused (its
+ * reason in *why), or NULL.
  */
 static const char *
 form_check(const struct form *f, const struct kaaj_field *fields, size_t n,
-    const char **why)
+    const struct kaaj_values *campaign, const char **why)
 {
 	const struct kaaj_field *fd;
 	size_t i;
 
 	for (i = 0; i < f->n; i++) {
 		fd = field_named(fields, n, f->names[i]);
+		if (!field_applies(fd, campaign != NULL ? campaign : &f->kv))
+			continue;
 		if ((*why = field_fault_code(field_check(fd,
 		    f->values[i]))) != NULL)
 			return f->names[i];
@@ -531,9 +541,9 @@ START_TEST(test_case)
 	ck_assert_msg(l->error == NULL, "%s: %s", l->where, l->error);
 	if (!l->proof) {
 		form_fill(&campaign, jt->campaign_fields,
-		    jt->n_campaign_fields, 0, l, NULL);
+		    jt->n_campaign_fields, 0, l, NULL, NULL);
 		field = form_check(&campaign, jt->campaign_fields,
-		    jt->n_campaign_fields, &why);
+		    jt->n_campaign_fields, NULL, &why);
 		if (field == NULL && jt->validate_campaign != NULL &&
 		    (rc = jt->validate_campaign(&campaign.kv, &err)) !=
 		    KAAJ_OK) {
@@ -543,9 +553,9 @@ START_TEST(test_case)
 		}
 	} else {
 		form_fill(&campaign, jt->campaign_fields,
-		    jt->n_campaign_fields, 0, &lines[l->base], l);
+		    jt->n_campaign_fields, 0, &lines[l->base], l, NULL);
 		field = form_check(&campaign, jt->campaign_fields,
-		    jt->n_campaign_fields, &why);
+		    jt->n_campaign_fields, NULL, &why);
 		if (field == NULL && jt->validate_campaign != NULL &&
 		    jt->validate_campaign(&campaign.kv, &err) != KAAJ_OK)
 			field = err.field != NULL ? err.field : "(null)";
@@ -554,11 +564,11 @@ START_TEST(test_case)
 		    err.message);
 		/* The proof page hands every campaign field, shots as "". */
 		form_fill(&campaign, jt->campaign_fields,
-		    jt->n_campaign_fields, 1, &lines[l->base], l);
+		    jt->n_campaign_fields, 1, &lines[l->base], l, NULL);
 		form_fill(&proof, jt->proof_fields, jt->n_proof_fields, 1, l,
-		    NULL);
+		    NULL, &campaign.kv);
 		field = form_check(&proof, jt->proof_fields,
-		    jt->n_proof_fields, &why);
+		    jt->n_proof_fields, &campaign.kv, &why);
 		if (field == NULL && jt->validate_proof != NULL &&
 		    (rc = jt->validate_proof(&campaign.kv, &proof.kv,
 		    &err)) != KAAJ_OK) {

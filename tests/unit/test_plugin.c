@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/field.h"
 #include "base/plugin.h"
 
 #define SIGNUP_SO	BUILDDIR "/plugins/.libs/signup.so"
@@ -219,7 +220,8 @@ static const struct {
 } expected_log[] = {
 	{ "Bad-Name.so", "skipped: file name is not NAME.so with NAME "
 	    "[a-z][a-z0-9_]* of at most 32 characters\n" },
-	{ "badabi.so", "skipped: ABI version 999, this kaaj needs 2\n" },
+	{ "badabi.so", "skipped: ABI version 999, this kaaj needs 3 (build "
+	    "the plugin again against this kaaj's <kaaj/jobtype.h>)\n" },
 	{ "evil.so", "skipped: not a regular file (symlink)\n" },
 	{ "garbage.so", "skipped: dlopen failed: " },
 	{ "misnamed.so", "skipped: job-type name differs from the file "
@@ -747,6 +749,103 @@ END_TEST
 
 #define NELEM(a)	((int)(sizeof(a) / sizeof((a)[0])))
 
+/* Campaign fields with a choice and a field that applies to some of it. */
+static const struct kaaj_field shown_campaign[] = {
+	{ .name = "kind", .type = KAAJ_FIELD_CHOICE, .label = "Kind",
+	    .required = 1, .choices = two_choices },
+	{ .name = "why", .type = KAAJ_FIELD_TEXT, .label = "Why",
+	    .required = 1, .max_len = 9, .shown_if = "kind=no" },
+	{ .name = "both", .type = KAAJ_FIELD_TEXT, .label = "Both",
+	    .max_len = 9, .shown_if = "kind=yes|no" },
+};
+static const struct kaaj_field shown_proof[] = {
+	{ .name = "note", .type = KAAJ_FIELD_TEXT, .label = "Note",
+	    .required = 1, .max_len = 9, .shown_if = "kind=yes" },
+};
+
+/* ABI 3: shown_if naming a choice and its values is accepted. */
+START_TEST(test_check_shown_if_good)
+{
+	struct kaaj_jobtype jt = good_jobtype();
+
+	jt.campaign_fields = shown_campaign;
+	jt.n_campaign_fields = 3;
+	jt.proof_fields = shown_proof;
+	jt.n_proof_fields = 1;
+	ck_assert_ptr_null(plugin_check_jobtype(&jt, "good"));
+}
+END_TEST
+
+/* ABI 3: each shown_if below is refused for the reason in want. */
+static const struct {
+	int proof;		/* set on the proof field, else on "why" */
+	const char *shown_if, *want;
+} bad_shown_if[] = {
+	{ 0, "kind", "not FIELD=VALUE" },
+	{ 0, "=no", "not FIELD=VALUE" },
+	{ 0, "kind=", "not FIELD=VALUE" },
+	{ 0, "nope=no", "no choice field declared before it" },
+	{ 0, "why=no", "no choice field declared before it" },
+	{ 0, "both=no", "no choice field declared before it" },
+	{ 0, "kind=maybe", "not one of that field's choices" },
+	{ 0, "kind=no|", "not one of that field's choices" },
+	{ 0, "kind=no|yes|n", "not one of that field's choices" },
+	{ 1, "note=yes", "no campaign choice field" },
+	{ 1, "why=yes", "no campaign choice field" },
+	{ 1, "kind=YES", "not one of that field's choices" },
+};
+
+START_TEST(test_check_shown_if_bad)
+{
+	struct kaaj_field campaign[3], proof[1];
+	struct kaaj_jobtype jt = good_jobtype();
+	const char *why;
+
+	memcpy(campaign, shown_campaign, sizeof(campaign));
+	memcpy(proof, shown_proof, sizeof(proof));
+	if (bad_shown_if[_i].proof)
+		proof[0].shown_if = bad_shown_if[_i].shown_if;
+	else
+		campaign[1].shown_if = bad_shown_if[_i].shown_if;
+	jt.campaign_fields = campaign;
+	jt.n_campaign_fields = 3;
+	jt.proof_fields = proof;
+	jt.n_proof_fields = 1;
+	why = plugin_check_jobtype(&jt, "good");
+	ck_assert_msg(why != NULL && strstr(why, bad_shown_if[_i].want) !=
+	    NULL, "case %d (%s): \"%s\" lacks \"%s\"", _i,
+	    bad_shown_if[_i].shown_if, why != NULL ? why : "(accepted)",
+	    bad_shown_if[_i].want);
+}
+END_TEST
+
+/* Whether a field applies, as the forms and pages decide it. */
+START_TEST(test_field_applies)
+{
+	const char *names[] = { "kind", "why" };
+	const char *values[] = { "no", "" };
+	struct kaaj_values kv = { 2, names, values };
+
+	ck_assert_int_eq(field_applies(&shown_campaign[0], &kv), 1);
+	ck_assert_int_eq(field_applies(&shown_campaign[1], &kv), 1);
+	ck_assert_int_eq(field_applies(&shown_campaign[2], &kv), 1);
+	ck_assert_int_eq(field_applies(&shown_proof[0], &kv), 0);
+	values[0] = "yes";
+	ck_assert_int_eq(field_applies(&shown_campaign[1], &kv), 0);
+	ck_assert_int_eq(field_applies(&shown_campaign[2], &kv), 1);
+	ck_assert_int_eq(field_applies(&shown_proof[0], &kv), 1);
+	values[0] = "";		/* no choice: nothing that depends applies */
+	ck_assert_int_eq(field_applies(&shown_campaign[2], &kv), 0);
+	kv.n = 0;		/* the choice is missing altogether */
+	ck_assert_int_eq(field_applies(&shown_proof[0], &kv), 0);
+	ck_assert_int_eq(field_value_listed("yes|no", "no"), 1);
+	ck_assert_int_eq(field_value_listed("yes|no", "n"), 0);
+	ck_assert_int_eq(field_value_listed("yes|no", "yes|no"), 0);
+	ck_assert_int_eq(field_value_listed("yes|no", ""), 0);
+}
+END_TEST
+
+
 static Suite *
 plugin_suite(void)
 {
@@ -774,6 +873,10 @@ plugin_suite(void)
 	tcase_add_test(tc, test_check_good);
 	tcase_add_loop_test(tc, test_check_bad_jobtype, 0, N_BAD_JOBTYPES);
 	tcase_add_loop_test(tc, test_check_bad_field, 0, NELEM(bad_forms));
+	tcase_add_test(tc, test_check_shown_if_good);
+	tcase_add_loop_test(tc, test_check_shown_if_bad, 0,
+	    NELEM(bad_shown_if));
+	tcase_add_test(tc, test_field_applies);
 	suite_add_tcase(s, tc);
 
 	return s;
