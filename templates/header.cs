@@ -10,8 +10,7 @@
 <body>
 <?cs # The menu is a <details>: on a phone a "Menu" button that opens the
        links below the header, without any script; on a wide screen the
-       style sheet shows the links in the header and hides the button. ?>
-<header class="top">
+       style sheet shows the links in the header and hides the button. ?><header class="top">
  <a class="brand" href="<?cs var:Site.Base ?>/"><?cs var:Site.Name ?></a>
  <details class="menu">
  <summary><?cs var:Lang.Nav.Menu ?><?cs if:User.Unread > 0 ?> <span class="count"><?cs var:User.Unread ?></span><?cs /if ?></summary>
@@ -36,8 +35,8 @@
   </form>
 <?cs else ?>  <a href="<?cs var:Site.Base ?>/login"><?cs var:Lang.Nav.Login ?></a>
   <a href="<?cs var:Site.Base ?>/register"><?cs var:Lang.Nav.Register ?></a>
-<?cs /if ?><?cs # The language switch (a <ul class="lang"> of links) goes here. ?>
- </nav>
+<?cs /if ?><?cs # The language switch (a <ul class="lang"> of links) goes here.
+?> </nav>
  </details>
 </header>
 <main>
