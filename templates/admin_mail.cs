@@ -13,7 +13,7 @@
 <div class="scroll"><table class="list">
 <thead><tr><th><?cs var:Lang.AdminMail.Recipient ?></th><th><?cs var:Lang.AdminMail.Subject ?></th><th class="num"><?cs var:Lang.AdminMail.Attempts ?></th><th><?cs var:Lang.AdminMail.Error ?></th><th><?cs var:Lang.AdminMail.Retry ?></th></tr></thead>
 <tbody>
-<?cs each:m = Failed ?><tr id="mail-<?cs var:m.Id ?>"><td><?cs var:m.Recipient ?><br><span class="when"><?cs var:Lang.AdminMail.Queued ?> <?cs var:m.Created ?></span></td><td><?cs var:m.Subject ?></td><td class="num"><?cs var:m.Attempts ?></td><td class="reason"><?cs if:m.Error ?><?cs var:m.Error ?><?cs else ?><?cs var:Lang.AdminMail.NoError ?><?cs /if ?></td><td>
+<?cs each:m = Failed ?><tr id="mail-<?cs var:m.Id ?>"><td data-label="<?cs var:Lang.AdminMail.Recipient ?>"><?cs var:m.Recipient ?><br><span class="when"><?cs var:Lang.AdminMail.Queued ?> <?cs var:m.Created ?></span></td><td data-label="<?cs var:Lang.AdminMail.Subject ?>"><?cs var:m.Subject ?></td><td data-label="<?cs var:Lang.AdminMail.Attempts ?>" class="num"><?cs var:m.Attempts ?></td><td data-label="<?cs var:Lang.AdminMail.Error ?>" class="reason"><?cs if:m.Error ?><?cs var:m.Error ?><?cs else ?><?cs var:Lang.AdminMail.NoError ?><?cs /if ?></td><td data-label="<?cs var:Lang.AdminMail.Retry ?>">
 <form method="post" action="<?cs var:Site.Base ?>/admin/mail/retry">
 <?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:m.Id ?>">
 <button type="submit"><?cs var:Lang.AdminMail.SendAgain ?></button>
@@ -29,7 +29,7 @@
 <div class="scroll"><table class="list">
 <thead><tr><th><?cs var:Lang.AdminMail.Recipient ?></th><th><?cs var:Lang.AdminMail.Subject ?></th><th class="num"><?cs var:Lang.AdminMail.Attempts ?></th><th><?cs var:Lang.AdminMail.Error ?></th><th><?cs var:Lang.AdminMail.NextTry ?></th></tr></thead>
 <tbody>
-<?cs each:m = Late ?><tr id="mail-<?cs var:m.Id ?>"><td><?cs var:m.Recipient ?><br><span class="when"><?cs var:Lang.AdminMail.Queued ?> <?cs var:m.Created ?></span></td><td><?cs var:m.Subject ?></td><td class="num"><?cs var:m.Attempts ?></td><td class="reason"><?cs var:m.Error ?></td><td><?cs alt:Lang.AdminMail.States[m.State] ?><?cs var:m.State ?><?cs /alt ?> <span class="when"><?cs var:m.NextTry ?></span></td></tr>
+<?cs each:m = Late ?><tr id="mail-<?cs var:m.Id ?>"><td data-label="<?cs var:Lang.AdminMail.Recipient ?>"><?cs var:m.Recipient ?><br><span class="when"><?cs var:Lang.AdminMail.Queued ?> <?cs var:m.Created ?></span></td><td data-label="<?cs var:Lang.AdminMail.Subject ?>"><?cs var:m.Subject ?></td><td data-label="<?cs var:Lang.AdminMail.Attempts ?>" class="num"><?cs var:m.Attempts ?></td><td data-label="<?cs var:Lang.AdminMail.Error ?>" class="reason"><?cs var:m.Error ?></td><td data-label="<?cs var:Lang.AdminMail.NextTry ?>"><?cs alt:Lang.AdminMail.States[m.State] ?><?cs var:m.State ?><?cs /alt ?> <span class="when"><?cs var:m.NextTry ?></span></td></tr>
 <?cs /each ?></tbody>
 </table></div>
 <?cs /if ?></section>

@@ -1,9 +1,10 @@
 <?cs set:Page.Title = Campaign.Title ?><?cs include:"header.cs" ?><?cs include:"macros.cs" ?><?cs
-# A small form posting one button with the campaign's id. ?><?cs
-def:act(path, label, worker) ?><form class="inline" method="post" action="<?cs var:Site.Base ?>/campaigns/<?cs var:path ?>"><?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:Campaign.Id ?>"><?cs if:worker ?><input type="hidden" name="worker" value="<?cs var:worker ?>"><?cs /if ?><button type="submit"><?cs var:label ?></button></form><?cs
+# A small form posting one button with the campaign's id; kind is the
+# button's class ("danger" for blocking a worker, or ""). ?><?cs
+def:act(path, label, worker, kind) ?><form class="inline" method="post" action="<?cs var:Site.Base ?>/campaigns/<?cs var:path ?>"><?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:Campaign.Id ?>"><?cs if:worker ?><input type="hidden" name="worker" value="<?cs var:worker ?>"><?cs /if ?><button type="submit"<?cs if:kind ?> class="<?cs var:kind ?>"<?cs /if ?>><?cs var:label ?></button></form><?cs
 /def ?>
 <h1><?cs var:Campaign.Title ?></h1>
-<p><a href="<?cs var:Site.Base ?>/campaigns"><?cs var:Lang.Manage.BackToList ?></a></p>
+<p class="actions"><a href="<?cs var:Site.Base ?>/campaigns"><?cs var:Lang.Manage.BackToList ?></a></p>
 <?cs if:Rate.Shown ?><p class="notice" id="rate-report"><?cs var:Lang.Manage.Rated ?> <b id="rated"><?cs alt:Rate.rated ?>0<?cs /alt ?></b>.<?cs if:#Rate.skipped > 0 ?> <?cs var:Lang.Manage.Skipped ?> <b id="skipped"><?cs var:Rate.skipped ?></b>.<?cs /if ?><?cs if:#Rate.refused > 0 ?> <?cs var:Lang.Manage.Refused ?> <b id="refused"><?cs var:Rate.refused ?></b>.<?cs /if ?></p>
 <?cs /if ?><dl class="facts">
  <dt><?cs var:Lang.Manage.State ?></dt><dd id="state" class="<?cs var:Campaign.State ?>"><?cs alt:Lang.Manage.States[Campaign.State] ?><?cs var:Campaign.State ?><?cs /alt ?><?cs if:Campaign.RejectReason ?> (<?cs var:Campaign.RejectReason ?>)<?cs /if ?></dd>
@@ -16,7 +17,7 @@ def:act(path, label, worker) ?><form class="inline" method="post" action="<?cs v
 </dl>
 <?cs if:Campaign.Controls ?><section id="controls">
 <h2><?cs var:Lang.Manage.Controls ?></h2>
-<div class="controls"><?cs if:Campaign.State == "running" ?><?cs call:act("pause", Lang.Manage.Pause, "") ?><?cs else ?><?cs call:act("resume", Lang.Manage.Resume, "") ?><?cs /if ?></div>
+<div class="controls"><?cs if:Campaign.State == "running" ?><?cs call:act("pause", Lang.Manage.Pause, "", "") ?><?cs else ?><?cs call:act("resume", Lang.Manage.Resume, "", "") ?><?cs /if ?></div>
 <form method="post" action="<?cs var:Site.Base ?>/campaigns/add" id="add-slots">
  <?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:Campaign.Id ?>"><input type="hidden" name="key" value="<?cs var:Campaign.AddKey ?>">
  <label for="a-slots"><?cs var:Lang.Manage.AddSlots ?></label>
@@ -38,7 +39,7 @@ def:act(path, label, worker) ?><form class="inline" method="post" action="<?cs v
 <?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:Campaign.Id ?>">
 <ul class="queue">
 <?cs each:t = Pending ?> <li class="submission" id="task-<?cs var:t.Id ?>">
-  <label><input type="checkbox" name="task" value="<?cs var:t.Id ?>"> <?cs var:Lang.Manage.Task ?> #<?cs var:t.Id ?></label>
+  <label class="choice"><input type="checkbox" name="task" value="<?cs var:t.Id ?>"> <?cs var:Lang.Manage.Task ?> #<?cs var:t.Id ?></label>
   <dl class="facts">
    <dt><?cs var:Lang.Manage.Worker ?></dt><dd><?cs var:t.Worker ?> (<?cs if:?t.Success ?><?cs var:Lang.Manage.SuccessRate ?> <?cs var:t.Success ?>%<?cs else ?><?cs var:Lang.Manage.NothingRated ?><?cs /if ?>)<?cs if:t.Blocked == "1" ?> <span class="blocked"><?cs var:Lang.Manage.IsBlocked ?></span><?cs /if ?></dd>
    <dt><?cs var:Lang.Manage.Submitted ?></dt><dd><?cs var:t.When ?><?cs if:t.Revisions > 0 ?> (<?cs var:Lang.Manage.Revised ?>)<?cs /if ?></dd>
@@ -66,7 +67,7 @@ def:act(path, label, worker) ?><form class="inline" method="post" action="<?cs v
 </div>
 <button type="submit"><?cs var:Lang.Manage.RateSelected ?></button>
 </form>
-<div class="blocks"><?cs each:t = Pending ?><?cs if:t.Blocked != "1" ?><?cs call:act("block", Lang.Manage.Block + " " + t.Worker, t.WorkerId) ?> <?cs /if ?><?cs /each ?></div>
+<div class="blocks"><?cs each:t = Pending ?><?cs if:t.Blocked != "1" ?><?cs call:act("block", Lang.Manage.Block + " " + t.Worker, t.WorkerId, "danger") ?> <?cs /if ?><?cs /each ?></div>
 <?cs /if ?></section>
 <section id="paid">
 <h2><?cs var:Lang.Manage.PaidTitle ?></h2>
@@ -76,14 +77,14 @@ def:act(path, label, worker) ?><form class="inline" method="post" action="<?cs v
   <form class="inline" method="post" action="<?cs var:Site.Base ?>/campaigns/bonus"><?cs call:csrf() ?><input type="hidden" name="task" value="<?cs var:t.Id ?>">
    <label for="b-<?cs var:t.Id ?>"><?cs var:Lang.Manage.Bonus ?></label> <input id="b-<?cs var:t.Id ?>" name="amount" type="text" inputmode="decimal" size="8" value="" autocomplete="off">
    <button type="submit"><?cs var:Lang.Manage.PayBonus ?></button></form><?cs /if ?>
-<?cs if:t.Blocked != "1" ?>  <?cs call:act("block", Lang.Manage.Block, t.WorkerId) ?>
+<?cs if:t.Blocked != "1" ?>  <?cs call:act("block", Lang.Manage.Block, t.WorkerId, "danger") ?>
 <?cs /if ?> </li>
 <?cs /each ?></ul>
 <?cs /if ?></section>
 <?cs if:subcount(Blocks) > 0 ?><section id="blocks">
 <h2><?cs var:Lang.Manage.BlocksTitle ?></h2>
 <ul>
-<?cs each:b = Blocks ?> <li><?cs var:b.Worker ?> <?cs call:act("unblock", Lang.Manage.Unblock, b.WorkerId) ?></li>
+<?cs each:b = Blocks ?> <li><?cs var:b.Worker ?> <?cs call:act("unblock", Lang.Manage.Unblock, b.WorkerId, "") ?></li>
 <?cs /each ?></ul>
 </section>
 <?cs /if ?><?cs include:"footer.cs" ?>

@@ -31,7 +31,8 @@ def:area(name, label, hint, max) ?>
 </section>
 <?cs /each ?><?cs else ?>
 <h2><?cs var:New.Label ?></h2>
-<p><?cs var:New.Description ?> <a href="<?cs var:Site.Base ?>/campaigns/new"><?cs var:Lang.CampaignNew.OtherType ?></a></p>
+<p><?cs var:New.Description ?></p>
+<p class="actions"><a href="<?cs var:Site.Base ?>/campaigns/new"><?cs var:Lang.CampaignNew.OtherType ?></a></p>
 <form method="post" action="<?cs var:Site.Base ?>/campaigns/preview" novalidate data-fields>
 <?cs call:csrf() ?>
 <input type="hidden" name="type" value="<?cs var:New.Type ?>">
@@ -65,12 +66,15 @@ def:area(name, label, hint, max) ?>
 </div>
 <fieldset class="field<?cs if:Form.Errors.countries_mode || Form.Errors.countries ?> bad<?cs /if ?>">
  <legend><?cs var:Lang.CampaignNew.Field.Countries ?></legend>
-<?cs each:m = Lang.CampaignNew.Modes ?> <label><input type="radio" name="countries_mode" value="<?cs name:m ?>"<?cs if:Form.countries_mode == name(m) ?> checked<?cs /if ?>> <?cs var:m ?></label>
+<?cs each:m = Lang.CampaignNew.Modes ?> <label class="choice"><input type="radio" name="countries_mode" value="<?cs name:m ?>"<?cs if:Form.countries_mode == name(m) ?> checked<?cs /if ?>> <?cs var:m ?></label>
 <?cs /each ?> <?cs call:field_error("countries_mode") ?>
- <select id="f-countries" name="countries" multiple size="8">
-<?cs each:cc = Lang.Country ?>  <option value="<?cs name:cc ?>"<?cs if:Form.CountrySel[name(cc)] ?> selected<?cs /if ?>><?cs var:cc ?></option>
-<?cs /each ?> </select>
- <p class="hint"><?cs var:Lang.CampaignNew.Hint.Countries ?></p>
+ <p class="hint" id="countries-hint"><?cs var:Lang.CampaignNew.Hint.Countries ?></p>
+<?cs # Tick boxes, one "countries" value each (as a multi-select posted
+       them), in a list that scrolls; the ticked ones come first. ?>
+ <div class="picklist" id="f-countries" role="group" aria-describedby="countries-hint">
+<?cs each:cc = Lang.Country ?><?cs if:Form.CountrySel[name(cc)] ?>  <label class="choice"><input type="checkbox" name="countries" value="<?cs name:cc ?>" checked> <?cs var:cc ?></label>
+<?cs /if ?><?cs /each ?><?cs each:cc = Lang.Country ?><?cs if:!Form.CountrySel[name(cc)] ?>  <label class="choice"><input type="checkbox" name="countries" value="<?cs name:cc ?>"> <?cs var:cc ?></label>
+<?cs /if ?><?cs /each ?> </div>
  <?cs call:field_error("countries") ?>
 </fieldset>
 <?cs call:line("minutes", "number", Lang.CampaignNew.Field.Minutes, Lang.CampaignNew.Hint.Minutes, "5", "10080") ?>
@@ -83,11 +87,11 @@ def:area(name, label, hint, max) ?>
  <input id="f-verify_secret" name="verify_secret" type="text" maxlength="128" value="<?cs var:Form.verify_secret ?>" autocomplete="off"<?cs if:Form.Errors.verify_secret ?> aria-invalid="true" aria-describedby="err-verify_secret"<?cs /if ?>>
  <p class="hint"><?cs var:Lang.CampaignNew.Hint.VerifySecret ?></p>
  <?cs call:field_error("verify_secret") ?>
-<?cs each:m = Lang.CampaignNew.VerifyModes ?> <label><input type="radio" name="verify_mode" value="<?cs name:m ?>"<?cs if:Form.verify_mode == name(m) || (!Form.verify_mode && name(m) == "off") ?> checked<?cs /if ?>> <?cs var:m ?></label>
+<?cs each:m = Lang.CampaignNew.VerifyModes ?> <label class="choice"><input type="radio" name="verify_mode" value="<?cs name:m ?>"<?cs if:Form.verify_mode == name(m) || (!Form.verify_mode && name(m) == "off") ?> checked<?cs /if ?>> <?cs var:m ?></label>
 <?cs /each ?> <?cs call:field_error("verify_mode") ?>
 </fieldset>
 <?cs /if ?><div class="field">
- <label><input type="checkbox" name="screenshot_required" value="1"<?cs if:Form.screenshot_required ?> checked<?cs /if ?>> <?cs var:Lang.CampaignNew.Field.Screenshot ?></label>
+ <label class="choice"><input type="checkbox" name="screenshot_required" value="1"<?cs if:Form.screenshot_required ?> checked<?cs /if ?>> <?cs var:Lang.CampaignNew.Field.Screenshot ?></label>
 </div>
 <button type="submit"><?cs var:Lang.CampaignNew.ToPreview ?></button>
 </form>

@@ -32,5 +32,5 @@
 <?cs /each ?><p class="hint"><?cs var:Lang.CampaignNew.ConfirmHint ?></p>
 <button type="submit"><?cs var:Lang.CampaignNew.Confirm ?></button>
 </form>
-<p><a href="<?cs var:Site.Base ?>/campaigns/new?type=<?cs var:New.Type ?>"><?cs var:Lang.CampaignNew.StartOver ?></a></p>
+<p class="actions"><a href="<?cs var:Site.Base ?>/campaigns/new?type=<?cs var:New.Type ?>"><?cs var:Lang.CampaignNew.StartOver ?></a></p>
 <?cs include:"footer.cs" ?>

@@ -5,10 +5,15 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Site.Name ?></title>
 <link rel="stylesheet" href="<?cs var:Site.Base ?>/static/kaaj.css">
+<link rel="icon" href="<?cs var:Site.Base ?>/static/favicon.svg" type="image/svg+xml">
 </head>
 <body>
-<header class="top">
+<?cs # The menu is a <details>: on a phone a "Menu" button that opens the
+       links below the header, without any script; on a wide screen the
+       style sheet shows the links in the header and hides the button. ?><header class="top">
  <a class="brand" href="<?cs var:Site.Base ?>/"><?cs var:Site.Name ?></a>
+ <details class="menu">
+ <summary><?cs var:Lang.Nav.Menu ?><?cs if:User.Unread > 0 ?> <span class="count"><?cs var:User.Unread ?></span><?cs /if ?></summary>
  <nav>
   <a href="<?cs var:Site.Base ?>/"><?cs var:Lang.Nav.Jobs ?></a>
   <a href="<?cs var:Site.Base ?>/jobtypes"><?cs var:Lang.Nav.JobTypes ?></a>
@@ -30,7 +35,9 @@
   </form>
 <?cs else ?>  <a href="<?cs var:Site.Base ?>/login"><?cs var:Lang.Nav.Login ?></a>
   <a href="<?cs var:Site.Base ?>/register"><?cs var:Lang.Nav.Register ?></a>
-<?cs /if ?> </nav>
+<?cs /if ?><?cs # The language switch (a <ul class="lang"> of links) goes here.
+?> </nav>
+ </details>
 </header>
 <main>
 <?cs if:Page.Notice ?><p class="notice" role="status"><?cs var:Page.Notice ?></p>

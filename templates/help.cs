@@ -15,28 +15,28 @@
 <h2><?cs var:t.WithdrawalTitle ?></h2>
 <p><?cs var:t.WithdrawalPrefix ?> <strong id="withdrawal-fee"><?cs var:Fees.WithdrawalPercent ?>% + <?cs var:Fees.WithdrawalFixed ?> <?cs var:Site.Currency ?></strong> <?cs var:t.WithdrawalSuffix ?></p>
 <p class="example" id="withdrawal-example"><?cs var:t.ExampleWithdrawal ?> <?cs var:Fees.Example ?> <?cs var:Site.Currency ?>: <?cs var:t.ExampleFee ?> <?cs var:Fees.ExampleWithdrawalFee ?> <?cs var:Site.Currency ?>, <?cs var:t.ExampleReceived ?> <?cs var:Fees.ExampleReceived ?> <?cs var:Site.Currency ?>.</p>
-<table class="list" id="payout-limits">
+<div class="scroll"><table class="list" id="payout-limits">
 <thead><tr><th><?cs var:t.Method ?></th><th class="num"><?cs var:t.Min ?></th><th class="num"><?cs var:t.Max ?></th></tr></thead>
-<tbody><?cs each:p = Fees.Payouts ?><tr><td><?cs var:p.Label ?></td><td class="num"><?cs var:p.Min ?> <?cs var:Site.Currency ?></td><td class="num"><?cs var:p.Max ?> <?cs var:Site.Currency ?></td></tr>
+<tbody><?cs each:p = Fees.Payouts ?><tr><td data-label="<?cs var:t.Method ?>"><?cs var:p.Label ?></td><td data-label="<?cs var:t.Min ?>" class="num"><?cs var:p.Min ?> <?cs var:Site.Currency ?></td><td data-label="<?cs var:t.Max ?>" class="num"><?cs var:p.Max ?> <?cs var:Site.Currency ?></td></tr>
 <?cs /each ?></tbody>
-</table>
+</table></div>
 </section>
 <section id="fee-deposit">
 <h2><?cs var:t.DepositTitle ?></h2>
 <p><?cs var:t.DepositText ?></p>
-<table class="list" id="deposit-limits">
+<div class="scroll"><table class="list" id="deposit-limits">
 <thead><tr><th><?cs var:t.Method ?></th><th class="num"><?cs var:t.Min ?></th></tr></thead>
-<tbody><?cs each:d = Fees.Deposits ?><tr><td><?cs var:d.Label ?></td><td class="num"><?cs var:d.Min ?> <?cs var:Site.Currency ?></td></tr>
+<tbody><?cs each:d = Fees.Deposits ?><tr><td data-label="<?cs var:t.Method ?>"><?cs var:d.Label ?></td><td data-label="<?cs var:t.Min ?>" class="num"><?cs var:d.Min ?> <?cs var:Site.Currency ?></td></tr>
 <?cs /each ?></tbody>
-</table>
+</table></div>
 </section>
 <section id="fee-minpay">
 <h2><?cs var:t.MinPayTitle ?></h2>
-<table class="list" id="min-pay">
+<div class="scroll"><table class="list" id="min-pay">
 <thead><tr><th><?cs var:t.JobType ?></th><th class="num"><?cs var:t.MinPay ?></th></tr></thead>
-<tbody><?cs each:j = Fees.JobTypes ?><tr><td><?cs var:j.Label ?></td><td class="num"><?cs var:j.MinPay ?> <?cs var:Site.Currency ?></td></tr>
+<tbody><?cs each:j = Fees.JobTypes ?><tr><td data-label="<?cs var:t.JobType ?>"><?cs var:j.Label ?></td><td data-label="<?cs var:t.MinPay ?>" class="num"><?cs var:j.MinPay ?> <?cs var:Site.Currency ?></td></tr>
 <?cs /each ?></tbody>
-</table>
+</table></div>
 </section>
 <?cs else ?><?cs each:s = t.Sections ?><section>
 <h2><?cs var:s.Title ?></h2>
@@ -45,6 +45,6 @@
 </section>
 <?cs /each ?><?cs if:Help.Topic == "post" ?><p id="moderation"><?cs if:Help.Moderation == 1 ?><?cs var:t.ModerationOn ?><?cs else ?><?cs var:t.ModerationOff ?><?cs /if ?></p>
 <?cs elif:Help.Topic == "rules" ?><p id="reopen"><?cs if:Help.ReopenRejected == 1 ?><?cs var:t.ReopenOn ?><?cs else ?><?cs var:t.ReopenOff ?><?cs /if ?></p>
-<?cs /if ?><?cs /if ?><?cs if:Help.Topic != "index" ?><p class="more"><a href="<?cs var:Site.Base ?>/help"><?cs var:Lang.Help.AllTopics ?></a></p><?cs /if ?>
+<?cs /if ?><?cs /if ?><?cs if:Help.Topic != "index" ?><p class="actions"><a href="<?cs var:Site.Base ?>/help"><?cs var:Lang.Help.AllTopics ?></a></p><?cs /if ?>
 </article>
 <?cs /with ?><?cs include:"footer.cs" ?>

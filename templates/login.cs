@@ -8,7 +8,7 @@
 <?cs call:input("password", "password", Lang.Login.Password, "", "current-password", "required") ?>
 <button type="submit"><?cs var:Lang.Login.Submit ?></button>
 </form>
-<p><a href="<?cs var:Site.Base ?>/forgot"><?cs var:Lang.Login.Forgot ?></a> &middot;
+<p class="actions"><a href="<?cs var:Site.Base ?>/forgot"><?cs var:Lang.Login.Forgot ?></a> &middot;
 <a href="<?cs var:Site.Base ?>/activate/resend"><?cs var:Lang.Resend.Title ?></a> &middot;
 <a href="<?cs var:Site.Base ?>/register"><?cs var:Lang.Nav.Register ?></a></p>
 <?cs include:"footer.cs" ?>

@@ -14,12 +14,12 @@
 <section id="queue">
 <h2><?cs var:Lang.Payouts.Queue ?></h2>
 <?cs if:Waiting.Count > 0 ?><p id="waiting"><?cs var:Lang.Payouts.Waiting ?> <?cs var:Waiting.Count ?>. <?cs var:Lang.Payouts.Oldest ?> <?cs var:Waiting.Oldest.Value ?> <?cs var:Lang.Duration[Waiting.Oldest.Unit] ?>.</p>
-<table class="list">
+<div class="scroll"><table class="list">
 <thead><tr><th><?cs var:Lang.Payouts.Request ?></th><th><?cs var:Lang.Payouts.Method ?></th><th class="num"><?cs var:Lang.Payouts.Amount ?></th><th><?cs var:Lang.Payouts.Since ?></th></tr></thead>
 <tbody>
-<?cs each:w = Queue ?><tr><td>#<?cs var:w.Id ?></td><td><?cs var:w.Method ?></td><td class="num"><?cs var:w.Amount ?> <?cs var:Site.Currency ?></td><td><?cs var:w.When ?></td></tr>
+<?cs each:w = Queue ?><tr><td data-label="<?cs var:Lang.Payouts.Request ?>">#<?cs var:w.Id ?></td><td data-label="<?cs var:Lang.Payouts.Method ?>"><?cs var:w.Method ?></td><td data-label="<?cs var:Lang.Payouts.Amount ?>" class="num"><?cs var:w.Amount ?> <?cs var:Site.Currency ?></td><td data-label="<?cs var:Lang.Payouts.Since ?>"><?cs var:w.When ?></td></tr>
 <?cs /each ?></tbody>
-</table>
+</table></div>
 <?cs if:QueueMore ?><p class="more"><?cs var:Lang.Payouts.More ?></p><?cs /if ?>
 <?cs else ?><p class="empty" id="queue-empty"><?cs var:Lang.Payouts.QueueEmpty ?></p>
 <?cs /if ?></section>

@@ -10,7 +10,7 @@
 <?cs call:input("password2", "password", Lang.Register.Password2, "", "new-password", "required") ?>
 <?cs call:country_select("country", Form.country) ?>
 <div class="field check<?cs if:Form.Errors.terms ?> bad<?cs /if ?>">
- <label><input type="checkbox" name="terms" value="1"<?cs if:Form.terms == "1" ?> checked<?cs /if ?>> <?cs var:Lang.Register.Terms ?> <a href="<?cs var:Site.Base ?>/terms" target="_blank"><?cs var:Lang.Register.TermsLink ?></a></label>
+ <label class="choice"><input type="checkbox" name="terms" value="1"<?cs if:Form.terms == "1" ?> checked<?cs /if ?>> <span><?cs var:Lang.Register.Terms ?> <a href="<?cs var:Site.Base ?>/terms" target="_blank"><?cs var:Lang.Register.TermsLink ?></a></span></label>
  <?cs call:field_error("terms") ?>
 </div>
 <input type="hidden" name="captcha_salt" value="<?cs var:Captcha.Salt ?>">
@@ -19,7 +19,7 @@
 <input type="hidden" name="captcha_sig" value="<?cs var:Captcha.Sig ?>">
 <input type="hidden" name="captcha_nonce" value="">
 <div class="field captcha<?cs if:Form.Errors.captcha ?> bad<?cs /if ?>" data-captcha-box hidden>
- <label><input type="checkbox" name="captcha_check" value="1"> <?cs var:Lang.Captcha.NotRobot ?></label>
+ <label class="choice"><input type="checkbox" name="captcha_check" value="1"> <?cs var:Lang.Captcha.NotRobot ?></label>
  <span class="captcha-status" role="status" data-captcha-status data-working="<?cs var:Lang.Captcha.Working ?>" data-done="<?cs var:Lang.Captcha.Done ?>"></span>
 </div>
 <?cs call:field_error("captcha") ?>

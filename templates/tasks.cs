@@ -9,7 +9,7 @@
 <?cs else ?><div class="scroll"><table class="list" id="tasks">
 <thead><tr><th><?cs var:Lang.Tasks.Job ?></th><th class="num"><?cs var:Lang.Tasks.Pay ?></th><th><?cs var:Lang.Tasks.State ?></th><th><?cs var:Lang.Tasks.Deadline ?></th></tr></thead>
 <tbody>
-<?cs each:t = Tasks ?><tr class="<?cs var:t.State ?>"><td><a href="<?cs var:Site.Base ?>/tasks/<?cs var:t.Id ?>"><?cs var:t.Title ?></a></td><td class="num"><?cs var:t.Pay ?> <?cs var:Site.Currency ?></td><td><?cs alt:Lang.TaskState[t.State] ?><?cs var:t.State ?><?cs /alt ?><?cs if:t.Reason ?><br><span class="reason"><?cs var:Lang.Tasks.Reason ?> <?cs var:t.Reason ?></span><?cs /if ?></td><td><?cs if:t.State == "claimed" || t.State == "revise" ?><?cs var:t.Deadline ?><?cs /if ?></td></tr>
+<?cs each:t = Tasks ?><tr class="<?cs var:t.State ?>"><td data-label="<?cs var:Lang.Tasks.Job ?>"><a href="<?cs var:Site.Base ?>/tasks/<?cs var:t.Id ?>"><?cs var:t.Title ?></a></td><td data-label="<?cs var:Lang.Tasks.Pay ?>" class="num"><?cs var:t.Pay ?> <?cs var:Site.Currency ?></td><td data-label="<?cs var:Lang.Tasks.State ?>"><?cs alt:Lang.TaskState[t.State] ?><?cs var:t.State ?><?cs /alt ?><?cs if:t.Reason ?><br><span class="reason"><?cs var:Lang.Tasks.Reason ?> <?cs var:t.Reason ?></span><?cs /if ?></td><td data-label="<?cs var:Lang.Tasks.Deadline ?>"><?cs if:t.State == "claimed" || t.State == "revise" ?><?cs var:t.Deadline ?><?cs /if ?></td></tr>
 <?cs /each ?></tbody>
 </table></div>
 <?cs /if ?>

@@ -44,7 +44,7 @@ def:withdraw_form(f) ?>
  <dt><?cs var:Lang.Wallet.Held ?></dt><dd id="held"><?cs var:Wallet.Held ?> <?cs var:Site.Currency ?></dd>
 </dl>
 <p class="hint"><?cs var:Lang.Wallet.HeldHint ?></p>
-<p><a href="<?cs var:Site.Base ?>/wallet/statement"><?cs var:Lang.Wallet.StatementLink ?></a></p>
+<p class="actions"><a href="<?cs var:Site.Base ?>/wallet/statement"><?cs var:Lang.Wallet.StatementLink ?></a></p>
 
 <section id="deposit">
 <h2><?cs var:Lang.Wallet.Deposit ?></h2>
@@ -69,7 +69,7 @@ def:withdraw_form(f) ?>
 <?cs else ?><div class="scroll"><table class="list">
 <thead><tr><th><?cs var:Lang.Wallet.Date ?></th><th><?cs var:Lang.Wallet.Method ?></th><th class="num"><?cs var:Lang.Wallet.Amount ?></th><th><?cs var:Lang.Wallet.TxnRefShort ?></th><th><?cs var:Lang.Wallet.State ?></th></tr></thead>
 <tbody>
-<?cs each:d = MyDeposits ?><tr class="<?cs var:d.State ?>"><td><?cs var:d.When ?></td><td><?cs var:d.Method ?></td><td class="num"><?cs var:d.Amount ?> <?cs var:Site.Currency ?></td><td><?cs var:d.TxnRef ?><?cs if:d.Receipt == "1" ?> <a href="<?cs var:Site.Base ?>/receipts/<?cs var:d.Id ?>"><?cs var:Lang.Wallet.ReceiptLink ?></a><?cs /if ?></td><td><?cs alt:Lang.Wallet.States[d.State] ?><?cs var:d.State ?><?cs /alt ?><?cs if:d.Reason ?><br><span class="reason"><?cs var:Lang.Wallet.Reason ?> <?cs var:d.Reason ?></span><?cs /if ?></td></tr>
+<?cs each:d = MyDeposits ?><tr class="<?cs var:d.State ?>"><td data-label="<?cs var:Lang.Wallet.Date ?>"><?cs var:d.When ?></td><td data-label="<?cs var:Lang.Wallet.Method ?>"><?cs var:d.Method ?></td><td data-label="<?cs var:Lang.Wallet.Amount ?>" class="num"><?cs var:d.Amount ?> <?cs var:Site.Currency ?></td><td data-label="<?cs var:Lang.Wallet.TxnRefShort ?>"><?cs var:d.TxnRef ?><?cs if:d.Receipt == "1" ?> <a href="<?cs var:Site.Base ?>/receipts/<?cs var:d.Id ?>"><?cs var:Lang.Wallet.ReceiptLink ?></a><?cs /if ?></td><td data-label="<?cs var:Lang.Wallet.State ?>"><?cs alt:Lang.Wallet.States[d.State] ?><?cs var:d.State ?><?cs /alt ?><?cs if:d.Reason ?><br><span class="reason"><?cs var:Lang.Wallet.Reason ?> <?cs var:d.Reason ?></span><?cs /if ?></td></tr>
 <?cs /each ?></tbody>
 </table></div>
 <?cs /if ?></section>
@@ -80,7 +80,7 @@ def:withdraw_form(f) ?>
 <?cs else ?><div class="scroll"><table class="list">
 <thead><tr><th><?cs var:Lang.Wallet.Date ?></th><th><?cs var:Lang.Wallet.PayoutMethod ?></th><th class="num"><?cs var:Lang.Wallet.Amount ?></th><th class="num"><?cs var:Lang.Wallet.Fee ?></th><th class="num"><?cs var:Lang.Wallet.ToReceive ?></th><th><?cs var:Lang.Wallet.State ?></th></tr></thead>
 <tbody>
-<?cs each:w = MyWithdrawals ?><tr class="<?cs var:w.State ?>"><td><?cs var:w.When ?></td><td><?cs var:w.Method ?><br><span class="account"><?cs var:w.Account ?></span></td><td class="num"><?cs var:w.Amount ?></td><td class="num"><?cs var:w.Fee ?></td><td class="num"><?cs var:w.Receive ?> <?cs var:Site.Currency ?></td><td><?cs alt:Lang.Wallet.States[w.State] ?><?cs var:w.State ?><?cs /alt ?><?cs if:w.PayoutRef ?><br><span class="ref"><?cs var:Lang.Wallet.PayoutRef ?> <?cs var:w.PayoutRef ?></span><?cs /if ?><?cs if:w.Reason ?><br><span class="reason"><?cs var:Lang.Wallet.Reason ?> <?cs var:w.Reason ?></span><?cs /if ?></td></tr>
+<?cs each:w = MyWithdrawals ?><tr class="<?cs var:w.State ?>"><td data-label="<?cs var:Lang.Wallet.Date ?>"><?cs var:w.When ?></td><td data-label="<?cs var:Lang.Wallet.PayoutMethod ?>"><?cs var:w.Method ?><br><span class="account"><?cs var:w.Account ?></span></td><td data-label="<?cs var:Lang.Wallet.Amount ?>" class="num"><?cs var:w.Amount ?></td><td data-label="<?cs var:Lang.Wallet.Fee ?>" class="num"><?cs var:w.Fee ?></td><td data-label="<?cs var:Lang.Wallet.ToReceive ?>" class="num"><?cs var:w.Receive ?> <?cs var:Site.Currency ?></td><td data-label="<?cs var:Lang.Wallet.State ?>"><?cs alt:Lang.Wallet.States[w.State] ?><?cs var:w.State ?><?cs /alt ?><?cs if:w.PayoutRef ?><br><span class="ref"><?cs var:Lang.Wallet.PayoutRef ?> <?cs var:w.PayoutRef ?></span><?cs /if ?><?cs if:w.Reason ?><br><span class="reason"><?cs var:Lang.Wallet.Reason ?> <?cs var:w.Reason ?></span><?cs /if ?></td></tr>
 <?cs /each ?></tbody>
 </table></div>
 <?cs /if ?></section>

@@ -26,101 +26,12 @@
 // check failed. Needs `npm ci` in this folder (./bootstrap check does it).
 
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-
-const STEP_MS = 20000;	// the most any one step may take
-
-const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-  '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
-
-let passed = 0;
-let failed = 0;
-
-function ok(what) {
-  passed++;
-  console.log(`  ok    ${what}`);
-}
-
-function fail(what, ...detail) {
-  failed++;
-  console.log(`  FAIL  ${what}`);
-  for (const d of detail)
-    for (const line of String(d).split('\n'))
-      console.log(`        ${line}`);
-}
-
-function expect(cond, what, ...detail) {
-  if (cond)
-    ok(what);
-  else
-    fail(what, ...detail);
-  return cond;
-}
-
-// withTimeout(PROMISE, WHAT): PROMISE, or a rejection after STEP_MS.
-function withTimeout(promise, what) {
-  let timer;
-  const limit = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(
-      `${what}: no result within ${STEP_MS / 1000} s`)), STEP_MS);
-  });
-  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
-}
-
-// step(WHAT, FN): run FN (async) within STEP_MS; a throw fails WHAT and is
-// passed on, so that a scenario stops at its first broken step.
-async function step(what, fn) {
-  try {
-    return await withTimeout(Promise.resolve().then(fn), what);
-  } catch (e) {
-    fail(what, e && e.message ? e.message.split('\n').slice(0, 6).join('\n') : e);
-    throw new StepFailed();
-  }
-}
-
-class StepFailed extends Error {}
-
-const norm = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
-
-// readHdf(FILE): the flat NAME -> VALUE map of a ClearSilver HDF file
-// (nested "Name {" blocks, "a.b = value", "name << EOM" texts, # comments).
-function readHdf(file) {
-  const out = new Map();
-  const stack = [];
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    let m;
-    if (line === '' || line.startsWith('#'))
-      continue;
-    if (line === '}') {
-      stack.pop();
-    } else if ((m = /^([\w.]+)\s*\{$/.exec(line))) {
-      stack.push(m[1]);
-    } else if ((m = /^([\w.]+)\s*<<\s*(\w+)$/.exec(line))) {
-      const text = [];
-      for (i++; i < lines.length && lines[i].trim() !== m[2]; i++)
-        text.push(lines[i]);
-      out.set([...stack, m[1]].join('.'), text.join('\n'));
-    } else if ((m = /^([\w.]+)\s*=\s?(.*)$/.exec(line))) {
-      out.set([...stack, m[1]].join('.'), m[2]);
-    }
-  }
-  return out;
-}
-
-function langText(lang, name) {
-  const v = lang.get(name);
-  if (v === undefined)
-    throw new Error(`${name} is missing from the language file`);
-  return v;
-}
+import {
+  FLAGS, STEP_MS, StepFailed, expect, fail, langText, norm, ok, readHdf,
+  shotPath, step, summary, tally, withTimeout,
+} from './lib.mjs';
 
 // How Chromium's console reports a CSP violation: "Refused to load ..."
 // in older versions; "Executing inline script violates the following
@@ -174,13 +85,6 @@ async function waitFor(page, fn, arg, what) {
         JSON.stringify(last));
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-function shotPath(file) {
-  if (!process.env.KAAJ_SHOTS)
-    return null;
-  mkdirSync(process.env.KAAJ_SHOTS, { recursive: true });
-  return join(process.env.KAAJ_SHOTS, file);
 }
 
 const FORM = 'form[data-captcha]';
@@ -294,7 +198,7 @@ async function registerWithScript(browser, base, lang, user, email) {
       'no CSP violation (JavaScript on)', ...log.violations);
     expect(log.errors.length === 0, 'no script error (JavaScript on)',
       ...log.errors);
-    if (failed > 0)
+    if (tally.failed > 0)
       console.log(log.dump());
     await context.close();
   }
@@ -406,8 +310,7 @@ async function main() {
       await withTimeout(browser.close(), 'close Chromium').catch((e) =>
         fail('close Chromium', e.message));
   }
-  console.log(`${passed} passed, ${failed} failed`);
-  return failed > 0 || passed === 0 ? 1 : 0;
+  return summary();
 }
 
 process.exitCode = await main();

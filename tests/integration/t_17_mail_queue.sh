@@ -195,7 +195,7 @@ failing_mailer() {
 	expect_body "t17fail@example.test" "... lists the failed mail's address"
 	expect_body "Choose a new password" "... its subject"
 	expect_body "/bin/false failed with exit status 1" "... its last error"
-	expect_body "<tr id=\"mail-$id\"><td>t17fail@example.test" "... in the failed list"
+	expect_body "<tr id=\"mail-$id\"><td data-label=\"To\">t17fail@example.test" "... in the failed list"
 	expect_body "name=\"id\" value=\"$id\"" "... with a form to send it again"
 	expect_no_body "token=" "... never the mail's link"
 

@@ -5,6 +5,9 @@
 # Accept-Encoding: gzip, the compressed bytes decode to exactly the page
 # it sends uncompressed, and a client that does not ask gets them as they
 # are. Answers say Vary: Accept-Encoding so that caches keep both.
+# /favicon.ico and the icon the pages name answer 200 (not kaaj's 404).
+# The weights on the wire (HTML + CSS, gzipped) of the board, a job page
+# and a task page are printed, and the board's is under 15 KB.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$KAAJ_SRCDIR/tests/integration/lib.sh"
@@ -72,6 +75,66 @@ check_gzip() {
 	fi
 }
 
+# favicon: /favicon.ico is the icon file, served by the web server, and
+# the icon the header links to answers too.
+favicon() {
+	local href
+	get /favicon.ico "$KAAJ_TMP/gzip/favicon"
+	expect_eq "GET /favicon.ico -> 200" "$HTTP_STATUS" 200
+	expect_eq "... as image/x-icon" \
+		"$(header_of "$KAAJ_TMP/gzip/favicon.h" Content-Type)" image/x-icon
+	if same_bytes "$KAAJ_TMP/gzip/favicon" "$KAAJ_STATIC_DIR/favicon.ico"; then
+		ok "... the bytes of templates/static/favicon.ico"
+	else
+		fail "... the bytes of templates/static/favicon.ico"
+	fi
+	http GET /
+	href=$(grep -o '<link rel="icon" href="[^"]*"' "$HTTP_BODY" |
+		sed 's/.*href="//; s/"$//')
+	expect_match "the board names an icon" "$href" '^/static/favicon\.svg$'
+	get "${href:-/static/favicon.svg}" "$KAAJ_TMP/gzip/icon"
+	expect_eq "GET $href -> 200" "$HTTP_STATUS" 200
+	expect_eq "... as image/svg+xml" \
+		"$(header_of "$KAAJ_TMP/gzip/icon.h" Content-Type)" image/svg+xml
+}
+
+# wire_bytes PATH [CURL-ARG...]: the bytes PATH takes on the wire, gzipped.
+wire_bytes() {
+	local path=$1
+	shift
+	http GET "$path" -H 'Accept-Encoding: gzip' "$@"
+	[[ $HTTP_STATUS == 200 ]] || die "GET $path -> $HTTP_STATUS"
+	wc -c <"$HTTP_BODY"
+}
+
+# weights: print what the board, a job page and a worker's task page weigh
+# on the wire (HTML + CSS, gzipped); the board must stay under 15 KB.
+weights() {
+	local css board job task user tok camp id
+	css=$(wire_bytes /static/kaaj.css)
+	board=$(wire_bytes /)
+	camp=$(db_sql "SELECT id FROM campaigns WHERE status = 'running'
+	    AND countries_mode = 'all' AND min_success = 0
+	    AND slots_taken < slots_total ORDER BY id LIMIT 1")
+	job=$(wire_bytes "/jobs/$camp")
+	user=t22_$(random_hex 4)
+	db_sql "INSERT INTO users (username, email, password_hash, status,
+	    country) VALUES ('$user', '$user@t22.invalid', 'x', 'active', 'BD')"
+	tok=$(new_session "$user")
+	spost "$tok" /tasks/claim "campaign=$camp"
+	id=$(http_header Location | sed -n 's|.*/tasks/\([0-9]*\).*|\1|p')
+	[[ -n $id ]] || die "could not claim a task on campaign $camp"
+	task=$(wire_bytes "/tasks/$id" -b "kaaj_session=$tok")
+	say "# on the wire, gzipped (HTML + CSS): board $((board + css)) B" \
+		"($board + $css), job page $((job + css)) B ($job + $css)," \
+		"task page $((task + css)) B ($task + $css)"
+	if ((board + css < 15360)); then
+		ok "the board weighs under 15 KB on the wire ($((board + css)) B)"
+	else
+		fail "the board weighs under 15 KB on the wire" "$((board + css)) B"
+	fi
+}
+
 main() {
 	local title css=$KAAJ_STATIC_DIR/kaaj.css
 	title=$(db_sql "SELECT title FROM campaigns WHERE status = 'running'
@@ -90,6 +153,9 @@ main() {
 	else
 		fail "the decoded style sheet is templates/static/kaaj.css"
 	fi
+
+	favicon
+	weights
 
 	# A redirect has no body worth compressing.
 	get /admin "$KAAJ_TMP/gzip/redirect" -H 'Accept-Encoding: gzip'

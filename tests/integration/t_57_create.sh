@@ -134,7 +134,12 @@ access() {
 	expect_body 'maxlength="500"' "... and its length limit"
 	expect_body 'value="register_and_verify_email"' "... and the choices of its choice field"
 	expect_body 'name="title"' "... and the common fields"
-	expect_body 'name="countries" multiple' "... and the countries list"
+	# The countries are tick boxes (a multi-select needed Ctrl or Cmd,
+	# which a phone does not have), each posting one "countries" value.
+	expect_body '<input type="checkbox" name="countries" value="BD">' \
+		"... and the countries as tick boxes"
+	expect_no_body 'name="countries" multiple' "... not a multi-select"
+	expect_no_body 'Ctrl or Cmd' "... whose help does not ask for Ctrl or Cmd"
 	sget "$ES" '/campaigns/new?type=nosuch'
 	expect_status 404 "GET /campaigns/new?type=nosuch"
 
@@ -187,7 +192,14 @@ bad_fields() {
 	# What was typed is in the form shown again.
 	job "$ES" /campaigns/preview title=abc "instructions=Keep this text $RUN"
 	expect_body "Keep this text $RUN" "the form shown again keeps what was typed"
-	# A comma list and a multi-select both give the countries.
+	# The countries ticked stay ticked, first in the list.
+	job "$ES" /campaigns/preview title=abc countries_mode=include countries=IN,BD
+	expect_body 'name="countries" value="BD" checked' "the form shown again keeps BD ticked"
+	expect_body 'name="countries" value="IN" checked' "... and IN"
+	expect_eq "... the ticked ones first" "$(grep -o 'name="countries" value="[A-Z]*"[ a-z]*' \
+		"$HTTP_BODY" | head -n 3 | tr '\n' '|')" \
+		'name="countries" value="BD" checked|name="countries" value="IN" checked|name="countries" value="AF"|'
+	# A comma list and several values both give the countries.
 	job "$ES" /campaigns/preview countries_mode=include "countries=bd, in"
 	expect_status 200 "a preview for workers in BD and IN"
 	expect_body 'name="countries" value="BD,IN"' "... carries the countries as BD,IN"

@@ -112,7 +112,7 @@ expect_status 200 "GET /campaigns as the owner"
 expect_body "/campaigns/$CID\"" "the list links the campaign"
 expect_match "the list shows done 0 of 5 and 4 to rate" \
 	"$(tr -d '\n' <"$HTTP_BODY" | grep -o "id=\"campaign-$CID\".*" | head -c 2000)" \
-	'0 of 5</td><td class="num">4</td>'
+	'0 of 5</td><td data-label="To rate" class="num">4</td>'
 
 sget "$ET" "/campaigns/$CID"
 expect_status 200 "GET /campaigns/$CID as the owner"

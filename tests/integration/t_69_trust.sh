@@ -1,6 +1,6 @@
 #!/bin/bash
 #
-# t_67_trust: trust, both ways.
+# t_69_trust: trust, both ways.
 #  - A worker rates the employer of a task once it is rated (fair pay,
 #    clear instructions, speed of rating, 1 to 5): not before, not for
 #    another worker's task, once per task even when sent ten times at

@@ -1,0 +1,431 @@
+// tests/browser/pages.mjs: every page a person sees, at 320, 360 and
+// 1280 px wide, in Debian's Chromium driven by playwright-core.
+//
+// Visits the pages as a visitor, a worker, an employer and an admin (their
+// sessions and the ids of their campaigns and tasks come from the file
+// KAAJ_PAGES, which tests/integration/t_98_pages.sh writes), including the
+// forms shown again with their errors, the new campaign's preview (with
+// two countries ticked in the picker) and the error pages. On each page and
+// width it checks:
+//   - the page is not wider than the screen (document scrollWidth);
+//   - every visible link, button, input, select, textarea and summary is
+//     at least 44 x 44 px and lies within the screen's width (none hidden
+//     off screen in a scrolling box). A tick box or radio button counts
+//     with its label, which is what a finger taps. Exempt, and listed by
+//     name: INLINE LINKS IN RUNNING TEXT, a link shown inline inside a
+//     paragraph, label or list item that has words of its own besides
+//     its links (WCAG 2.5.5's exception for targets in a sentence);
+//   - no hint overlaps the control above or below it;
+//   - on 320 and 360 px, no value of a label/value list is squeezed into
+//     a thin column (each dd at least 60% of its list's width), and the
+//     header is one line;
+//   - axe-core finds no serious or critical violation.
+// And once: the menu opens without JavaScript on a phone and shows every
+// link; on the employer's campaign page "Block worker" stands well apart
+// from "Rate the ticked tasks" and does not look like it.
+//
+// Environment: KAAJ_URL (the site), KAAJ_PAGES (the JSON file),
+// KAAJ_SHOTS (folder for full-page screenshots, NAME-WIDTH.png),
+// KAAJ_CHROMIUM (default /usr/bin/chromium), KAAJ_LANG_HDF (default
+// templates/lang/en.hdf). Prints one line a check and "N passed, N failed"
+// last; exits 1 if a check failed.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import {
+  FLAGS, STEP_MS, StepFailed, expect, fail, langText, norm, ok, readHdf,
+  shotPath, step, summary, withTimeout,
+} from './lib.mjs';
+
+const WIDTHS = [320, 360, 1280];
+const PHONE = 600;		// widths below this are a phone's
+const MIN_TAP = 44;		// px, WCAG 2.5.5
+const AXE_SRC = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// measure(ARG): runs in the page; what the checks need, as plain data.
+function measure({ minTap }) {
+  const vw = document.documentElement.clientWidth;
+  const name = (el) => {
+    const t = (el.innerText || el.value || el.getAttribute('aria-label') ||
+      el.name || '').replace(/\s+/g, ' ').trim().slice(0, 40);
+    return `<${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}` +
+      `${el.type && el.tagName === 'INPUT' ? ' ' + el.type : ''}> "${t}"`;
+  };
+  const shown = (el) => {
+    const r = el.getBoundingClientRect();
+    const cs = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden';
+  };
+  const blockOf = (el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const d = getComputedStyle(p).display;
+      if (!d.startsWith('inline') && d !== 'contents')
+        return p;
+    }
+    return document.body;
+  };
+  // Words of BLOCK outside its links and controls.
+  const ownWords = (block) => {
+    const copy = block.cloneNode(true);
+    copy.querySelectorAll('a, button, input, select, textarea')
+      .forEach((n) => n.remove());
+    return (copy.textContent.match(/\p{L}{2,}/gu) || []).length;
+  };
+  const out = {
+    vw, scrollWidth: document.documentElement.scrollWidth,
+    wide: [], small: [], offscreen: [], exempt: [], overlaps: [],
+    squeezed: [], headerHeight: 0,
+  };
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.right > vw + 1 && r.width > 0 && out.wide.length < 5 &&
+      getComputedStyle(el).position !== 'fixed')
+      out.wide.push(`${name(el)} right edge at ${Math.round(r.right)}`);
+  }
+  const targets = document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary');
+  for (const el of targets) {
+    if (!shown(el))
+      continue;
+    let box = el;
+    if (el.type === 'checkbox' || el.type === 'radio')
+      box = el.closest('label') ||
+        (el.id && document.querySelector(`label[for="${el.id}"]`)) || el;
+    const r = box.getBoundingClientRect();
+    if (el.tagName === 'A' && getComputedStyle(el).display === 'inline') {
+      const b = blockOf(el);
+      if (b.closest('p, label, li') && ownWords(b) > 0) {
+        out.exempt.push(`${name(el)} in <${b.tagName.toLowerCase()}>`);
+        continue;
+      }
+    }
+    if (r.width < minTap - 0.5 || r.height < minTap - 0.5)
+      out.small.push(`${name(el)} is ${Math.round(r.width)} x ` +
+        `${Math.round(r.height)} px`);
+    // Reachable: within the screen, and not cut off by a scrolling box.
+    let cut = r.left < -0.5 || r.right > vw + 0.5;
+    for (let p = box.parentElement; p && !cut; p = p.parentElement) {
+      const ox = getComputedStyle(p).overflowX;
+      if (ox === 'auto' || ox === 'scroll' || ox === 'hidden') {
+        const pr = p.getBoundingClientRect();
+        cut = r.right > pr.right + 0.5 || r.left < pr.left - 0.5;
+      }
+    }
+    if (cut)
+      out.offscreen.push(`${name(el)} spans ${Math.round(r.left)} to ` +
+        `${Math.round(r.right)} px`);
+  }
+  for (const hint of document.querySelectorAll('p.hint')) {
+    if (!shown(hint))
+      continue;
+    const h = hint.getBoundingClientRect();
+    for (const sib of [hint.previousElementSibling, hint.nextElementSibling]) {
+      if (!sib || !shown(sib))
+        continue;
+      const s = sib.getBoundingClientRect();
+      if (h.top < s.bottom - 0.5 && s.top < h.bottom - 0.5 &&
+        h.left < s.right && s.left < h.right)
+        out.overlaps.push(`hint "${hint.textContent.trim().slice(0, 30)}" ` +
+          `overlaps ${name(sib)}`);
+    }
+  }
+  for (const dd of document.querySelectorAll('dl.facts dd')) {
+    const dl = dd.parentElement.getBoundingClientRect();
+    const d = dd.getBoundingClientRect();
+    if (shown(dd) && d.width < 0.6 * dl.width)
+      out.squeezed.push(`"${dd.textContent.trim().slice(0, 30)}" gets ` +
+        `${Math.round(d.width)} of ${Math.round(dl.width)} px`);
+  }
+  const header = document.querySelector('header.top');
+  out.headerHeight = header ? header.getBoundingClientRect().height : 0;
+  return out;
+}
+
+// axeCheck(PAGE): the serious and critical violations axe-core finds. The
+// script is run through DevTools (page.evaluate), to which the page's CSP
+// does not apply.
+async function axeCheck(page) {
+  await page.evaluate(AXE_SRC);
+  const res = await page.evaluate(() => window.axe.run(document,
+    { resultTypes: ['violations'] }));
+  return res.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (` +
+      v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ') + ')');
+}
+
+// checkPage(PAGE, NAME, EXEMPTED): every check above at every width;
+// EXEMPTED (a Set) collects the inline links named so far.
+async function checkPage(page, name, exempted) {
+  for (const width of WIDTHS) {
+    const at = `${name} at ${width} px`;
+    await page.setViewportSize({ width, height: 800 });
+    const m = await page.evaluate(measure, { minTap: MIN_TAP });
+    expect(m.scrollWidth <= width, `${at}: not wider than the screen`,
+      `scrollWidth ${m.scrollWidth}`, ...m.wide);
+    expect(m.small.length === 0, `${at}: every tap target is 44 x 44 px`,
+      ...m.small.slice(0, 12));
+    expect(m.offscreen.length === 0, `${at}: every tap target is on the screen`,
+      ...m.offscreen.slice(0, 8));
+    expect(m.overlaps.length === 0, `${at}: no hint overlaps a control`,
+      ...m.overlaps);
+    if (width < PHONE) {
+      expect(m.squeezed.length === 0, `${at}: no value squeezed into a thin column`,
+        ...m.squeezed.slice(0, 6));
+      expect(m.headerHeight <= 56, `${at}: the header is one line`,
+        `${Math.round(m.headerHeight)} px tall`);
+    }
+    for (const e of m.exempt) {
+      if (!exempted.has(`${name}: ${e}`)) {
+        exempted.add(`${name}: ${e}`);
+        console.log(`  # inline link in running text (exempt): ${name}: ${e}`);
+      }
+    }
+    const axe = await axeCheck(page);
+    expect(axe.length === 0, `${at}: axe-core finds no serious or critical violation`,
+      ...axe);
+    const shot = shotPath(`${name}-${width}.png`);
+    if (shot)
+      await page.screenshot({ path: shot, fullPage: true });
+  }
+}
+
+// open(PAGE, BASE, PATH): GET PATH; the status.
+async function open(page, base, path) {
+  const resp = await page.goto(base + path, { waitUntil: 'load' });
+  return resp ? resp.status() : 0;
+}
+
+// submit(PAGE, FORM): click FORM's submit button and wait for the answer.
+async function submit(page, form) {
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.click(`${form} button[type="submit"]`),
+  ]);
+}
+
+// The pages of each role: [name, path, status] or [name, fn(page), what].
+function pagesOf(cfg, lang) {
+  const t = (k) => langText(lang, k);
+  return {
+    visitor: [
+      ['board', '/', 200], ['jobtypes', '/jobtypes', 200],
+      ['job', `/jobs/${cfg.openJob}`, 200], ['login', '/login', 200],
+      ['register', '/register', 200], ['forgot', '/forgot', 200],
+      ['resend', '/activate/resend', 200], ['terms', '/terms', 200],
+      ['error-404', '/no/such/page', 404], ['error-405', '/logout', 405],
+      ['help', '/help', 200], ['help-work', '/help/work', 200],
+      ['help-post', '/help/post', 200], ['help-rules', '/help/rules', 200],
+      ['help-fees', '/help/fees', 200], ['payouts', '/payouts', 200],
+      ['login-errors', async (page, base) => {
+        await open(page, base, '/login');
+        await submit(page, 'main form');
+      }, 'the login form sent empty'],
+    ],
+    worker: [
+      ['worker-board', '/', 200],
+      ['worker-job-claim', `/jobs/${cfg.openJob}`, 200],
+      ['worker-task-proof', `/tasks/${cfg.workerTask}`, 200],
+      ['worker-task-proof-errors', async (page, base) => {
+        await open(page, base, `/tasks/${cfg.workerTask}`);
+        await submit(page, '#proof form');
+      }, 'the proof form sent empty'],
+      ['worker-task-paid', `/tasks/${cfg.paidTask}`, 200],
+      ['worker-review-errors', async (page, base) => {
+        await open(page, base, `/tasks/${cfg.paidTask}`);
+        await submit(page, '#review form');
+      }, 'the employer review form sent empty'],
+      ['worker-tasks', '/tasks', 200], ['worker-wallet', '/wallet', 200],
+      ['worker-wallet-errors', async (page, base) => {
+        await open(page, base, '/wallet');
+        await submit(page, '#withdraw form');
+      }, 'the withdrawal form sent empty'],
+      ['worker-statement', '/wallet/statement', 200],
+      ['worker-settings', '/settings', 200],
+      ['worker-notifications', '/notifications', 200],
+    ],
+    disputer: [
+      ['worker-task-disputed', `/tasks/${cfg.disputedTask}`, 200],
+    ],
+    employer: [
+      ['employer-campaigns', '/campaigns', 200],
+      ['employer-campaign', `/campaigns/${cfg.mainCampaign}`, 200],
+      ['employer-new', '/campaigns/new', 200],
+      ['employer-new-form', '/campaigns/new?type=signup', 200],
+      ['employer-new-errors', async (page, base) => {
+        await open(page, base, '/campaigns/new?type=signup');
+        await submit(page, 'main form');
+      }, 'the new campaign form sent empty'],
+      ['employer-preview', async (page, base) => {
+        await open(page, base, '/campaigns/new?type=signup');
+        const f = 'main form';
+        await page.fill(`${f} [name=title]`, 'Install our app and open it once');
+        await page.fill(`${f} [name=instructions]`,
+          'Install the app from the store, open it once and keep it for a day.');
+        await page.fill(`${f} [name=proof_instructions]`, 'Your phone model.');
+        await page.fill(`${f} [name=x_signup_url]`, 'https://example.com/app');
+        await page.selectOption(`${f} [name=x_action]`, { index: 1 });
+        await page.fill(`${f} [name=slots]`, '3');
+        await page.fill(`${f} [name=pay]`, '0.50');
+        await page.check(`${f} [name=countries_mode][value=include]`);
+        await page.check(`${f} [name=countries][value=BD]`);
+        await page.check(`${f} [name=countries][value=IN]`);
+        await page.fill(`${f} [name=minutes]`, '60');
+        await page.fill(`${f} [name=days]`, '7');
+        await page.fill(`${f} [name=min_success]`, '0');
+        await submit(page, f);
+        const h1 = norm(await page.locator('h1').textContent());
+        if (h1 !== norm(t('Lang.CampaignNew.PreviewTitle')))
+          throw new Error(`no preview: h1 is "${h1}"; errors: ` +
+            (await page.locator('.error').allTextContents()).join(' | '));
+        const body = await page.locator('dl.preview').textContent();
+        expect(/BD,\s*IN/.test(body),
+          'the preview lists the two countries ticked in the picker (BD,IN)',
+          norm(body).slice(0, 300));
+      }, 'the preview of a new campaign'],
+    ],
+    admin: [
+      ['admin', '/admin', 200], ['admin-deposits', '/admin/deposits', 200],
+      ['admin-withdrawals', '/admin/withdrawals', 200],
+      ['admin-disputes', '/admin/disputes', 200],
+      ['admin-mail', '/admin/mail', 200],
+      ['admin-campaigns', '/admin/campaigns', 200],
+      ['admin-flags', '/admin/flags', 200],
+    ],
+  };
+}
+
+// contextFor(BROWSER, BASE, TOKEN, JS): a browser context with the session
+// cookie TOKEN (none for a visitor).
+async function contextFor(browser, base, token, javaScriptEnabled = true) {
+  const context = await browser.newContext({ javaScriptEnabled });
+  if (token)
+    await context.addCookies([{ name: 'kaaj_session', value: token, url: base }]);
+  return context;
+}
+
+// The menu on a phone, without JavaScript: one line closed; open, every
+// link and button shows at 44 px. On a wide screen every link shows.
+async function menuWorks(browser, base, cfg) {
+  const context = await contextFor(browser, base, cfg.admin, false);
+  const page = await context.newPage();
+  try {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await step('GET / as the admin, JavaScript off', () => open(page, base, '/'));
+    const nav = page.locator('header.top nav a');
+    expect(!(await nav.first().isVisible()), 'phone: the menu starts closed');
+    await step('open the menu', () => page.click('header.top summary'));
+    const n = await nav.count();
+    let shown = 0;
+    for (let i = 0; i < n; i++)
+      shown += (await nav.nth(i).isVisible()) ? 1 : 0;
+    expect(n > 10 && shown === n,
+      `phone, no JavaScript: the open menu shows all ${n} links`, `${shown} shown`);
+    const m = await page.evaluate(measure, { minTap: MIN_TAP });
+    expect(m.small.length === 0 && m.offscreen.length === 0,
+      'phone: the open menu\'s links and button are 44 px and on the screen',
+      ...m.small, ...m.offscreen);
+    const shot = shotPath('menu-open-360.png');
+    if (shot)
+      await page.screenshot({ path: shot, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page, base, '/');
+    shown = 0;
+    for (let i = 0; i < n; i++)
+      shown += (await nav.nth(i).isVisible()) ? 1 : 0;
+    expect(shown === n && !(await page.locator('header.top summary').isVisible()),
+      'wide screen: every link is in the header, no menu button',
+      `${shown} of ${n} shown`);
+  } catch (e) {
+    if (!(e instanceof StepFailed))
+      fail('the menu', e.stack || e);
+  } finally {
+    await context.close();
+  }
+}
+
+// "Block worker" is well below "Rate the ticked tasks" and not the same
+// colour (it is a dangerous action).
+async function blockApart(page) {
+  const g = await page.evaluate(() => {
+    const rate = document.querySelector('form#rate > button[type=submit]');
+    const block = document.querySelector('div.blocks button');
+    if (!rate || !block)
+      return null;
+    const r = rate.getBoundingClientRect();
+    const b = block.getBoundingClientRect();
+    return {
+      gap: b.top - r.bottom,
+      rateBg: getComputedStyle(rate).backgroundColor,
+      blockBg: getComputedStyle(block).backgroundColor,
+    };
+  });
+  if (!expect(g !== null, 'the campaign page has rating and blocking buttons'))
+    return;
+  expect(g.gap >= 32, `"Block worker" is ${Math.round(g.gap)} px below ` +
+    '"Rate the ticked tasks" (at least 32)');
+  expect(g.rateBg !== g.blockBg,
+    '"Block worker" does not look like "Rate the ticked tasks"',
+    `both ${g.rateBg}`);
+}
+
+async function main() {
+  const base = (process.env.KAAJ_URL || '').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(base) || !process.env.KAAJ_PAGES) {
+    console.error('pages.mjs: set KAAJ_URL and KAAJ_PAGES');
+    return 2;
+  }
+  const cfg = JSON.parse(readFileSync(process.env.KAAJ_PAGES, 'utf8'));
+  const lang = readHdf(process.env.KAAJ_LANG_HDF ||
+    fileURLToPath(new URL('../../templates/lang/en.hdf', import.meta.url)));
+  const executablePath = process.env.KAAJ_CHROMIUM || '/usr/bin/chromium';
+  const roles = pagesOf(cfg, lang);
+  const exempted = new Set();
+  let browser = null;
+
+  try {
+    browser = await step('launch Chromium', () => chromium.launch({
+      executablePath, headless: true, args: FLAGS, timeout: STEP_MS,
+    }));
+    console.log(`# Chromium ${browser.version()} against ${base}`);
+    for (const [role, pages] of Object.entries(roles)) {
+      console.log(`# as ${role}`);
+      const context = await contextFor(browser, base, cfg[role] || null);
+      const page = await context.newPage();
+      for (const [name, how, want] of pages) {
+        try {
+          await page.setViewportSize({ width: WIDTHS[0], height: 800 });
+          if (typeof how === 'string') {
+            const status = await step(`GET ${how}`, () => open(page, base, how));
+            expect(status === want, `GET ${how} -> ${want}`, `got ${status}`);
+          } else {
+            await step(want, () => how(page, base));
+          }
+          if (name === 'employer-campaign')
+            await blockApart(page);
+          await checkPage(page, name, exempted);
+        } catch (e) {
+          if (!(e instanceof StepFailed))
+            fail(name, e.stack || e);
+        }
+      }
+      await context.close();
+    }
+    console.log('# the menu');
+    await menuWorks(browser, base, cfg);
+  } catch (e) {
+    if (!(e instanceof StepFailed))
+      fail('browser test', e.stack || e);
+  } finally {
+    if (browser)
+      await withTimeout(browser.close(), 'close Chromium').catch((e) =>
+        fail('close Chromium', e.message));
+  }
+  ok(`${exempted.size} inline links in running text were exempt from the size check`);
+  return summary();
+}
+
+process.exitCode = await main();
