@@ -1,4 +1,5 @@
 </main>
-<footer class="bottom"><?cs var:Site.Name ?> &middot; <?cs var:Lang.Footer.Tagline ?></footer>
+<footer class="bottom"><?cs var:Site.Name ?> &middot; <?cs var:Lang.Footer.Tagline ?><?cs if:Langs.1.Name && Page.Csrf ?>
+<form class="langs" method="post" action="<?cs var:Site.Base ?>/language" aria-label="<?cs var:Lang.Footer.Language ?>"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="next" value="<?cs var:Page.Path ?><?cs if:Page.Query ?>?<?cs var:Page.Query ?><?cs /if ?>"><?cs each:l = Langs ?><?cs if:l.Name != Page.Lang ?> <button type="submit" name="lang" value="<?cs var:l.Name ?>" lang="<?cs var:l.Name ?>"><?cs var:l.Label ?></button><?cs /if ?><?cs /each ?></form><?cs /if ?></footer>
 </body>
 </html>

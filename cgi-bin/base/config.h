@@ -36,6 +36,7 @@ struct kaaj_config {
 	char *site_name;
 	char *base_url;
 	char *default_language;
+	char *digits;		/* "latin", or "bengali" on pages in bn */
 	char *currency;
 	unsigned char secret_key[32];	/* from 64 hex digits */
 

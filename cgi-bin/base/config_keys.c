@@ -19,6 +19,7 @@ enum key_kind {
 	K_PATH,		/* an absolute path */
 	K_URL,		/* http:// or https://, no trailing slash */
 	K_LANG,		/* [a-z]{2,3} */
+	K_DIGITS,	/* "latin" or "bengali" */
 	K_CURRENCY,	/* [A-Z]{3} */
 	K_HEXKEY,	/* 64 hex digits, not all zero */
 	K_MONEY,	/* an amount in quotes ("0.10"), kept in micro-units */
@@ -45,6 +46,7 @@ static const struct config_key config_keys[] = {
 	{ "site", "base_url", K_URL, OFF(base_url), 0, 200, NULL, 0 },
 	{ "site", "default_language", K_LANG, OFF(default_language), 0, 3,
 	    "en", 0 },
+	{ "site", "digits", K_DIGITS, OFF(digits), 0, 7, "latin", 0 },
 	{ "site", "currency", K_CURRENCY, OFF(currency), 0, 3, "USD", 0 },
 	{ "site", "secret_key", K_HEXKEY, OFF(secret_key), 0, 64, NULL, 0 },
 	{ "paths", "templates", K_PATH, OFF(template_dir), 0, 1024, NULL, 0 },
@@ -184,6 +186,10 @@ check_string(const struct config_key *k, const char *v)
 		if (len < 2 || strspn(v, "abcdefghijklmnopqrstuvwxyz") != len)
 			return "must be a language code such as \"en\" or "
 			    "\"bn\"";
+		return NULL;
+	case K_DIGITS:
+		if (strcmp(v, "latin") != 0 && strcmp(v, "bengali") != 0)
+			return "must be \"latin\" or \"bengali\"";
 		return NULL;
 	case K_CURRENCY:
 		if (len != 3 || strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != len)

@@ -148,8 +148,8 @@ read_plugin_fields(struct ctx *c, const struct plugin *p, struct cform *f)
 		snprintf(name, sizeof(name), "x_%s",
 		    jt->campaign_fields[i].name);
 		f->names[f->n] = jt->campaign_fields[i].name;
-		f->values[f->n] = form_get(c, name);
-		form_keep(c, name);
+		f->values[f->n] = page_field_value(c, name,
+		    &jt->campaign_fields[i]);
 		if (page_check_field(c, name, &jt->campaign_fields[i],
 		    f->values[f->n]) != 0)
 			bad = 1;
@@ -266,7 +266,7 @@ cform_to_new(const struct cform *f, int64_t owner, int moderated,
 void
 cform_describe(struct ctx *c, const struct plugin *p)
 {
-	const struct kaaj_jobtype *jt = p->jt;
+	const struct kaaj_jobtype *jt = page_jobtype(c, p);
 	const struct kaaj_field *d;
 	const struct kaaj_choice *ch;
 	char money[32], name[48];

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/plugin_text.h"
 #include "market/campaign.h"
 #include "storage/db.h"
 #include "pages/pages.h"
@@ -175,7 +176,7 @@ page_board_share(struct app *app)
 	const struct plugin_set *ps = &app->plugins;
 	const struct kaaj_jobtype *jt;
 	char name[64];
-	size_t i, j, ncat = 0;
+	size_t i, j, k, ncat = 0;
 
 	render_unshare(&app->render, "Board");
 	for (i = 0; i < ps->n; i++) {
@@ -183,7 +184,9 @@ page_board_share(struct app *app)
 		snprintf(name, sizeof(name), "Board.Types.%zu.Name", i);
 		render_share(&app->render, name, jt->name);
 		snprintf(name, sizeof(name), "Board.Types.%zu.Label", i);
-		render_share(&app->render, name, jt->label);
+		for (k = 0; k < app->render.nlangs; k++)
+			render_share_in(&app->render, k, name,
+			    plugin_texts(&ps->items[i], k)->label);
 		for (j = 0; j < i; j++)
 			if (strcmp(ps->items[j].jt->category, jt->category) == 0)
 				break;
@@ -291,6 +294,7 @@ int
 page_job(struct ctx *c)
 {
 	struct db_result r, f;
+	const struct kaaj_jobtype *jt;
 	const struct plugin *p;
 	const char *value;
 	char name[96];
@@ -319,14 +323,15 @@ page_job(struct ctx *c)
 	/* The claim button, or why the viewer cannot take it. */
 	if (job_claim(c, c->path_id, full) == -1)
 		return ctx_db_error(c);
-	if (p != NULL)
-		render_set(c->hdf, "Job.TypeLabel", p->jt->label);
+	jt = p != NULL ? page_jobtype(c, p) : NULL;
+	if (jt != NULL)
+		render_set(c->hdf, "Job.TypeLabel", jt->label);
 	if (db_query(c->app->db, &f, "SELECT name, value FROM campaign_fields"
 	    " WHERE campaign_id = ? ORDER BY name", "i", c->path_id) != DB_OK)
 		return ctx_db_error(c);
 	/* Show the job type's own fields with the labels it declares. */
-	for (i = 0; p != NULL && i < p->jt->n_campaign_fields; i++) {
-		const struct kaaj_field *fd = &p->jt->campaign_fields[i];
+	for (i = 0; jt != NULL && i < jt->n_campaign_fields; i++) {
+		const struct kaaj_field *fd = &jt->campaign_fields[i];
 
 		for (j = 0; j < f.nrows; j++) {
 			if (strcmp(db_value(&f, j, "name"), fd->name) != 0)
