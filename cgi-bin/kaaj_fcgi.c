@@ -108,6 +108,9 @@ app_init(struct app *app, const char *path)
 		fprintf(stderr, "kaaj.fcgi: %s\n", err);
 		return -1;
 	}
+	/* site.digits = "bengali": the Bengali pages show Bengali digits. */
+	render_native_digits_for(&app->render, strcmp(app->cfg.digits,
+	    "bengali") == 0 ? "bn" : NULL);
 	set_base_path(app);
 	/* A missing plugin folder is logged; the site still serves. */
 	plugin_load_dir(app->cfg.plugin_dir, &app->plugins);

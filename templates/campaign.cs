@@ -21,7 +21,7 @@ def:act(path, label, worker, kind) ?><form class="inline" method="post" action="
 <form method="post" action="<?cs var:Site.Base ?>/campaigns/add" id="add-slots">
  <?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:Campaign.Id ?>"><input type="hidden" name="key" value="<?cs var:Campaign.AddKey ?>">
  <label for="a-slots"><?cs var:Lang.Manage.AddSlots ?></label>
- <input id="a-slots" name="slots" type="number" min="1" max="100000" value="" autocomplete="off">
+ <input id="a-slots" name="slots" type="text" inputmode="numeric" value="" autocomplete="off">
  <p class="hint"><?cs var:Lang.Manage.SlotCost ?> <?cs var:Campaign.SlotCost ?> <?cs var:Site.Currency ?>. <?cs var:Lang.Manage.YourBalance ?> <?cs var:Campaign.Available ?> <?cs var:Site.Currency ?>.</p>
  <button type="submit"><?cs var:Lang.Manage.Add ?></button>
 </form>

@@ -4,7 +4,7 @@
 def:line(name, type, label, hint, min, max) ?>
 <div class="field<?cs if:Form.Errors[name] ?> bad<?cs /if ?>">
  <label for="f-<?cs var:name ?>"><?cs var:label ?> <span class="req">*</span></label>
- <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" value="<?cs var:Form[name] ?>" autocomplete="off"<?cs if:type == "number" ?> min="<?cs var:min ?>" max="<?cs var:max ?>"<?cs else ?> maxlength="<?cs var:max ?>"<?cs /if ?><?cs if:Form.Errors[name] ?> aria-invalid="true" aria-describedby="err-<?cs var:name ?>"<?cs /if ?>>
+ <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" <?cs if:type == "number" ?>type="text" inputmode="numeric"<?cs else ?>type="<?cs var:type ?>"<?cs /if ?> value="<?cs var:Form[name] ?>" autocomplete="off"<?cs if:type != "number" ?> maxlength="<?cs var:max ?>"<?cs /if ?><?cs if:Form.Errors[name] ?> aria-invalid="true" aria-describedby="err-<?cs var:name ?>"<?cs /if ?>>
 <?cs if:hint ?> <p class="hint"><?cs var:hint ?></p>
 <?cs /if ?> <?cs call:field_error(name) ?>
 </div><?cs
@@ -49,7 +49,7 @@ def:area(name, label, hint, max) ?>
   <option value=""><?cs var:Lang.CampaignNew.Choose ?></option>
 <?cs each:o = f.Choices ?>  <option value="<?cs var:o.Value ?>"<?cs if:Form[f.Name] == o.Value ?> selected<?cs /if ?>><?cs var:o.Label ?></option>
 <?cs /each ?> </select>
-<?cs elif:f.Type == "int" ?> <input id="f-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>" type="number" min="<?cs var:f.Min ?>" max="<?cs var:f.Max ?>" value="<?cs var:Form[f.Name] ?>">
+<?cs elif:f.Type == "int" ?> <input id="f-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>" type="text" inputmode="numeric" value="<?cs var:Form[f.Name] ?>">
 <?cs else ?> <input id="f-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>" type="<?cs if:f.Type == "url" ?>url<?cs else ?>text<?cs /if ?>" maxlength="<?cs var:f.MaxLen ?>" value="<?cs var:Form[f.Name] ?>" autocomplete="off">
 <?cs /if ?><?cs if:f.Help ?> <p class="hint"><?cs var:f.Help ?></p>
 <?cs /if ?><?cs if:f.MaxLen ?> <p class="hint"><?cs var:Lang.CampaignNew.MaxLen ?> <?cs var:f.MaxLen ?></p>

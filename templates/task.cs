@@ -34,7 +34,7 @@
   <option value=""><?cs var:Lang.Task.Choose ?></option>
 <?cs each:ch = f.Choices ?>  <option value="<?cs var:ch.Value ?>"<?cs if:Form[f.Name] == ch.Value ?> selected<?cs /if ?>><?cs var:ch.Label ?></option>
 <?cs /each ?> </select>
-<?cs elif:f.Type == "int" ?> <input id="p-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>" type="number" min="<?cs var:f.Min ?>" max="<?cs var:f.Max ?>" value="<?cs var:Form[f.Name] ?>" autocomplete="off">
+<?cs elif:f.Type == "int" ?> <input id="p-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>" type="text" inputmode="numeric" value="<?cs var:Form[f.Name] ?>" autocomplete="off">
 <?cs elif:f.Type == "url" ?> <input id="p-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>" type="url" value="<?cs var:Form[f.Name] ?>"<?cs if:f.MaxLen ?> maxlength="<?cs var:f.MaxLen ?>"<?cs /if ?> autocomplete="off">
 <?cs else ?> <input id="p-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>" type="text" value="<?cs var:Form[f.Name] ?>"<?cs if:f.MaxLen ?> maxlength="<?cs var:f.MaxLen ?>"<?cs /if ?> autocomplete="off">
 <?cs /if ?><?cs if:f.Help ?> <p class="hint"><?cs var:f.Help ?></p>

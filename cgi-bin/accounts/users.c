@@ -63,6 +63,13 @@ users_set_profile(struct db *db, int64_t user_id, const char *country,
 }
 
 int
+users_set_language(struct db *db, int64_t user_id, const char *language)
+{
+	return db_exec(db, NULL, NULL, "UPDATE users SET language = ?"
+	    " WHERE id = ?", "si", language, user_id);
+}
+
+int
 users_set_email(struct db *db, int64_t user_id, const char *email)
 {
 	return db_exec(db, NULL, NULL, "UPDATE users SET email = ?"

@@ -65,6 +65,12 @@ int users_set_profile(struct db *db, int64_t user_id, const char *country,
     const char *payout_account);
 
 /*
+ * Set the account's language (pages and mails), checked by the caller:
+ * the language switch. Returns DB_OK or a db failure.
+ */
+int users_set_language(struct db *db, int64_t user_id, const char *language);
+
+/*
  * Move the account to a new e-mail address. DB_DUPLICATE when another
  * account has it.
  */

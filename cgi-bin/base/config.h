@@ -37,6 +37,7 @@ struct kaaj_config {
 	char *base_url;
 	char *default_language;
 	char *time_zone;	/* site.time_zone: visitors' zone, "UTC" */
+	char *digits;		/* "latin", or "bengali" on pages in bn */
 	char *currency;
 	unsigned char secret_key[32];	/* from 64 hex digits */
 

@@ -22,6 +22,7 @@ enum key_kind {
 	K_URL,		/* http:// or https://, no trailing slash */
 	K_LANG,		/* [a-z]{2,3} */
 	K_ZONE,		/* "UTC" or a zone of the system's zone.tab */
+	K_DIGITS,	/* "latin" or "bengali" */
 	K_CURRENCY,	/* [A-Z]{3} */
 	K_HEXKEY,	/* 64 hex digits, not all zero */
 	K_MONEY,	/* an amount in quotes ("0.10"), kept in micro-units */
@@ -50,6 +51,7 @@ static const struct config_key config_keys[] = {
 	    "en", 0 },
 	{ "site", "time_zone", K_ZONE, OFF(time_zone), 0, TZ_NAME_MAX - 1,
 	    "UTC", 0 },
+	{ "site", "digits", K_DIGITS, OFF(digits), 0, 7, "latin", 0 },
 	{ "site", "currency", K_CURRENCY, OFF(currency), 0, 3, "USD", 0 },
 	{ "site", "secret_key", K_HEXKEY, OFF(secret_key), 0, 64, NULL, 0 },
 	{ "paths", "templates", K_PATH, OFF(template_dir), 0, 1024, NULL, 0 },
@@ -211,6 +213,10 @@ check_string(const struct config_key *k, const char *v)
 		return NULL;
 	case K_ZONE:
 		return zone_problem(v);
+	case K_DIGITS:
+		if (strcmp(v, "latin") != 0 && strcmp(v, "bengali") != 0)
+			return "must be \"latin\" or \"bengali\"";
+		return NULL;
 	case K_CURRENCY:
 		if (len != 3 || strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != len)
 			return "must be three capital letters such as \"USD\"";

@@ -17,6 +17,7 @@
 #include "base/field.h"
 #include "base/log.h"
 #include "base/plugin.h"
+#include "base/plugin_text.h"
 
 #define SO_SUFFIX	".so"
 #define SO_SUFFIX_LEN	(sizeof(SO_SUFFIX) - 1)
@@ -511,6 +512,7 @@ plugin_set_free(struct plugin_set *set)
 	size_t i;
 
 	for (i = 0; i < set->n; i++) {
+		plugin_texts_free(&set->items[i]);
 		dlclose(set->items[i].handle);
 		free(set->items[i].name);
 		free(set->items[i].path);

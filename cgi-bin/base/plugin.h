@@ -13,6 +13,13 @@ struct plugin {
 	char *path;		/* the file it was loaded from */
 	void *handle;		/* from dlopen */
 	const struct kaaj_jobtype *jt;
+	/*
+	 * The job type as users see it in each loaded language: ntexts
+	 * copies of *jt whose labels, descriptions, help texts and choice
+	 * labels are the language's (plugin_texts_build); NULL until built.
+	 */
+	struct kaaj_jobtype *texts;
+	size_t ntexts;
 };
 
 /* The loaded job types, sorted by name. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/render.h"
+#include "base/render_digits.h"
 #include "base/text.h"
 
 /*
@@ -43,6 +44,56 @@ lang_file_name(const char *name, char *lang, size_t langlen)
 	memcpy(lang, name, n);
 	lang[n] = '\0';
 	return 1;
+}
+
+/*
+ * Order the languages: the default first (it stands in for unknown ones),
+ * then by name, so that the switch lists them alike in every process.
+ */
+static void
+sort_langs(struct render_env *env, const char *default_lang)
+{
+	size_t i, j;
+	char *n;
+	HDF *h;
+
+	for (i = 0; i < env->nlangs; i++) {
+		for (j = i + 1; j < env->nlangs; j++) {
+			if (strcmp(env->lang_names[j], default_lang) != 0 &&
+			    (strcmp(env->lang_names[i], default_lang) == 0 ||
+			    strcmp(env->lang_names[i], env->lang_names[j]) < 0))
+				continue;
+			n = env->lang_names[i];
+			h = env->langs[i];
+			env->lang_names[i] = env->lang_names[j];
+			env->langs[i] = env->langs[j];
+			env->lang_names[j] = n;
+			env->langs[j] = h;
+		}
+	}
+}
+
+/* Langs.I.Name and Langs.I.Label in every tree; 0 or -1. */
+static int
+share_lang_names(struct render_env *env)
+{
+	char name[32], key[32];
+	const char *label;
+	size_t i;
+
+	for (i = 0; i < env->nlangs; i++) {
+		snprintf(key, sizeof(key), "LanguageName.%s",
+		    env->lang_names[i]);
+		label = render_lang_in(env, i, key, render_lang_in(env, 0, key,
+		    env->lang_names[i]));
+		snprintf(name, sizeof(name), "Langs.%zu.Name", i);
+		if (render_share(env, name, env->lang_names[i]) == -1)
+			return -1;
+		snprintf(name, sizeof(name), "Langs.%zu.Label", i);
+		if (render_share(env, name, label) == -1)
+			return -1;
+	}
+	return 0;
 }
 
 int
@@ -92,17 +143,11 @@ render_env_init(struct render_env *env, const char *template_dir,
 		    dir, default_lang);
 		goto fail;
 	}
-	/* Put the default language first: it stands in for unknown ones. */
-	for (size_t i = 1; i < env->nlangs; i++) {
-		if (strcmp(env->lang_names[i], default_lang) == 0) {
-			char *n = env->lang_names[0];
-			HDF *h = env->langs[0];
-
-			env->lang_names[0] = env->lang_names[i];
-			env->langs[0] = env->langs[i];
-			env->lang_names[i] = n;
-			env->langs[i] = h;
-		}
+	sort_langs(env, default_lang);
+	env->digits_lang = -1;
+	if (share_lang_names(env) == -1) {
+		snprintf(err, errlen, "out of memory");
+		goto fail;
 	}
 	process_env = env;
 	return 0;
@@ -128,29 +173,43 @@ render_env_free(struct render_env *env)
 		process_env = NULL;
 }
 
-/* The strings (a tree holding Lang.*) of hdf's language, or NULL. */
-static HDF *
-lang_tree(const struct render_env *env, HDF *hdf)
+int
+render_lang_find(const struct render_env *env, const char *lang)
 {
-	const char *lang;
-	size_t i;
-
-	if (env == NULL || env->nlangs == 0)
-		return NULL;
-	lang = hdf_get_value(hdf, "Page.Lang", "");
-	for (i = 0; i < env->nlangs; i++)
+	for (size_t i = 0; i < env->nlangs; i++)
 		if (strcmp(env->lang_names[i], lang) == 0)
-			return env->langs[i];
-	return env->langs[0];
+			return (int)i;
+	return -1;
+}
+
+size_t
+render_lang_index(const struct render_env *env, HDF *hdf)
+{
+	int i = render_lang_find(env, hdf_get_value(hdf, "Page.Lang", ""));
+
+	return i < 0 ? 0 : (size_t)i;
 }
 
 int
 render_has_lang(const struct render_env *env, const char *lang)
 {
-	for (size_t i = 0; i < env->nlangs; i++)
-		if (strcmp(env->lang_names[i], lang) == 0)
-			return 1;
-	return 0;
+	return render_lang_find(env, lang) >= 0;
+}
+
+const char *
+render_lang_in(const struct render_env *env, size_t lang, const char *key,
+    const char *def)
+{
+	HDF *tree = lang < env->nlangs ? hdf_get_obj(env->langs[lang],
+	    "Lang") : NULL;
+
+	return tree != NULL ? hdf_get_value(tree, key, def) : def;
+}
+
+void
+render_native_digits_for(struct render_env *env, const char *lang)
+{
+	env->digits_lang = lang != NULL ? render_lang_find(env, lang) : -1;
 }
 
 HDF *
@@ -173,14 +232,6 @@ render_page_new(const struct render_env *env, const char *lang)
 		return NULL;
 	}
 	return hdf;
-}
-
-int
-render_use_lang(const struct render_env *env, HDF *hdf, const char *lang)
-{
-	if (!render_has_lang(env, lang))
-		return 0;
-	return render_set(hdf, "Page.Lang", lang);
 }
 
 int
@@ -261,11 +312,20 @@ render_page(const struct render_env *env, HDF *hdf, const char *template,
 	CSPARSE *cs;
 	int kept;
 
+	size_t lang = render_lang_index(env, hdf);
+	struct buf page;
+	int digits = !plain && env->digits_lang == (int)lang;
+
 	if ((cs = parsed(env, hdf, template, plain, &kept, &nerr)) != NULL) {
 		/* The page's own data, and its language's strings. */
 		cs->hdf = hdf;
-		cs->global_hdf = lang_tree(env, hdf);
-		nerr = cs_render(cs, out, render_out);
+		cs->global_hdf = env->nlangs > 0 ? env->langs[lang] : NULL;
+		buf_init(&page);
+		nerr = cs_render(cs, digits ? &page : out, render_out);
+		if (digits && nerr == STATUS_OK && page.len > 0 &&
+		    render_native_digits(page.data, page.len, out) == -1)
+			nerr = nerr_raise(NERR_NOMEM, "out of memory");
+		buf_free(&page);
 		cs->hdf = NULL;
 		cs->global_hdf = NULL;
 		if (!kept)
@@ -329,6 +389,15 @@ render_share(struct render_env *env, const char *name, const char *value)
 	return 0;
 }
 
+int
+render_share_in(struct render_env *env, size_t lang, const char *name,
+    const char *value)
+{
+	if (is_lang(name) || lang >= env->nlangs)
+		return -1;
+	return render_set(env->langs[lang], name, value);
+}
+
 void
 render_unshare(struct render_env *env, const char *name)
 {
@@ -353,8 +422,8 @@ render_set_int(HDF *hdf, const char *name, int64_t v)
 const char *
 render_lang(HDF *hdf, const char *key)
 {
-	HDF *tree = lang_tree(process_env, hdf);
-	HDF *lang = tree != NULL ? hdf_get_obj(tree, "Lang") : NULL;
-
-	return lang != NULL ? hdf_get_value(lang, key, "") : "";
+	if (process_env == NULL || process_env->nlangs == 0)
+		return "";
+	return render_lang_in(process_env, render_lang_index(process_env,
+	    hdf), key, "");
 }

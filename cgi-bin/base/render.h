@@ -32,12 +32,18 @@ struct render_env {
 	size_t nlangs;
 	char *lang_names[RENDER_MAX_LANGS];
 	HDF *langs[RENDER_MAX_LANGS];	/* each holds a Lang.* tree */
+	int digits_lang;	/* pages in this language show Bengali digits
+				 * (render_native_digits); -1: none */
 	struct render_parsed *parsed;	/* RENDER_CACHE entries */
 };
 
 /*
  * Load template_dir/lang/LANG.hdf for every LANG.hdf present there.
- * default_lang must be among them. Returns 0, or -1 with "file: reason" in
+ * default_lang must be among them; it gets index 0, the others follow in
+ * the order of their names. Every tree shares Langs.I.Name and
+ * Langs.I.Label (the language's own name: its Lang.LanguageName.NAME,
+ * else the default language's, else NAME), for the language switch.
+ * Returns 0, or -1 with "file: reason" in
  * err. The caller frees env with render_env_free(). The process's pages
  * read their strings from the env made last (one per process).
  */
@@ -55,18 +61,32 @@ void render_forget_templates(const struct render_env *env);
 /* Non-zero when strings for lang were loaded. */
 int render_has_lang(const struct render_env *env, const char *lang);
 
+/* The index of the loaded language lang, or -1. */
+int render_lang_find(const struct render_env *env, const char *lang);
+
+/* The index of hdf's language (Page.Lang); 0 (the default) if unknown. */
+size_t render_lang_index(const struct render_env *env, HDF *hdf);
+
+/*
+ * The string Lang.KEY of the loaded language of index lang, or def when
+ * it has none. Owned by the language, valid while the process lives.
+ */
+const char *render_lang_in(const struct render_env *env, size_t lang,
+    const char *key, const char *def);
+
+/*
+ * Pages in language lang show their amounts, counts and dates with
+ * Bengali digits (site.digits = "bengali" names "bn"); NULL or a
+ * language not loaded: no page does.
+ */
+void render_native_digits_for(struct render_env *env, const char *lang);
+
 /*
  * Make a page's HDF: escaping on, template path set, Page.Lang the
  * language lang (or the default language, when lang is not loaded).
  * Returns NULL when out of memory. Free with hdf_destroy().
  */
 HDF *render_page_new(const struct render_env *env, const char *lang);
-
-/*
- * Switch hdf to language lang (a user's choice). Does nothing when lang is
- * not loaded. Returns 0 or -1 when out of memory.
- */
-int render_use_lang(const struct render_env *env, HDF *hdf, const char *lang);
 
 /*
  * Switch hdf to plain-text output (no escaping), for mail bodies.
@@ -105,6 +125,13 @@ int render_set_int(HDF *hdf, const char *name, int64_t v);
  * render_unshare forgets NAME and everything under it.
  */
 int render_share(struct render_env *env, const char *name, const char *value);
+
+/*
+ * render_share for the one language of index lang (a job type's label
+ * in that language, say). 0, or -1 as render_share.
+ */
+int render_share_in(struct render_env *env, size_t lang, const char *name,
+    const char *value);
 void render_unshare(struct render_env *env, const char *name);
 
 /*

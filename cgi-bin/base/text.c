@@ -65,6 +65,41 @@ text_id(const char *s)
 	return (int64_t)strtoll(s, NULL, 10);
 }
 
+/* Non-zero when p starts a Bengali digit: E0 A7 A6 to E0 A7 AF. */
+static int
+is_bengali_digit(const char *p)
+{
+	return (unsigned char)p[0] == 0xe0 && (unsigned char)p[1] == 0xa7 &&
+	    (unsigned char)p[2] >= 0xa6 && (unsigned char)p[2] <= 0xaf;
+}
+
+int
+text_ascii_digits(char *s)
+{
+	int bengali = 0, ascii = 0;
+	char *p, *q;
+
+	for (p = s; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9')
+			ascii = 1;
+		else if (is_bengali_digit(p))
+			bengali = 1;
+	}
+	if (!bengali)
+		return 0;
+	if (ascii)
+		return -1;
+	for (p = q = s; *p != '\0'; q++) {
+		if (is_bengali_digit(p)) {
+			*q = (char)('0' + ((unsigned char)p[2] - 0xa6));
+			p += 3;
+		} else
+			*q = *p++;
+	}
+	*q = '\0';
+	return 0;
+}
+
 /* Write the digits of mag, after a '-' when minus, into out. */
 static char *
 digits_of(uint64_t mag, int minus, char out[TEXT_INT_LEN])

@@ -33,6 +33,15 @@ int text_int(const char *s, int64_t *out);
  */
 int64_t text_id(const char *s);
 
+/*
+ * Write the Bengali digits of s (U+09E6 to U+09EF, three bytes each in
+ * UTF-8) as the ASCII digits 0 to 9, in place, so that every parser of
+ * typed numbers reads "২০" as "20". A text mixing both kinds of digits
+ * ("২0") is left as it is and -1 returned, so its parser refuses it with
+ * its usual message; 0 otherwise (also when there is nothing to change).
+ */
+int text_ascii_digits(char *s);
+
 /* Bytes text_of_int needs: a sign, 19 digits and the NUL. */
 #define TEXT_INT_LEN 21
 

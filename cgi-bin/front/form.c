@@ -11,8 +11,9 @@
 #include "base/text.h"
 #include "front/form.h"
 
-const char *
-form_get(struct ctx *c, const char *name)
+/* The posted value of name, trimmed in place, or NULL. */
+static char *
+form_param(struct ctx *c, const char *name)
 {
 	struct param *p;
 	size_t i, len;
@@ -32,7 +33,26 @@ form_get(struct ctx *c, const char *name)
 			v[--len] = '\0';
 		return v;
 	}
-	return "";
+	return NULL;
+}
+
+const char *
+form_get(struct ctx *c, const char *name)
+{
+	const char *v = form_param(c, name);
+
+	return v != NULL ? v : "";
+}
+
+const char *
+form_get_number(struct ctx *c, const char *name)
+{
+	char *v = form_param(c, name);
+
+	if (v == NULL)
+		return "";
+	text_ascii_digits(v);
+	return v;
 }
 
 void
@@ -255,6 +275,9 @@ form_read(struct ctx *c, const struct form_field *fields, size_t n,
 		if (f->kind != FORM_SECRET && f->kind != FORM_ID &&
 		    f->kind != FORM_KEY)
 			form_keep(c, f->name);
+		/* Typed numbers: read "২০" as 20, after keeping it as typed. */
+		if (f->kind == FORM_COUNT || f->kind == FORM_MONEY)
+			v->text = form_get_number(c, f->name);
 		rc = read_field(c, f, v);
 		if (rc > 0)
 			return rc;

@@ -74,6 +74,14 @@ int form_read(struct ctx *c, const struct form_field *fields, size_t n,
 const char *form_get(struct ctx *c, const char *name);
 
 /*
+ * The posted value of name as form_get gives it, with Bengali digits
+ * written as ASCII ones in place (text_ascii_digits), for a number a
+ * person typed. Call form_keep first: the page shown again keeps what
+ * was typed.
+ */
+const char *form_get_number(struct ctx *c, const char *name);
+
+/*
  * Keep the posted value of name for the page shown again: Form.NAME.
  * Never call it for passwords.
  */

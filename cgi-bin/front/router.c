@@ -12,7 +12,9 @@
 #include <sodium.h>
 
 #include "storage/db.h"
+#include "base/lang.h"
 #include "base/log.h"
+#include "base/plugin_text.h"
 #include "accounts/notify.h"
 #include "front/router.h"
 #include "pages/pages.h"
@@ -84,6 +86,9 @@ fill_common(struct ctx *c)
 	render_set(c->hdf, "Site.Currency", cfg->currency);
 	render_set(c->hdf, "Page.Path", c->req->path != NULL ? c->req->path :
 	    "");
+	/* For the language switch, which comes back to this very page. */
+	if (c->req->query_string != NULL && c->req->query_string[0] != '\0')
+		render_set(c->hdf, "Page.Query", c->req->query_string);
 	if (c->session.user_id != 0) {
 		render_setf(c->hdf, "User.Id", "%lld",
 		    (long long)c->session.user_id);
@@ -165,6 +170,32 @@ set_csrf(struct ctx *c)
 		basis = fresh;
 	}
 	session_csrf(&c->app->cfg, basis, c->csrf);
+}
+
+/*
+ * The page's language: a logged-in user's own, else the one the switch
+ * set in the kaaj_lang cookie, else the best of Accept-Language, else
+ * the site's default (which the page has already). Reads only what the
+ * request and the session hold: no query, no allocation unless the
+ * language is not the default.
+ */
+static void
+choose_lang(struct ctx *c, const struct http_io *io)
+{
+	const struct render_env *env = &c->app->render;
+	const char *cookie;
+	int i = -1;
+
+	if (c->session.user_id != 0)
+		i = render_lang_find(env, c->session.language);
+	if (i < 0 && (cookie = param_get(&c->req->cookies, LANG_COOKIE)) !=
+	    NULL)
+		i = render_lang_find(env, cookie);
+	if (i < 0)
+		i = lang_accept_best(http_getenv(io, "HTTP_ACCEPT_LANGUAGE"),
+		    (const char *const *)env->lang_names, env->nlangs);
+	if (i > 0)
+		render_set(c->hdf, "Page.Lang", env->lang_names[i]);
 }
 
 /* Check the route's flags; 0 when the handler may run. */
@@ -327,8 +358,7 @@ run(struct ctx *c, const struct http_io *io, const char **why)
 	if ((status = read_input(c, io, &lim, why)) != 0)
 		return status;
 	set_csrf(c);
-	if (c->session.language[0] != '\0')
-		render_use_lang(&c->app->render, c->hdf, c->session.language);
+	choose_lang(c, io);
 	fill_common(c);
 	if ((status = check_flags(c, r, why)) != 0)
 		return status;
@@ -408,6 +438,8 @@ request_id(char out[17])
 void
 app_plugins_changed(struct app *app)
 {
+	if (plugin_texts_build(&app->plugins, &app->render) == -1)
+		log_err("-", "out of memory: job types keep their English texts");
 	page_board_share(app);
 }
 

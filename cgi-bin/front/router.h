@@ -19,6 +19,9 @@
 
 struct db;
 
+/* The language a visitor chose with the switch (page_language). */
+#define LANG_COOKIE "kaaj_lang"
+
 /* What a process holds between requests. */
 struct app {
 	struct kaaj_config cfg;

@@ -51,6 +51,7 @@ static const struct route routes[] = {
 	POST("/settings/password", page_settings_password, USER_FORM),
 	POST("/settings/email", page_settings_email, USER_FORM),
 	GET("/email/confirm", page_email_confirm, 0),
+	POST("/language", page_language, NEED_CSRF),
 	/* Money: the wallet, and the admins' deposit and withdrawal queues. */
 	GET("/wallet", page_wallet, NEED_LOGIN),
 	POST("/wallet/deposit", page_wallet_deposit, USER_FORM),

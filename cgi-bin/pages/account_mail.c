@@ -14,8 +14,9 @@
 #include "pages/pages.h"
 
 int
-account_mail(struct ctx *c, const char *name, const char *address,
-    const char *username, const char *path, const char *token)
+account_mail(struct ctx *c, const char *name, const char *lang,
+    const char *address, const char *username, const char *path,
+    const char *token)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
 	char key[96], tmpl[96], err[512];
@@ -23,8 +24,7 @@ account_mail(struct ctx *c, const char *name, const char *address,
 	HDF *hdf;
 	int rc = -1;
 
-	hdf = render_page_new(&c->app->render, hdf_get_value(c->hdf,
-	    "Page.Lang", cfg->default_language));
+	hdf = render_page_new(&c->app->render, lang);
 	if (hdf == NULL)
 		return -1;
 	buf_init(&body);
@@ -77,14 +77,15 @@ account_link_request(struct ctx *c, const struct link_request *lr)
 	if ((rc = page_rate_take(c, bucket, cfg->rl_reset_address,
 	    cfg->rl_reset_address_minutes)) != 0)
 		return rc;
-	snprintf(sql, sizeof(sql), "SELECT id, username, email FROM users"
+	snprintf(sql, sizeof(sql), "SELECT id, username, email, language"
+	    " FROM users"
 	    " WHERE email = ? AND %s", lr->status_sql);
 	if (db_query(c->app->db, &r, sql, "s", email) != DB_OK)
 		return ctx_db_error(c);
 	if (r.nrows == 1 && token_create(c->app->db, db_cell_int(&r, 0, 0),
 	    lr->purpose, NULL, lr->seconds, token) == 0)
-		account_mail(c, lr->mail, db_cell(&r, 0, 2), db_cell(&r, 0, 1),
-		    lr->path, token);
+		account_mail(c, lr->mail, db_cell(&r, 0, 3), db_cell(&r, 0, 2),
+		    db_cell(&r, 0, 1), lr->path, token);
 	db_result_free(&r);
 	form_notice(c, lr->notice);
 	c->template = "message.cs";

@@ -10,13 +10,15 @@
 #include "accounts/token.h"
 
 /*
- * Render mail name for username in the page's language, with a link to
+ * Render mail name for username in lang, the recipient's language (their
+ * account's; the site's default when it is not loaded), with a link to
  * site.base_url + path + "?token=" + token, and queue it for address
  * (mail_queue_add: kaaj-admin sends it, never the request). Returns 0,
  * or -1 after logging why (the caller tells the user to try again later).
  */
-int account_mail(struct ctx *c, const char *name, const char *address,
-    const char *username, const char *path, const char *token);
+int account_mail(struct ctx *c, const char *name, const char *lang,
+    const char *address, const char *username, const char *path,
+    const char *token);
 
 /* What a "mail me a link" form asks for. */
 struct link_request {

@@ -155,7 +155,8 @@ read_plugin_fields(struct ctx *c, const struct plugin *p, struct cform *f)
 		form_keep(c, name);
 		/* Its choice, read before it, decides whether it applies. */
 		if (field_applies(&jt->campaign_fields[i], &f->kv)) {
-			f->values[f->n] = form_get(c, name);
+			f->values[f->n] = page_field_value(c, name,
+			    &jt->campaign_fields[i]);
 			if (page_check_field(c, name, &jt->campaign_fields[i],
 			    f->values[f->n]) != 0)
 				bad = 1;
@@ -293,7 +294,7 @@ describe_shown_if(struct ctx *c, HDF *row, const struct kaaj_field *d)
 void
 cform_describe(struct ctx *c, const struct plugin *p)
 {
-	const struct kaaj_jobtype *jt = p->jt;
+	const struct kaaj_jobtype *jt = page_jobtype(c, p);
 	const struct kaaj_field *d;
 	const struct kaaj_choice *ch;
 	char money[32], name[48];

@@ -57,13 +57,16 @@ void
 job_fields_show(struct ctx *c, const struct plugin *p,
     const struct job_fields *jf)
 {
+	const struct kaaj_jobtype *jt;
 	const struct kaaj_field *fd;
 	const char *value;
 	size_t i, j, k = 0;
 	HDF *row;
 
-	for (i = 0; p != NULL && i < p->jt->n_campaign_fields; i++) {
-		fd = &p->jt->campaign_fields[i];
+	/* The page's language's texts; names are the plugin's own. */
+	jt = p != NULL ? page_jobtype(c, p) : NULL;
+	for (i = 0; jt != NULL && i < jt->n_campaign_fields; i++) {
+		fd = &jt->campaign_fields[i];
 		for (j = 0; j < jf->kv.n; j++)
 			if (jf->names[j] == fd->name)
 				break;

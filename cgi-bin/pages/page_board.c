@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/plugin_text.h"
 #include "market/campaign.h"
 #include "storage/db.h"
 #include "pages/job_fields.h"
@@ -213,7 +214,7 @@ page_board_share(struct app *app)
 	const struct plugin_set *ps = &app->plugins;
 	const struct kaaj_jobtype *jt;
 	char name[64];
-	size_t i, j, ncat = 0;
+	size_t i, j, k, ncat = 0;
 
 	render_unshare(&app->render, "Board");
 	for (i = 0; i < ps->n; i++) {
@@ -221,7 +222,9 @@ page_board_share(struct app *app)
 		snprintf(name, sizeof(name), "Board.Types.%zu.Name", i);
 		render_share(&app->render, name, jt->name);
 		snprintf(name, sizeof(name), "Board.Types.%zu.Label", i);
-		render_share(&app->render, name, jt->label);
+		for (k = 0; k < app->render.nlangs; k++)
+			render_share_in(&app->render, k, name,
+			    plugin_texts(&ps->items[i], k)->label);
 		for (j = 0; j < i; j++)
 			if (strcmp(ps->items[j].jt->category, jt->category) == 0)
 				break;
@@ -316,6 +319,7 @@ page_job(struct ctx *c)
 {
 	struct job_fields f;
 	struct db_result r;
+	const struct kaaj_jobtype *jt;
 	const struct plugin *p;
 	int full;
 
@@ -342,8 +346,9 @@ page_job(struct ctx *c)
 	/* The claim button, or why the viewer cannot take it. */
 	if (job_claim(c, c->path_id, full) == -1)
 		return ctx_db_error(c);
-	if (p != NULL)
-		render_set(c->hdf, "Job.TypeLabel", p->jt->label);
+	jt = p != NULL ? page_jobtype(c, p) : NULL;
+	if (jt != NULL)
+		render_set(c->hdf, "Job.TypeLabel", jt->label);
 	/* The job type's own fields, as the task page shows them too. */
 	if (job_fields_load(c, p, c->path_id, &f) == -1) {
 		job_fields_free(&f);

@@ -49,9 +49,10 @@ choose_type(struct ctx *c)
 			    0 || (row = page_row(cat, "Types", k++)) == NULL)
 				continue;
 			render_set(row, "Name", ps->items[j].jt->name);
-			render_set(row, "Label", ps->items[j].jt->label);
+			render_set(row, "Label",
+			    page_jobtype(c, &ps->items[j])->label);
 			render_set(row, "Description",
-			    ps->items[j].jt->description);
+			    page_jobtype(c, &ps->items[j])->description);
 			render_set(row, "MinPay", money_format(config_min_pay(
 			    &c->app->cfg, ps->items[j].jt->name,
 			    ps->items[j].jt->min_pay), money, sizeof(money)));
@@ -107,7 +108,7 @@ preview_value(struct ctx *c, size_t i, const char *label,
 static void
 preview_plugin(struct ctx *c, const struct cform *f, size_t i)
 {
-	const struct kaaj_jobtype *jt = f->plugin->jt;
+	const struct kaaj_jobtype *jt = page_jobtype(c, f->plugin);
 	const struct kaaj_field *d;
 	const struct kaaj_choice *ch;
 	const char *shown;

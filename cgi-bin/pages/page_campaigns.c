@@ -97,7 +97,8 @@ set_proofs(struct ctx *c, int64_t campaign, const char *job_type,
 			idx = fd != NULL ? (size_t)(fd - p->jt->proof_fields) :
 			    (p != NULL ? p->jt->n_proof_fields : 0) + n++;
 			snprintf(name, sizeof(name), "Proof.%zu.Label", idx);
-			render_set(row, name, fd != NULL ? fd->label :
+			render_set(row, name, fd != NULL ? page_jobtype(c,
+			    p)->proof_fields[idx].label :
 			    db_value(&f, j, "name"));
 			snprintf(name, sizeof(name), "Proof.%zu.Value", idx);
 			render_set(row, name, db_value(&f, j, "value"));

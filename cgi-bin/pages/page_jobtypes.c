@@ -39,7 +39,7 @@ page_jobtypes(struct ctx *c)
 	size_t i;
 
 	for (i = 0; i < ps->n; i++) {
-		jt = ps->items[i].jt;
+		jt = page_jobtype(c, &ps->items[i]);
 		snprintf(prefix, sizeof(prefix), "JobTypes.%zu", i);
 		snprintf(name, sizeof(name), "%s.Name", prefix);
 		render_set(c->hdf, name, jt->name);

@@ -47,6 +47,7 @@ void
 proof_form_set(struct ctx *c, const struct plugin *p, int shot_required,
     const struct kaaj_values *campaign)
 {
+	const struct kaaj_jobtype *jt;
 	const struct kaaj_field *fd, *shot = shot_field(p);
 	const struct kaaj_choice *ch;
 	char name[64];
@@ -54,8 +55,12 @@ proof_form_set(struct ctx *c, const struct plugin *p, int shot_required,
 	HDF *row;
 
 	render_set(c->hdf, "Proof.Open", "1");
-	for (i = 0; p != NULL && i < p->jt->n_proof_fields; i++) {
-		fd = &p->jt->proof_fields[i];
+	/* The same fields, with the page's language's texts. */
+	jt = p != NULL ? page_jobtype(c, p) : NULL;
+	if (shot != NULL)
+		shot = &jt->proof_fields[shot - p->jt->proof_fields];
+	for (i = 0; jt != NULL && i < jt->n_proof_fields; i++) {
+		fd = &jt->proof_fields[i];
 		if (fd->type == KAAJ_FIELD_SCREENSHOT ||
 		    !field_applies(fd, campaign))
 			continue;
@@ -207,8 +212,7 @@ proof_read(struct ctx *c, const struct plugin *p, int64_t campaign,
 		/* A field that does not apply is neither checked nor kept. */
 		v = "";
 		if (field_applies(fd, &jf.kv)) {
-			v = form_get(c, fd->name);
-			form_keep(c, fd->name);
+			v = page_field_value(c, fd->name, fd);
 			page_check_field(c, fd->name, fd, v);
 		}
 		in->names[in->proof.n] = fd->name;

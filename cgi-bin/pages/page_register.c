@@ -231,8 +231,8 @@ page_register_post(struct ctx *c)
 	if (rc != DB_OK)
 		return ctx_db_error(c);
 	log_info(c->req->rid, "registered user %lld", (long long)a.user_id);
-	if (account_mail(c, "activate", email, username, "/activate",
-	    a.token) == -1)
+	if (account_mail(c, "activate", a.user.language, email, username,
+	    "/activate", a.token) == -1)
 		render_set(c->hdf, "Register.MailFailed", "1");
 	render_set(c->hdf, "Register.Email", email);
 	c->template = "register_done.cs";

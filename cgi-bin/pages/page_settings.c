@@ -280,8 +280,8 @@ page_settings_email(struct ctx *c)
 	if (token_create(c->app->db, c->session.user_id, TOKEN_EMAIL, address,
 	    cfg->activation_hours * 3600, token) == -1)
 		return ctx_db_error(c);
-	if (account_mail(c, "email", address, username, "/email/confirm",
-	    token) == -1)
+	if (account_mail(c, "email", c->session.language, address, username,
+	    "/email/confirm", token) == -1)
 		return ctx_redirect(c, 303, "/settings?notice=mail_failed");
 	return ctx_redirect(c, 303, "/settings?notice=email_sent");
 }

@@ -12,6 +12,7 @@
 #include "base/field.h"
 #include "base/log.h"
 #include "base/money.h"
+#include "base/plugin_text.h"
 #include "base/text.h"
 #include "base/timezone.h"
 #include "accounts/password.h"
@@ -179,6 +180,20 @@ page_plugin_error(struct ctx *c, const struct plugin *p, const char *field,
 	if (*text == '\0')
 		text = err->message != NULL ? err->message : "";
 	form_error_text(c, field, text);
+}
+
+const struct kaaj_jobtype *
+page_jobtype(struct ctx *c, const struct plugin *p)
+{
+	return plugin_texts(p, render_lang_index(&c->app->render, c->hdf));
+}
+
+const char *
+page_field_value(struct ctx *c, const char *name, const struct kaaj_field *fd)
+{
+	form_keep(c, name);
+	return fd->type == KAAJ_FIELD_INT ? form_get_number(c, name) :
+	    form_get(c, name);
 }
 
 int

@@ -72,6 +72,23 @@ void page_plugin_error(struct ctx *c, const struct plugin *p,
     const char *field, const struct kaaj_error *err);
 
 /*
+ * The job type of p as the page's language shows it: its label,
+ * description, field labels, help texts and choice labels translated
+ * (plugin_texts); the same declarations otherwise.
+ */
+const struct kaaj_jobtype *page_jobtype(struct ctx *c,
+    const struct plugin *p);
+
+/*
+ * The posted value of a job type's declared field fd, posted as name,
+ * kept as typed for the page shown again (form_keep); a whole number
+ * (KAAJ_FIELD_INT) with its Bengali digits read as ASCII ones, so that
+ * the check, the plugin and the stored value see "20" for "২০".
+ */
+const char *page_field_value(struct ctx *c, const char *name,
+    const struct kaaj_field *fd);
+
+/*
  * The core's generic check of the value v of a job type's declared field
  * fd (field_check), posted as name: 0, or -1 with name marked wrong
  * ({min} and {max} in the message are the field's limits).
@@ -182,6 +199,15 @@ int page_settings_profile(struct ctx *c);
 int page_settings_password(struct ctx *c);
 int page_settings_email(struct ctx *c);
 int page_email_confirm(struct ctx *c);
+
+/*
+ * page_language.c: the language switch on every page. POST lang (a
+ * loaded language) and next (the page to go back to): sets the
+ * kaaj_lang cookie, saves it as a logged-in user's language, and
+ * answers 303 to next when next is a local path of a page that answers
+ * GET, else to "/". 400 for a language the site does not have.
+ */
+int page_language(struct ctx *c);
 
 /* page_wallet.c: balances, deposit and withdrawal requests, receipts. */
 int page_wallet(struct ctx *c);
