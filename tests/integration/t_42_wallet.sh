@@ -375,7 +375,7 @@ statements() {
 		expect_status 200 "$what: GET $next"
 		rows+=$(page_rows)$'\n'
 		pages=$((pages + 1))
-		next=$(grep -o '/wallet/statement?before=[0-9]*' "$HTTP_BODY" | head -n 1 || true)
+		next=$(grep -o 'href="/wallet/statement?before=[0-9]*' "$HTTP_BODY" | head -n 1 | sed 's/^href="//' || true)
 	done
 	rows=$(grep -v '^$' <<<"$rows" || true)
 	n=$(grep -c . <<<"$rows" || true)
