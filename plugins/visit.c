@@ -48,9 +48,9 @@ static const struct kaaj_field campaign_fields[] = {
 		.name = "keyword",
 		.type = KAAJ_FIELD_TEXT,
 		.label = "Search keyword",
-		.help = "Needed when the worker searches: what to type into "
-		    "the search engine.",
+		.help = "What the worker types into the search engine.",
 		.max_len = KEYWORD_MAX,
+		.shown_if = "mode=search",
 	},
 	{
 		.name = "question",

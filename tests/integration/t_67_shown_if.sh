@@ -8,7 +8,8 @@
 # nor stored. Its task page shows the channel link and instructions
 # while it takes proof, and its proof form does not ask for "the comment
 # you wrote"; proof without one is taken. A "comment" job asks for the
-# comment, and refuses proof without it.
+# comment, and refuses proof without it. A "visit" job (not a search)
+# does not keep a search keyword.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$KAAJ_SRCDIR/tests/integration/lib.sh"
@@ -118,6 +119,24 @@ main() {
 		"file:screenshot=@$PNG;type=image/png"
 	expect_status 200 "proof without the comment is refused"
 	expect_body 'id="err-p-comment_text"' "... at the comment field"
+
+	say "a visit job: the keyword is for searching only"
+	http GET "/campaigns/new?type=visit" -b "kaaj_session=$e"
+	expect_body 'id="field-x_keyword" data-shown-if="x_mode=search"' \
+		"the keyword is marked as applying to searches only"
+	JOB=(type=visit "title=T67 visit job $RUN"
+		"instructions=Open the page and read it to the end."
+		"proof_instructions=The answer to the question."
+		slots=2 pay=0.25 countries_mode=all minutes=60 days=7
+		min_success=0 x_mode=visit
+		"x_target_url=https://www.example.com/t67$RUN"
+		"x_keyword=not asked for"
+		"x_question=What is the last word of the footer?")
+	camp=$(post "$e")
+	expect_match "a visit job is posted" "${camp:-none}" '^[0-9]+$'
+	expect_eq "... without the keyword typed by mistake" \
+		"$(db_sql "SELECT COUNT(*) FROM campaign_fields
+		    WHERE campaign_id = ${camp:-0} AND name = 'keyword'")" 0
 	test_done
 }
 
