@@ -17,7 +17,7 @@
 <p class="example" id="withdrawal-example"><?cs var:t.ExampleWithdrawal ?> <?cs var:Fees.Example ?> <?cs var:Site.Currency ?>: <?cs var:t.ExampleFee ?> <?cs var:Fees.ExampleWithdrawalFee ?> <?cs var:Site.Currency ?>, <?cs var:t.ExampleReceived ?> <?cs var:Fees.ExampleReceived ?> <?cs var:Site.Currency ?>.</p>
 <div class="scroll"><table class="list" id="payout-limits">
 <thead><tr><th><?cs var:t.Method ?></th><th class="num"><?cs var:t.Min ?></th><th class="num"><?cs var:t.Max ?></th></tr></thead>
-<tbody><?cs each:p = Fees.Payouts ?><tr><td data-label="<?cs var:t.Method ?>"><?cs var:p.Label ?></td><td data-label="<?cs var:t.Min ?>" class="num"><?cs var:p.Min ?> <?cs var:Site.Currency ?></td><td data-label="<?cs var:t.Max ?>" class="num"><?cs var:p.Max ?> <?cs var:Site.Currency ?></td></tr>
+<tbody><?cs each:p = PayoutMethods ?><tr><td data-label="<?cs var:t.Method ?>"><?cs var:p.Label ?></td><td data-label="<?cs var:t.Min ?>" class="num"><?cs var:p.Min ?> <?cs var:Site.Currency ?></td><td data-label="<?cs var:t.Max ?>" class="num"><?cs var:p.Max ?> <?cs var:Site.Currency ?></td></tr>
 <?cs /each ?></tbody>
 </table></div>
 </section>
@@ -26,7 +26,7 @@
 <p><?cs var:t.DepositText ?></p>
 <div class="scroll"><table class="list" id="deposit-limits">
 <thead><tr><th><?cs var:t.Method ?></th><th class="num"><?cs var:t.Min ?></th></tr></thead>
-<tbody><?cs each:d = Fees.Deposits ?><tr><td data-label="<?cs var:t.Method ?>"><?cs var:d.Label ?></td><td data-label="<?cs var:t.Min ?>" class="num"><?cs var:d.Min ?> <?cs var:Site.Currency ?></td></tr>
+<tbody><?cs each:d = DepositMethods ?><tr><td data-label="<?cs var:t.Method ?>"><?cs var:d.Label ?></td><td data-label="<?cs var:t.Min ?>" class="num"><?cs var:d.Min ?> <?cs var:Site.Currency ?></td></tr>
 <?cs /each ?></tbody>
 </table></div>
 </section>

@@ -16,31 +16,6 @@
 /* The help topics, by the path after /help/ ("" for the index). */
 static const char *const topics[] = { "", "work", "post", "rules", "fees" };
 
-/* Set name to ppm parts per million as a percentage: "10", "7.5". */
-static void
-set_percent(HDF *hdf, const char *name, int64_t ppm)
-{
-	char text[32];
-	size_t n;
-
-	snprintf(text, sizeof(text), "%lld.%04lld", (long long)(ppm / 10000),
-	    (long long)(ppm % 10000));
-	n = strlen(text);
-	while (text[n - 1] == '0')
-		text[--n] = '\0';
-	if (text[n - 1] == '.')
-		text[--n] = '\0';
-	render_set(hdf, name, text);
-}
-
-static void
-set_money(HDF *hdf, const char *name, int64_t amount)
-{
-	char text[32];
-
-	render_set(hdf, name, money_format(amount, text, sizeof(text)));
-}
-
 /* The fees page's numbers: every one from the configuration. */
 static void
 set_fees(struct ctx *c)
@@ -48,38 +23,28 @@ set_fees(struct ctx *c)
 	const struct kaaj_config *cfg = &c->app->cfg;
 	const struct plugin_set *ps = &c->app->plugins;
 	int64_t fee;
-	char name[64];
 	size_t i;
+	HDF *row;
 
-	set_percent(c->hdf, "Fees.TaskPercent", cfg->fee_task_ppm);
+	page_set_percent(c->hdf, "Fees.TaskPercent", cfg->fee_task_ppm);
 	fee = fee_task(cfg, EXAMPLE_AMOUNT);
-	set_money(c->hdf, "Fees.Example", EXAMPLE_AMOUNT);
-	set_money(c->hdf, "Fees.ExampleTaskFee", fee);
-	set_money(c->hdf, "Fees.ExampleEmployerPays", EXAMPLE_AMOUNT + fee);
-	set_percent(c->hdf, "Fees.WithdrawalPercent", cfg->fee_withdrawal_ppm);
-	set_money(c->hdf, "Fees.WithdrawalFixed", cfg->fee_withdrawal_fixed);
+	page_set_money(c->hdf, "Fees.Example", EXAMPLE_AMOUNT);
+	page_set_money(c->hdf, "Fees.ExampleTaskFee", fee);
+	page_set_money(c->hdf, "Fees.ExampleEmployerPays",
+	    EXAMPLE_AMOUNT + fee);
+	page_set_percent(c->hdf, "Fees.WithdrawalPercent",
+	    cfg->fee_withdrawal_ppm);
+	page_set_money(c->hdf, "Fees.WithdrawalFixed",
+	    cfg->fee_withdrawal_fixed);
 	fee = fee_withdrawal(cfg, EXAMPLE_AMOUNT);
-	set_money(c->hdf, "Fees.ExampleWithdrawalFee", fee);
-	set_money(c->hdf, "Fees.ExampleReceived", EXAMPLE_AMOUNT - fee);
-	for (i = 0; i < cfg->n_payouts; i++) {
-		snprintf(name, sizeof(name), "Fees.Payouts.%zu.Label", i);
-		render_set(c->hdf, name, cfg->payouts[i].label);
-		snprintf(name, sizeof(name), "Fees.Payouts.%zu.Min", i);
-		set_money(c->hdf, name, cfg->payouts[i].min);
-		snprintf(name, sizeof(name), "Fees.Payouts.%zu.Max", i);
-		set_money(c->hdf, name, cfg->payouts[i].max);
-	}
-	for (i = 0; i < cfg->n_deposits; i++) {
-		snprintf(name, sizeof(name), "Fees.Deposits.%zu.Label", i);
-		render_set(c->hdf, name, cfg->deposits[i].label);
-		snprintf(name, sizeof(name), "Fees.Deposits.%zu.Min", i);
-		set_money(c->hdf, name, cfg->deposits[i].min);
-	}
+	page_set_money(c->hdf, "Fees.ExampleWithdrawalFee", fee);
+	page_set_money(c->hdf, "Fees.ExampleReceived", EXAMPLE_AMOUNT - fee);
+	page_set_methods(c);
 	for (i = 0; i < ps->n; i++) {
-		snprintf(name, sizeof(name), "Fees.JobTypes.%zu.Label", i);
-		render_set(c->hdf, name, ps->items[i].jt->label);
-		snprintf(name, sizeof(name), "Fees.JobTypes.%zu.MinPay", i);
-		set_money(c->hdf, name, config_min_pay(cfg,
+		if ((row = page_row(c->hdf, "Fees.JobTypes", i)) == NULL)
+			continue;
+		render_set(row, "Label", ps->items[i].jt->label);
+		page_set_money(row, "MinPay", config_min_pay(cfg,
 		    ps->items[i].jt->name, ps->items[i].jt->min_pay));
 	}
 }

@@ -317,6 +317,48 @@ page_query_requests(struct ctx *c, const char *list, size_t max, int payout,
 }
 
 void
+page_set_methods(struct ctx *c)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	size_t i;
+	HDF *row;
+
+	for (i = 0; i < cfg->n_deposits; i++) {
+		if ((row = page_row(c->hdf, "DepositMethods", i)) == NULL)
+			continue;
+		render_set(row, "Name", cfg->deposits[i].name);
+		render_set(row, "Label", cfg->deposits[i].label);
+		render_set(row, "Instructions", cfg->deposits[i].instructions);
+		page_set_money(row, "Min", cfg->deposits[i].min);
+	}
+	for (i = 0; i < cfg->n_payouts; i++) {
+		if ((row = page_row(c->hdf, "PayoutMethods", i)) == NULL)
+			continue;
+		render_set(row, "Name", cfg->payouts[i].name);
+		render_set(row, "Label", cfg->payouts[i].label);
+		render_set(row, "Hint", cfg->payouts[i].account_hint);
+		page_set_money(row, "Min", cfg->payouts[i].min);
+		page_set_money(row, "Max", cfg->payouts[i].max);
+	}
+}
+
+void
+page_set_percent(HDF *hdf, const char *name, int64_t ppm)
+{
+	char pct[32];
+	size_t n;
+
+	/* ppm * 100 micro-units of a percent, shown without zeros. */
+	money_format(ppm * 100, pct, sizeof(pct));
+	n = strlen(pct);
+	while (n > 0 && pct[n - 1] == '0')
+		pct[--n] = '\0';
+	if (n > 0 && pct[n - 1] == '.')
+		pct[--n] = '\0';
+	render_set(hdf, name, pct);
+}
+
+void
 page_set_duration(HDF *hdf, const char *name, int64_t seconds)
 {
 	static const struct {

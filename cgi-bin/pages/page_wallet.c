@@ -25,36 +25,11 @@ static void
 set_methods(struct ctx *c)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
-	char pct[32];
-	size_t i, n;
-	HDF *row;
 
-	for (i = 0; i < cfg->n_deposits; i++) {
-		if ((row = page_row(c->hdf, "DepositMethods", i)) == NULL)
-			continue;
-		render_set(row, "Name", cfg->deposits[i].name);
-		render_set(row, "Label", cfg->deposits[i].label);
-		render_set(row, "Instructions", cfg->deposits[i].instructions);
-		page_set_money(row, "Min", cfg->deposits[i].min);
-	}
-	for (i = 0; i < cfg->n_payouts; i++) {
-		if ((row = page_row(c->hdf, "PayoutMethods", i)) == NULL)
-			continue;
-		render_set(row, "Name", cfg->payouts[i].name);
-		render_set(row, "Label", cfg->payouts[i].label);
-		render_set(row, "Hint", cfg->payouts[i].account_hint);
-		page_set_money(row, "Min", cfg->payouts[i].min);
-		page_set_money(row, "Max", cfg->payouts[i].max);
-	}
-	/* The percentage: ppm * 100 micro-units, shown without zeros. */
-	money_format(cfg->fee_withdrawal_ppm * 100, pct, sizeof(pct));
-	n = strlen(pct);
-	while (n > 0 && pct[n - 1] == '0')
-		pct[--n] = '\0';
-	if (n > 0 && pct[n - 1] == '.')
-		pct[--n] = '\0';
+	page_set_methods(c);
 	if (cfg->fee_withdrawal_ppm > 0)
-		render_set(c->hdf, "Wallet.FeePercent", pct);
+		page_set_percent(c->hdf, "Wallet.FeePercent",
+		    cfg->fee_withdrawal_ppm);
 	if (cfg->fee_withdrawal_fixed > 0)
 		page_set_money(c->hdf, "Wallet.FeeFixed",
 		    cfg->fee_withdrawal_fixed);

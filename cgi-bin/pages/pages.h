@@ -141,6 +141,16 @@ int page_back(struct ctx *c, const char *path, int64_t id,
     const char *notice);
 
 /*
+ * The payment methods of the configuration: DepositMethods.N (Name,
+ * Label, Instructions, Min) and PayoutMethods.N (Name, Label, Hint, Min,
+ * Max), amounts as decimals.
+ */
+void page_set_methods(struct ctx *c);
+
+/* Set name to ppm parts per million as a percentage: "10", "7.5". */
+void page_set_percent(HDF *hdf, const char *name, int64_t ppm);
+
+/*
  * A length of time for people: name.Value and name.Unit (a key of
  * Lang.Duration: "minutes" up to two hours, "hours" up to two days, else
  * "days"; "minute", "hour", "day" for 1), rounded to the nearest, at
