@@ -170,9 +170,7 @@ zone_problem(const char *v)
 
 	if (strcmp(v, "UTC") == 0)
 		return NULL;
-	if (v[0] == '/' || strstr(v, "..") != NULL || strspn(v,
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789_/+-") != strlen(v))
+	if (!tz_name_ok(v))
 		return "must be a time zone such as \"Asia/Dhaka\" or \"UTC\"";
 	snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", v);
 	if (access(path, R_OK) != 0)

@@ -12,19 +12,14 @@
 static char zone_in_use[TZ_NAME_MAX] = "UTC";
 static char city_in_use[TZ_NAME_MAX] = "UTC";
 
-/* A zone name's shape: letters, digits, and _ / + - only. */
-static int
-name_ok(const char *s, size_t n)
+int
+tz_name_ok(const char *name)
 {
-	size_t i;
+	size_t n = strlen(name);
 
-	if (n == 0 || n >= TZ_NAME_MAX)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-		    "0123456789_/+-", s[i]) == NULL)
-			return 0;
-	return 1;
+	return n > 0 && n < TZ_NAME_MAX && name[0] != '/' &&
+	    strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789_/+-") == n;
 }
 
 /* Add the zone of one line of zone.tab; 0, 1 (not a zone line) or -1. */
@@ -41,7 +36,7 @@ add_line(struct tz_table *t, char *line, size_t *cap)
 	coords = strtok(NULL, "\t\n");
 	zone = strtok(NULL, "\t\n");
 	if (country == NULL || coords == NULL || zone == NULL ||
-	    strlen(country) != 2 || !name_ok(zone, strlen(zone)))
+	    strlen(country) != 2 || !tz_name_ok(zone))
 		return 1;
 	if (t->n == *cap) {
 		n = *cap == 0 ? 512 : *cap * 2;
@@ -143,7 +138,7 @@ tz_use(const char *zone)
 {
 	char tz[TZ_NAME_MAX + 1];
 
-	if (zone == NULL || !name_ok(zone, strlen(zone)))
+	if (zone == NULL || !tz_name_ok(zone))
 		zone = "UTC";
 	if (strcmp(zone, zone_in_use) == 0)
 		return;

@@ -29,6 +29,13 @@ struct tz_table {
 };
 
 /*
+ * Non-zero when name has a zone name's shape: letters, digits and _ / + -
+ * only, not starting with '/' (never a path of its own, nor one with
+ * ".."), shorter than TZ_NAME_MAX.
+ */
+int tz_name_ok(const char *name);
+
+/*
  * Read path (zone.tab's format: country, coordinates, zone, comment, tab
  * separated; # starts a comment). Returns 0, or -1 with the reason in err.
  * The caller frees *t with tz_table_free().

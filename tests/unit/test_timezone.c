@@ -75,6 +75,12 @@ START_TEST(test_local_time)
 	ck_assert_int_eq(tz_local_time("2026-02-28 23:59:00", out,
 	    sizeof(out)), 0);
 	ck_assert_str_eq(out, "2026-02-28 23:59 UTC");
+	tz_use("/usr/share/zoneinfo/Asia/Dhaka");
+	ck_assert_int_eq(tz_local_time("2026-02-28 23:59:00", out,
+	    sizeof(out)), 0);
+	ck_assert_str_eq(out, "2026-02-28 23:59 UTC");
+	ck_assert(!tz_name_ok("/Asia/Dhaka"));
+	ck_assert(tz_name_ok("Asia/Dhaka"));
 }
 END_TEST
 
