@@ -184,10 +184,10 @@ validate_campaign(const struct kaaj_values *campaign, struct kaaj_error *err)
 	}
 	for (p = pattern; *p != '\0'; p++)
 		if ((unsigned char)*p < ' ' || *p == 0x7f)
-			return kaaj_refuse(err, field, "bad_pattern", "The "
+			return kaaj_refuse(err, field, "pattern_control", "The "
 			    "pattern must not contain control characters.");
 	if (strlen(pattern) > PATTERN_MAX)
-		return kaaj_refuse(err, field, "bad_pattern", "The pattern "
+		return kaaj_refuse(err, field, "pattern_long", "The pattern "
 		    "must be at most 100 characters long.");
 	return KAAJ_OK;
 }
@@ -203,21 +203,21 @@ validate_proof(const struct kaaj_values *campaign,
 		entry = "";
 	format = kaaj_value(campaign, "format");
 	if (is(format, "number") && !is_number(entry))
-		return kaaj_refuse(err, field, "wrong_format", "The entry must "
+		return kaaj_refuse(err, field, "wrong_number", "The entry must "
 		    "be a whole or decimal number, such as 42 or 3.14, without "
 		    "a sign or spaces.");
 	if (is(format, "email") && !is_email(entry))
-		return kaaj_refuse(err, field, "wrong_format", "The entry must "
+		return kaaj_refuse(err, field, "wrong_email", "The entry must "
 		    "be an e-mail address, such as name@example.com.");
 	if (is(format, "url") && kaaj_url_check(entry, NULL) != KAAJ_URL_OK)
-		return kaaj_refuse(err, field, "wrong_format", "The entry must "
+		return kaaj_refuse(err, field, "wrong_url", "The entry must "
 		    "be a web address starting with http:// or https://, such "
 		    "as https://example.com/.");
 	if (is(format, "pattern")) {
 		if ((pattern = kaaj_value(campaign, "pattern")) == NULL)
 			pattern = "";
 		if (!pattern_match(pattern, entry))
-			return kaaj_refuse(err, field, "wrong_format", "The "
+			return kaaj_refuse(err, field, "wrong_pattern", "The "
 			    "entry must match the pattern the task gives (9 is "
 			    "a digit, A a letter, * any text).");
 	}

@@ -194,15 +194,49 @@ code_valid(const char *s, size_t len)
 }
 
 /*
+ * Check the message of a kaaj_refuse call with code against the others
+ * said (entries "code\nmessage"): one code must always carry the same
+ * message, since a translation replaces the message by its code. The
+ * message is tokens from..to; one that is not all string literals (a
+ * message chosen at run time) is not compared.
+ */
+static void
+check_message(const struct toks *t, size_t from, size_t to,
+    const char *code, size_t code_len, struct strlist *said,
+    struct strlist *problems)
+{
+	char m[1024];
+	size_t j, n = 0;
+
+	for (j = from; j < to; j++) {
+		if (t->v[j].kind != TOK_STRING || n + t->v[j].len >= sizeof(m))
+			return;
+		memcpy(m + n, t->v[j].s, t->v[j].len);
+		n += t->v[j].len;
+	}
+	m[n] = '\0';
+	for (j = 0; j < said->n; j++)
+		if (strncmp(said->v[j], code, code_len) == 0 &&
+		    said->v[j][code_len] == '\n' &&
+		    strcmp(said->v[j] + code_len + 1, m) != 0) {
+			strlist_addf(problems, "the code \"%.*s\" is given "
+			    "with two different messages: each needs a code "
+			    "of its own to be translated", (int)code_len, code);
+			return;
+		}
+	strlist_addf(said, "%.*s\n%s", (int)code_len, code, m);
+}
+
+/*
  * Read the kaaj_refuse call whose name is token i: its third argument
  * must be one string literal, the code. Adds it to codes or a sentence to
- * problems.
+ * problems, and checks its message against the others said.
  */
 static void
 read_refuse(const struct toks *t, size_t i, struct strlist *codes,
-    struct strlist *problems)
+    struct strlist *said, struct strlist *problems)
 {
-	size_t j, end = closing(t, i + 1), first = 0, count = 0;
+	size_t j, end = closing(t, i + 1), first = 0, count = 0, msg = 0;
 	int arg = 0, depth = 0;
 
 	for (j = i + 2; j < end; j++) {
@@ -213,7 +247,8 @@ read_refuse(const struct toks *t, size_t i, struct strlist *codes,
 		    t->v[j].s[0]) != NULL)
 			depth--;
 		if (depth == 0 && tok_is(t, j, TOK_PUNCT, ",")) {
-			arg++;
+			if (++arg == 3)
+				msg = j + 1;
 			continue;
 		}
 		if (arg == 2 && count++ == 0)
@@ -225,8 +260,12 @@ read_refuse(const struct toks *t, size_t i, struct strlist *codes,
 	else if (!code_valid(t->v[first].s, t->v[first].len))
 		strlist_addf(problems, "the code \"%.*s\" is not [a-z_]+",
 		    (int)t->v[first].len, t->v[first].s);
-	else
+	else {
 		strlist_add(codes, t->v[first].s, t->v[first].len);
+		if (msg != 0)
+			check_message(t, msg, end, t->v[first].s,
+			    t->v[first].len, said, problems);
+	}
 }
 
 /*
@@ -237,6 +276,7 @@ static void
 read_body(const struct toks *t, size_t from, size_t to,
     struct strlist *codes, struct strlist *calls, struct strlist *problems)
 {
+	struct strlist said = { NULL, 0 };
 	size_t i;
 
 	for (i = from; i < to; i++) {
@@ -247,7 +287,7 @@ read_body(const struct toks *t, size_t from, size_t to,
 			if (tok_is(t, i - 1, TOK_IDENT, "int"))
 				continue;
 			if (tok_is(t, i + 1, TOK_PUNCT, "("))
-				read_refuse(t, i, codes, problems);
+				read_refuse(t, i, codes, &said, problems);
 			else
 				strlist_addf(problems, "kaaj_refuse is used "
 				    "other than by a call");
@@ -264,6 +304,7 @@ read_body(const struct toks *t, size_t from, size_t to,
 			strlist_add(calls, t->v[i].s, t->v[i].len);
 		}
 	}
+	strlist_free(&said);
 }
 
 char *

@@ -42,6 +42,16 @@ static const struct rules_case {
 	{ "#include \"mine.h\"\n#include \"kaaj/jobtype.h\"", "", 1 },
 	{ "int v(struct kaaj_error *err) { return kaaj_refuse(err, \"f\","
 	    " \"Bad-Code\", \"m\"); }", "", 1 },
+	/* One code, one message: a translation replaces it by its code. */
+	{ "int v(struct kaaj_error *err) { if (a) return kaaj_refuse(err,"
+	    " \"f\", \"same\", \"A \" \"b\");\n\treturn kaaj_refuse(err,"
+	    " \"g\", \"same\", \"A b\"); }", "same ", 0 },
+	{ "int v(struct kaaj_error *err) { if (a) return kaaj_refuse(err,"
+	    " \"f\", \"two\", \"Too short.\");\n\treturn kaaj_refuse(err,"
+	    " \"f\", \"two\", \"Too long.\"); }", "two ", 1 },
+	{ "int v(struct kaaj_error *err) { return kaaj_refuse(err, \"f\","
+	    " \"run\", x ? \"A\" : \"B\") || kaaj_refuse(err, \"f\","
+	    " \"run\", \"C\"); }", "run ", 0 },
 };
 
 /* The reading of plugin sources finds codes through headers and macros,
