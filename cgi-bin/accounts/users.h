@@ -35,8 +35,9 @@ struct user_new {
 /*
  * Insert the account u: registration (pending), kaaj-admin create-admin
  * and the demo data (active). Its referrer is written here and nowhere
- * else: no function of this file changes users.referred_by later. *id gets the new id (0 when the insert
- * failed; DB_DUPLICATE when the username or address is taken).
+ * else: no function of this file changes users.referred_by later. *id
+ * gets the new id (0 when the insert failed; DB_DUPLICATE when the
+ * username or address is taken).
  */
 int users_create(struct db *db, const struct user_new *u, int64_t *id);
 
