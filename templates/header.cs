@@ -21,7 +21,8 @@
   <a href="<?cs var:Site.Base ?>/campaigns"><?cs var:Lang.Nav.MyCampaigns ?></a>
   <a href="<?cs var:Site.Base ?>/wallet"><?cs var:Lang.Nav.Wallet ?></a>
   <a href="<?cs var:Site.Base ?>/tasks"><?cs var:Lang.Nav.Tasks ?></a>
-  <a href="<?cs var:Site.Base ?>/notifications" id="nav-notifications"><?cs var:Lang.Nav.Notifications ?><?cs if:User.Unread > 0 ?> <span class="count" id="unread"><?cs var:User.Unread ?></span><?cs /if ?></a>
+<?cs if:Site.Referrals ?>  <a href="<?cs var:Site.Base ?>/referrals"><?cs var:Lang.Nav.Referrals ?></a>
+<?cs /if ?>  <a href="<?cs var:Site.Base ?>/notifications" id="nav-notifications"><?cs var:Lang.Nav.Notifications ?><?cs if:User.Unread > 0 ?> <span class="count" id="unread"><?cs var:User.Unread ?></span><?cs /if ?></a>
 <?cs /if ?><?cs if:User.IsAdmin == 1 ?>  <a href="<?cs var:Site.Base ?>/admin"><?cs var:Lang.Nav.Admin ?></a>
   <a href="<?cs var:Site.Base ?>/admin/deposits"><?cs var:Lang.Nav.Deposits ?></a>
   <a href="<?cs var:Site.Base ?>/admin/withdrawals"><?cs var:Lang.Nav.Withdrawals ?></a>

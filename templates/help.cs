@@ -11,7 +11,14 @@
 <p class="example" id="task-example"><?cs var:t.ExampleTask ?> <?cs var:Fees.Example ?> <?cs var:Site.Currency ?>: <?cs var:t.ExampleFee ?> <?cs var:Fees.ExampleTaskFee ?> <?cs var:Site.Currency ?>, <?cs var:t.ExampleEmployerPays ?> <?cs var:Fees.ExampleEmployerPays ?> <?cs var:Site.Currency ?>.</p>
 <p><?cs var:t.WorkerKeeps ?></p>
 </section>
-<section id="fee-withdrawal">
+<?cs if:Fees.ReferralPercent ?><section id="fee-referral">
+<h2><?cs var:t.ReferralTitle ?></h2>
+<p><?cs var:t.ReferralPrefix ?> <strong id="referral-percent"><?cs var:Fees.ReferralPercent ?>%</strong> <?cs var:t.ReferralSuffix ?><?cs
+ if:Fees.ReferralDays > 0 ?> <?cs var:t.ReferralDaysPrefix ?> <strong id="referral-days"><?cs var:Fees.ReferralDays ?></strong> <?cs var:t.ReferralDaysSuffix ?><?cs
+ else ?> <?cs var:t.ReferralNoEnd ?><?cs /if ?></p>
+<p><?cs var:t.ReferralPaidBy ?></p>
+</section>
+<?cs /if ?><section id="fee-withdrawal">
 <h2><?cs var:t.WithdrawalTitle ?></h2>
 <p><?cs var:t.WithdrawalPrefix ?> <strong id="withdrawal-fee"><?cs var:Fees.WithdrawalPercent ?>% + <?cs var:Fees.WithdrawalFixed ?> <?cs var:Site.Currency ?></strong> <?cs var:t.WithdrawalSuffix ?></p>
 <p class="example" id="withdrawal-example"><?cs var:t.ExampleWithdrawal ?> <?cs var:Fees.Example ?> <?cs var:Site.Currency ?>: <?cs var:t.ExampleFee ?> <?cs var:Fees.ExampleWithdrawalFee ?> <?cs var:Site.Currency ?>, <?cs var:t.ExampleReceived ?> <?cs var:Fees.ExampleReceived ?> <?cs var:Site.Currency ?>.</p>

@@ -1,6 +1,7 @@
 <?cs set:Page.Title = Lang.Register.Title ?><?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
 <h1><?cs var:Lang.Register.Title ?></h1>
-<?cs if:Form.HasErrors ?><p class="error-summary" role="alert"><?cs var:Lang.Form.FixBelow ?></p><?cs /if ?>
+<?cs if:Register.InvitedBy ?><p class="notice" id="invited-by"><?cs var:Lang.Register.InvitedBy ?> <strong><?cs var:Register.InvitedBy ?></strong></p>
+<?cs /if ?><?cs if:Form.HasErrors ?><p class="error-summary" role="alert"><?cs var:Lang.Form.FixBelow ?></p><?cs /if ?>
 <form method="post" action="<?cs var:Site.Base ?>/register" data-captcha novalidate>
 <?cs call:csrf() ?>
 <?cs call:input("username", "text", Lang.Register.Username, Form.username, "username", "required") ?>
@@ -13,7 +14,8 @@
  <label class="choice"><input type="checkbox" name="terms" value="1"<?cs if:Form.terms == "1" ?> checked<?cs /if ?>> <span><?cs var:Lang.Register.Terms ?> <a href="<?cs var:Site.Base ?>/terms" target="_blank"><?cs var:Lang.Register.TermsLink ?></a></span></label>
  <?cs call:field_error("terms") ?>
 </div>
-<input type="hidden" name="captcha_salt" value="<?cs var:Captcha.Salt ?>">
+<?cs if:Form.ref ?><input type="hidden" name="ref" value="<?cs var:Form.ref ?>">
+<?cs /if ?><input type="hidden" name="captcha_salt" value="<?cs var:Captcha.Salt ?>">
 <input type="hidden" name="captcha_expires" value="<?cs var:Captcha.Expires ?>">
 <input type="hidden" name="captcha_bits" value="<?cs var:Captcha.Bits ?>">
 <input type="hidden" name="captcha_sig" value="<?cs var:Captcha.Sig ?>">

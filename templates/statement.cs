@@ -9,7 +9,8 @@
 <thead><tr><th><?cs var:Lang.Statement.Date ?></th><th><?cs var:Lang.Statement.What ?></th><th class="num"><?cs var:Lang.Statement.Amount ?></th><th class="num"><?cs var:Lang.Statement.Balance ?></th></tr></thead>
 <tbody>
 <?cs each:l = Statement.Lines ?><tr id="leg-<?cs var:l.Id ?>"><td data-label="<?cs var:Lang.Statement.Date ?>"><?cs var:l.When ?></td><td data-label="<?cs var:Lang.Statement.What ?>"><?cs alt:Lang.Statement.Kinds[l.Kind] ?><?cs var:l.Kind ?><?cs /alt ?><?cs
- if:l.Title ?><br><span class="memo"><?cs
+ if:l.Friend ?><br><span class="memo"><?cs var:Lang.Statement.ReferralOf ?> <?cs var:l.Friend ?></span><?cs
+ elif:l.Title ?><br><span class="memo"><?cs
   if:l.MyTask == "1" ?><a href="<?cs var:Site.Base ?>/tasks/<?cs var:l.TaskId ?>"><?cs var:l.Title ?></a><?cs
   elif:l.MyCampaign == "1" ?><a href="<?cs var:Site.Base ?>/campaigns/<?cs var:l.CampaignId ?>"><?cs var:l.Title ?></a><?cs
   else ?><?cs var:l.Title ?><?cs /if ?></span><?cs

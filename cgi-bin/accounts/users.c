@@ -16,12 +16,13 @@ users_create(struct db *db, const struct user_new *u, int64_t *id)
 	int rc;
 
 	rc = db_exec(db, NULL, &new_id, "INSERT INTO users (username, email,"
-	    " password_hash, country, language, is_admin, status, activated_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, IF(?, 'active', 'pending'),"
-	    " IF(?, UTC_TIMESTAMP(), NULL))", "sssssiii", u->username,
-	    u->email, u->password_hash, u->country, u->language,
+	    " password_hash, country, language, is_admin, status, activated_at,"
+	    " referred_by) VALUES (?, ?, ?, ?, ?, ?,"
+	    " IF(?, 'active', 'pending'), IF(?, UTC_TIMESTAMP(), NULL),"
+	    " NULLIF(?, 0))", "sssssiiii", u->username, u->email,
+	    u->password_hash, u->country, u->language,
 	    (int64_t)(u->is_admin != 0), (int64_t)u->active,
-	    (int64_t)u->active);
+	    (int64_t)u->active, u->referred_by);
 	*id = rc == DB_OK ? (int64_t)new_id : 0;
 	return rc;
 }

@@ -28,12 +28,16 @@ struct user_new {
 	int is_admin;
 	int active;	/* 0: pending until the activation link is followed;
 			 * else active, activated now */
+	int64_t referred_by;	/* the user whose referral link brought
+				 * this one, 0 for none; never changed */
 };
 
 /*
  * Insert the account u: registration (pending), kaaj-admin create-admin
- * and the demo data (active). *id gets the new id (0 when the insert
- * failed; DB_DUPLICATE when the username or address is taken).
+ * and the demo data (active). Its referrer is written here and nowhere
+ * else: no function of this file changes users.referred_by later. *id
+ * gets the new id (0 when the insert failed; DB_DUPLICATE when the
+ * username or address is taken).
  */
 int users_create(struct db *db, const struct user_new *u, int64_t *id);
 

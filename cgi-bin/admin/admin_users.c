@@ -34,7 +34,7 @@ admin_create_admin(struct db *db, const struct kaaj_config *cfg,
     const char *username, const char *email, FILE *in)
 {
 	char password[PASSWORD_MAX * 4 + 2], hash[PASSWORD_HASH_MAX];
-	struct user_new nu = { username, email, hash, "", "en", 1, 1 };
+	struct user_new nu = { username, email, hash, "", "en", 1, 1, 0 };
 	const char *why;
 	int64_t id;
 	int rc;

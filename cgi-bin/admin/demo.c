@@ -133,6 +133,7 @@ user_ensure(struct db *db, const struct demo_user *u, const char *hash,
 	nu.language = "en";
 	nu.is_admin = (int)u->is_admin;
 	nu.active = 1;
+	nu.referred_by = 0;
 	rc = users_create(db, &nu, id);
 	return rc == DB_DUPLICATE ? DB_RETRY : rc;
 }

@@ -57,7 +57,9 @@ read_settings(const config_t *lc, struct kaaj_config *cfg,
 		    config_keys_read_group(g, cfg, r)) == -1)
 			return -1;
 	}
-	return config_keys_check_required(lc, r);
+	if (config_keys_check_required(lc, r) == -1)
+		return -1;
+	return config_keys_check_together(lc, cfg, r);
 }
 
 int

@@ -107,6 +107,12 @@ struct kaaj_config {
 	int64_t fee_withdrawal_ppm;
 	int64_t fee_withdrawal_fixed;	/* micro-units */
 
+	/* referral */
+	int64_t referral_ppm;	/* share of a referred worker's task pay
+				 * for the referrer; 0: referrals off */
+	int referral_days;	/* how long after the referred user's
+				 * registration; 0: no end */
+
 	/* jobtypes */
 	struct config_min_pay *min_pay;
 	size_t n_min_pay;

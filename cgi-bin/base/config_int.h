@@ -52,6 +52,15 @@ int config_keys_read_group(const config_setting_t *g, struct kaaj_config *cfg,
 int config_keys_check_required(const config_t *lc,
     const struct config_report *r);
 
+/*
+ * Check the keys that limit each other: the referrer's share
+ * (referral.percent) comes out of the site's fee on task pay, so it may
+ * not be above fees.task_percent. Returns 0, or -1 with r->err set,
+ * naming the line of referral.percent.
+ */
+int config_keys_check_together(const config_t *lc,
+    const struct kaaj_config *cfg, const struct config_report *r);
+
 /* Free the strings of the plain keys. */
 void config_keys_free(struct kaaj_config *cfg);
 

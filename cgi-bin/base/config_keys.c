@@ -99,6 +99,8 @@ static const struct config_key config_keys[] = {
 	    32, "2", 0 },
 	{ "fees", "withdrawal_fixed", K_MONEY, OFF(fee_withdrawal_fixed), 0, 32,
 	    "0", 0 },
+	{ "referral", "percent", K_PERCENT, OFF(referral_ppm), 0, 32, "0", 0 },
+	{ "referral", "days", K_INT, OFF(referral_days), 0, 36500, NULL, 0 },
 	{ "captcha", "difficulty", K_INT, OFF(captcha_bits), 1, 28, NULL, 16 },
 	{ "captcha", "ttl_seconds", K_INT, OFF(captcha_ttl), 60, 86400, NULL,
 	    900 },
@@ -405,6 +407,40 @@ config_keys_check_required(const config_t *lc, const struct config_report *r)
 		}
 	}
 	return 0;
+}
+
+/* A percentage kept as ppm, as the file writes it: "7.5", "10". */
+static void
+ppm_text(int64_t ppm, char *out, size_t len)
+{
+	int frac = (int)(ppm % 10000), digits = 4;
+
+	while (digits > 0 && frac % 10 == 0) {
+		frac /= 10;
+		digits--;
+	}
+	if (digits == 0)
+		snprintf(out, len, "%lld", (long long)(ppm / 10000));
+	else
+		snprintf(out, len, "%lld.%0*d", (long long)(ppm / 10000),
+		    digits, frac);
+}
+
+int
+config_keys_check_together(const config_t *lc,
+    const struct kaaj_config *cfg, const struct config_report *r)
+{
+	char share[32], fee[32];
+
+	if (cfg->referral_ppm <= cfg->fee_task_ppm)
+		return 0;
+	ppm_text(cfg->referral_ppm, share, sizeof(share));
+	ppm_text(cfg->fee_task_ppm, fee, sizeof(fee));
+	config_say(r, config_lookup(lc, "referral.percent"),
+	    "referral.percent (\"%s\") must not be above fees.task_percent"
+	    " (\"%s\"): the referrer's share is paid out of the site's fee"
+	    " on the task", share, fee);
+	return -1;
 }
 
 void

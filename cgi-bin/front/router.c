@@ -84,6 +84,8 @@ fill_common(struct ctx *c)
 	render_set(c->hdf, "Site.Name", cfg->site_name);
 	render_set(c->hdf, "Site.Base", c->app->base_path);
 	render_set(c->hdf, "Site.Currency", cfg->currency);
+	if (cfg->referral_ppm > 0)	/* the menu's link to /referrals */
+		render_set(c->hdf, "Site.Referrals", "1");
 	render_set(c->hdf, "Page.Path", c->req->path != NULL ? c->req->path :
 	    "");
 	/* For the language switch, which comes back to this very page. */

@@ -58,6 +58,7 @@ static const struct route routes[] = {
 	POST("/wallet/withdraw", page_wallet_withdraw, USER_FORM),
 	GET("/wallet/statement", page_statement, NEED_LOGIN),
 	GET("/wallet/statement.csv", page_statement_csv, NEED_LOGIN),
+	GET("/referrals", page_referrals, NEED_LOGIN),
 	GET("/receipts/#", page_receipt, NEED_LOGIN),
 	GET("/admin/deposits", page_admin_deposits, NEED_ADMIN),
 	POST("/admin/deposits/confirm", page_admin_decide, ADMIN_FORM),

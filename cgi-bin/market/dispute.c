@@ -7,6 +7,7 @@
 #include "storage/db.h"
 #include "market/dispute.h"
 #include "money/escrow.h"
+#include "money/referral.h"
 #include "market/market_int.h"
 #include "accounts/notify.h"
 
@@ -55,7 +56,10 @@ struct decision {
 
 /*
  * In a txn body: pay task t, rejected before, from the unused escrow of
- * its campaign or else from the employer's balance.
+ * its campaign or else from the employer's balance. Only pay from the
+ * escrow earns a referrer a share: its fee was taken when the campaign
+ * was funded, and the escrow pays no more tasks than it was funded for;
+ * pay from the employer's balance has had no fee taken for it.
  */
 static int
 pay_overturned(struct db *db, const struct task_ctx *t, int64_t admin,
@@ -73,9 +77,14 @@ pay_overturned(struct db *db, const struct task_ctx *t, int64_t admin,
 	if ((rc = market_unused_escrow(db, t->campaign, &unused)) != DB_OK)
 		return rc;
 	snprintf(key, sizeof(key), "task:%lld:pay", (long long)t->task);
-	if (unused >= t->pay)
-		return market_ledger(escrow_pay(db, t->campaign, t->task,
+	if (unused >= t->pay) {
+		rc = market_ledger(escrow_pay(db, t->campaign, t->task,
 		    t->worker, t->pay, "overturn", key), result);
+		if (rc != DB_OK)
+			return rc;
+		return market_ledger(referral_pay(db, t->campaign, t->task,
+		    t->worker, t->pay), result);
+	}
 	return market_ledger(ledger_post(db, key, "overturn",
 	    "task paid from the employer's balance by an admin's decision",
 	    admin, &about, legs, 2, NULL), result);

@@ -25,10 +25,11 @@ enum market_result dispute_open(struct db *db, int64_t task, int64_t worker,
  * stays unpaid. Overturned, the task becomes satisfied and is paid
  * ("task:ID:pay") from its campaign's unused escrow when that holds the
  * pay, else from the employer's balance (MARKET_SHORT when neither does;
- * nothing changes then); the worker's and the employer's counts move
- * from rejected to satisfied. The worker is told ("dispute_overturned" or
- * "dispute_upheld"). MARKET_DONE_BEFORE: decided so already;
- * MARKET_WRONG_STATE: decided the other way.
+ * nothing changes then); pay from the escrow also pays the worker's
+ * referrer their share (referral_pay); the worker's and the employer's
+ * counts move from rejected to satisfied. The worker is told
+ * ("dispute_overturned" or "dispute_upheld"). MARKET_DONE_BEFORE: decided
+ * so already; MARKET_WRONG_STATE: decided the other way.
  */
 enum market_result dispute_decide(struct db *db, int64_t dispute,
     int64_t admin, int overturn, const char *note);

@@ -7,6 +7,7 @@
 
 #include "storage/db.h"
 #include "money/escrow.h"
+#include "money/referral.h"
 #include "base/log.h"
 #include "market/market_int.h"
 #include "accounts/notify.h"
@@ -108,6 +109,10 @@ market_task_paid(struct db *db, const struct task_ctx *t,
 	    " rated_satisfied = rated_satisfied + (id = ?), " RATE_TIME_SET
 	    " WHERE id IN (?, ?)", "iiiiiii", t->worker, t->owner, t->owner,
 	    t->owner, t->task, t->worker, t->owner);
+	if (rc != DB_OK)
+		return rc;
+	rc = market_ledger(referral_pay(db, t->campaign, t->task, t->worker,
+	    t->pay), result);
 	if (rc != DB_OK)
 		return rc;
 	return notify(db, t->worker, "approved", t->task, t->campaign, NULL);

@@ -71,7 +71,8 @@ enum market_result market_txn(int rc, const enum market_result *body);
  * In a txn body, after a guarded UPDATE made task t satisfied: pay it
  * from the escrow (key "task:ID:pay"), count it done on its campaign
  * (finished once every slot is), count it for the worker and the
- * employer, and tell the worker ("approved"). Returns as market_ledger.
+ * employer, pay the worker's referrer their share (referral_pay), and
+ * tell the worker ("approved"). Returns as market_ledger.
  */
 int market_task_paid(struct db *db, const struct task_ctx *t,
     enum market_result *result);

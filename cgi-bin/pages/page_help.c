@@ -39,6 +39,12 @@ set_fees(struct ctx *c)
 	fee = fee_withdrawal(cfg, EXAMPLE_AMOUNT);
 	page_set_money(c->hdf, "Fees.ExampleWithdrawalFee", fee);
 	page_set_money(c->hdf, "Fees.ExampleReceived", EXAMPLE_AMOUNT - fee);
+	if (cfg->referral_ppm > 0) {
+		page_set_percent(c->hdf, "Fees.ReferralPercent",
+		    cfg->referral_ppm);
+		render_set_int(c->hdf, "Fees.ReferralDays",
+		    cfg->referral_days);
+	}
 	page_set_methods(c);
 	for (i = 0; i < ps->n; i++) {
 		if ((row = page_row(c->hdf, "Fees.JobTypes", i)) == NULL)

@@ -18,14 +18,16 @@
 #include "accounts/token.h"
 #include "accounts/users.h"
 #include "accounts/validate.h"
+#include "money/referral.h"
 
 /*
  * The registration form. The robot check's fields are the captcha's own
- * protocol (captcha_verify reads them).
+ * protocol (captcha_verify reads them). ref is hidden: the name of the
+ * user whose referral link brought the visitor (register_referrer).
  */
 enum {
 	REG_USERNAME, REG_EMAIL, REG_PASSWORD, REG_PASSWORD2, REG_COUNTRY,
-	REG_TERMS, REG_FIELDS
+	REG_TERMS, REG_REF, REG_FIELDS
 };
 static const struct form_field register_fields[REG_FIELDS] = {
 	[REG_USERNAME] = { "username", FORM_LINE, 0, 0, 0, NULL,
@@ -34,7 +36,8 @@ static const struct form_field register_fields[REG_FIELDS] = {
 	[REG_PASSWORD] = FORM_SECRET_FIELD("password"),
 	[REG_PASSWORD2] = FORM_SECRET_FIELD("password2"),
 	[REG_COUNTRY] = { "country", FORM_LINE, 0, 0, 0, NULL, NULL },
-	[REG_TERMS] = { "terms", FORM_FLAG, 1, 0, 0, NULL, NULL }
+	[REG_TERMS] = { "terms", FORM_FLAG, 1, 0, 0, NULL, NULL },
+	[REG_REF] = { "ref", FORM_LINE, 0, 0, 0, NULL, NULL }
 };
 
 int
@@ -66,12 +69,43 @@ register_form(struct ctx *c)
 	return 200;
 }
 
+/*
+ * The user named ref (a referral link's ?ref=, or the form's hidden
+ * field), when referrals are on and that user may refer others: the page
+ * says who invited the visitor and the form carries their name. Anyone
+ * else (unknown, pending, banned) is left out without a word, and the
+ * form carries no name. *id gets the referrer, 0 for none. Returns 0, or
+ * -1 on a database error.
+ */
+static int
+register_referrer(struct ctx *c, const char *ref, int64_t *id)
+{
+	char name[64];
+
+	*id = 0;
+	form_set(c, "ref", "");
+	if (c->app->cfg.referral_ppm == 0 || ref == NULL || ref[0] == '\0')
+		return 0;
+	if (referral_referrer(c->app->db, ref, id, name, sizeof(name)) == -1)
+		return -1;
+	if (*id != 0) {
+		form_set(c, "ref", name);
+		render_set(c->hdf, "Register.InvitedBy", name);
+	}
+	return 0;
+}
+
 int
 page_register(struct ctx *c)
 {
+	int64_t referrer;
+
 	if (c->session.user_id != 0)
 		return ctx_redirect(c, 303, "/");
 	form_set(c, "country", "");
+	if (register_referrer(c, param_get(&c->req->query, "ref"),
+	    &referrer) == -1)
+		return ctx_db_error(c);
 	return register_form(c);
 }
 
@@ -168,6 +202,7 @@ page_register_post(struct ctx *c)
 	struct form_value v[REG_FIELDS];
 	struct new_account a;
 	enum captcha_result cr;
+	int64_t referrer;
 	int rc;
 
 	if (c->session.user_id != 0)
@@ -176,6 +211,8 @@ page_register_post(struct ctx *c)
 	username = v[REG_USERNAME].text;
 	email = v[REG_EMAIL].text;
 	password = v[REG_PASSWORD].text;
+	if (register_referrer(c, v[REG_REF].text, &referrer) == -1)
+		return ctx_db_error(c);
 	if (register_check(c, v) > 0)
 		return register_form(c);
 	/*
@@ -217,6 +254,7 @@ page_register_post(struct ctx *c)
 	a.user.country = v[REG_COUNTRY].text;
 	a.user.language = hdf_get_value(c->hdf, "Page.Lang",
 	    cfg->default_language);
+	a.user.referred_by = referrer;
 	a.activation_seconds = cfg->activation_hours * 3600;
 	a.ip = ctx_ip(c);
 	rc = db_txn(c->app->db, create_account, &a);

@@ -25,19 +25,22 @@
 /*
  * The columns of a line: leg id, date, kind, memo, amount, and what it
  * belongs to: the campaign's title, and whether the user may open the
- * task (its worker) or the campaign (its owner). Two joins by primary
- * key, so naming the task costs no query per line.
+ * task (its worker) or the campaign (its owner); for a referral share,
+ * the referred user whose task earned it (Friend), named instead of the
+ * employer's task. Three joins by primary key, so naming the task or the
+ * friend costs no query per line.
  */
 #define LINES_SQL "SELECT l.id AS Id, t.created_at AS `When:time`," \
 	" t.kind AS Kind, t.memo AS Memo, l.amount," \
 	" t.task_id AS TaskId, t.campaign_id AS CampaignId, c.title AS Title," \
 	" k.worker_id = a.owner_id AS MyTask," \
-	" c.owner_id = a.owner_id AS MyCampaign" \
+	" c.owner_id = a.owner_id AS MyCampaign, f.username AS Friend" \
 	" FROM ledger_legs l" \
 	" JOIN ledger_accounts a ON a.id = l.account_id" \
 	" JOIN ledger_transactions t ON t.id = l.txn_id" \
 	" LEFT JOIN campaigns c ON c.id = t.campaign_id" \
 	" LEFT JOIN tasks k ON k.id = t.task_id" \
+	" LEFT JOIN users f ON f.id = k.worker_id AND t.kind = 'referral'" \
 	" WHERE a.kind = 'available' AND a.owner_id = ?"
 
 /*
@@ -159,7 +162,8 @@ csv_text(struct buf *b, const char *s)
 static int
 csv_write(struct db *db, int64_t user, struct buf *out)
 {
-	char amount[32], balance[32], when[96];
+	char amount[32], balance[32], when[96], desc[320];
+	const char *friend;
 	int64_t before, bal;
 	struct db_result r;
 	size_t i, n;
@@ -178,7 +182,12 @@ csv_write(struct db *db, int64_t user, struct buf *out)
 			rc |= buf_printf(out, "%s,", when);
 			rc |= csv_text(out, db_value(&r, i, "Kind"));
 			rc |= buf_puts(out, ",");
-			rc |= csv_text(out, db_value(&r, i, "Memo"));
+			/* A referral share names the friend, as the page. */
+			friend = db_value(&r, i, "Friend");
+			snprintf(desc, sizeof(desc), "%s%s%s",
+			    db_value(&r, i, "Memo"), friend != NULL ? ": " :
+			    "", friend != NULL ? friend : "");
+			rc |= csv_text(out, desc);
 			rc |= buf_printf(out, ",%s,%s\r\n",
 			    money_format(db_value_int(&r, i, "amount"), amount,
 			    sizeof(amount)), money_format(bal, balance,

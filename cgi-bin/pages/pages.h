@@ -289,6 +289,12 @@ int page_task_show(struct ctx *c, int64_t id, const char *posted);
 /* page_help.c: the help pages, /help and /help/TOPIC. */
 int page_help(struct ctx *c);
 
+/*
+ * page_referrals.c: the user's referral link, its share, the users it
+ * brought and what they earned the user; 404 when referrals are off.
+ */
+int page_referrals(struct ctx *c);
+
 /* page_payouts.c: how the site pays, for anyone to see. */
 int page_payouts(struct ctx *c);
 

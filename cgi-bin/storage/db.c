@@ -144,6 +144,12 @@ db_new(const struct kaaj_config *cfg)
 }
 
 /* Close the connection and free the handle. Safe on NULL. */
+const struct kaaj_config *
+db_config(const struct db *db)
+{
+	return db->cfg;
+}
+
 void
 db_free(struct db *db)
 {

@@ -46,6 +46,13 @@ struct db_result {
  */
 struct db *db_new(const struct kaaj_config *cfg);
 
+/*
+ * The site's configuration db was made with, for code that runs inside a
+ * transaction and needs a setting its callers do not pass (the referral
+ * terms of a task payment). Never NULL.
+ */
+const struct kaaj_config *db_config(const struct db *db);
+
 /* Close the connection and free the handle. Safe on NULL. */
 void db_free(struct db *db);
 

@@ -1,5 +1,6 @@
 /*
- * money_parse and money_format: exact amounts in micro-units.
+ * money_parse and money_format: exact amounts in micro-units; fees, which
+ * round up, and referral shares, which round down.
  */
 #include <check.h>
 #include <stdint.h>
@@ -7,6 +8,8 @@
 #include <string.h>
 
 #include "base/money.h"
+#include "money/fees.h"
+#include "money/referral.h"
 
 static const struct {
 	const char *in;
@@ -89,6 +92,51 @@ START_TEST(test_round_trip)
 }
 END_TEST
 
+/*
+ * Shares of task pay: pay, parts per million, the referrer's share
+ * (rounded down) and the site's fee at the same rate (rounded up).
+ */
+static const struct {
+	int64_t pay, ppm, share, fee;
+} share_cases[] = {
+	{ 10000000, 50000, 500000, 500000 },	/* 5% of 10.00: exact */
+	{ 3500, 75000, 262, 263 },		/* 7.5% of 0.0035 */
+	{ 5000, 33333, 166, 167 },		/* 3.3333% of 0.005 */
+	{ 1, 999999, 0, 1 },			/* under a micro-unit */
+	{ 999999, 1, 0, 1 },
+	{ 1000000, 1, 1, 1 },
+	{ 20000, 1000000, 20000, 20000 },	/* 100%: all of it */
+	{ 0, 50000, 0, 0 },
+	{ 10000000, 0, 0, 0 },			/* referrals off */
+	{ -5, 50000, 0, 0 },
+	{ INT64_MAX / 2, 1000000, INT64_MAX / 2, INT64_MAX / 2 },
+	{ INT64_MAX, 500000, INT64_MAX / 2, INT64_MAX / 2 + 1 },
+};
+
+START_TEST(test_share_table)
+{
+	ck_assert_int_eq(referral_share(share_cases[_i].pay,
+	    share_cases[_i].ppm), share_cases[_i].share);
+	ck_assert_int_eq(fee_percent(share_cases[_i].pay,
+	    share_cases[_i].ppm), share_cases[_i].fee);
+}
+END_TEST
+
+/* The share never exceeds the fee at the same or a higher rate. */
+START_TEST(test_share_within_fee)
+{
+	int64_t pay, ppm;
+
+	for (pay = 1; pay < 2000000; pay += 7919)
+		for (ppm = 0; ppm <= 200000; ppm += 3331) {
+			ck_assert_int_le(referral_share(pay, ppm),
+			    fee_percent(pay, ppm));
+			ck_assert_int_le(referral_share(pay, ppm),
+			    fee_percent(pay, ppm + 1));
+		}
+}
+END_TEST
+
 int
 main(void)
 {
@@ -102,6 +150,9 @@ main(void)
 	tcase_add_loop_test(tc, test_format_table, 0,
 	    sizeof(format_cases) / sizeof(format_cases[0]));
 	tcase_add_test(tc, test_round_trip);
+	tcase_add_loop_test(tc, test_share_table, 0,
+	    sizeof(share_cases) / sizeof(share_cases[0]));
+	tcase_add_test(tc, test_share_within_fee);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
