@@ -1,7 +1,9 @@
 <?cs set:Page.Title = Campaign.Title ?><?cs include:"header.cs" ?><?cs include:"macros.cs" ?><?cs
 # A small form posting one button with the campaign's id; kind is the
-# button's class ("danger" for blocking a worker, or ""). ?><?cs
-def:act(path, label, worker, kind) ?><form class="inline" method="post" action="<?cs var:Site.Base ?>/campaigns/<?cs var:path ?>"><?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:Campaign.Id ?>"><?cs if:worker ?><input type="hidden" name="worker" value="<?cs var:worker ?>"><?cs /if ?><button type="submit"<?cs if:kind ?> class="<?cs var:kind ?>"<?cs /if ?>><?cs var:label ?></button></form><?cs
+# button's class ("danger" for blocking a worker, or ""). The button says
+# label, or with a worker's name the words around it (BlockBefore, name,
+# BlockAfter: each language orders its own). ?><?cs
+def:act(path, label, worker, kind, name) ?><form class="inline" method="post" action="<?cs var:Site.Base ?>/campaigns/<?cs var:path ?>"><?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:Campaign.Id ?>"><?cs if:worker ?><input type="hidden" name="worker" value="<?cs var:worker ?>"><?cs /if ?><button type="submit"<?cs if:kind ?> class="<?cs var:kind ?>"<?cs /if ?>><?cs if:name ?><?cs if:Lang.Manage.BlockBefore ?><?cs var:Lang.Manage.BlockBefore ?> <?cs /if ?><?cs var:name ?><?cs var:Lang.Manage.BlockAfter ?><?cs else ?><?cs var:label ?><?cs /if ?></button></form><?cs
 /def ?>
 <h1><?cs var:Campaign.Title ?></h1>
 <p class="actions"><a href="<?cs var:Site.Base ?>/campaigns"><?cs var:Lang.Manage.BackToList ?></a></p>
@@ -17,7 +19,7 @@ def:act(path, label, worker, kind) ?><form class="inline" method="post" action="
 </dl>
 <?cs if:Campaign.Controls ?><section id="controls">
 <h2><?cs var:Lang.Manage.Controls ?></h2>
-<div class="controls"><?cs if:Campaign.State == "running" ?><?cs call:act("pause", Lang.Manage.Pause, "", "") ?><?cs else ?><?cs call:act("resume", Lang.Manage.Resume, "", "") ?><?cs /if ?></div>
+<div class="controls"><?cs if:Campaign.State == "running" ?><?cs call:act("pause", Lang.Manage.Pause, "", "", "") ?><?cs else ?><?cs call:act("resume", Lang.Manage.Resume, "", "", "") ?><?cs /if ?></div>
 <form method="post" action="<?cs var:Site.Base ?>/campaigns/add" id="add-slots">
  <?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:Campaign.Id ?>"><input type="hidden" name="key" value="<?cs var:Campaign.AddKey ?>">
  <label for="a-slots"><?cs var:Lang.Manage.AddSlots ?></label>
@@ -67,7 +69,7 @@ def:act(path, label, worker, kind) ?><form class="inline" method="post" action="
 </div>
 <button type="submit"><?cs var:Lang.Manage.RateSelected ?></button>
 </form>
-<div class="blocks"><?cs each:t = Pending ?><?cs if:t.Blocked != "1" ?><?cs call:act("block", Lang.Manage.Block + " " + t.Worker, t.WorkerId, "danger") ?> <?cs /if ?><?cs /each ?></div>
+<div class="blocks"><?cs each:t = Pending ?><?cs if:t.Blocked != "1" ?><?cs call:act("block", "", t.WorkerId, "danger", t.Worker) ?> <?cs /if ?><?cs /each ?></div>
 <?cs /if ?></section>
 <section id="paid">
 <h2><?cs var:Lang.Manage.PaidTitle ?></h2>
@@ -77,14 +79,14 @@ def:act(path, label, worker, kind) ?><form class="inline" method="post" action="
   <form class="inline" method="post" action="<?cs var:Site.Base ?>/campaigns/bonus"><?cs call:csrf() ?><input type="hidden" name="task" value="<?cs var:t.Id ?>">
    <label for="b-<?cs var:t.Id ?>"><?cs var:Lang.Manage.Bonus ?></label> <input id="b-<?cs var:t.Id ?>" name="amount" type="text" inputmode="decimal" size="8" value="" autocomplete="off">
    <button type="submit"><?cs var:Lang.Manage.PayBonus ?></button></form><?cs /if ?>
-<?cs if:t.Blocked != "1" ?>  <?cs call:act("block", Lang.Manage.Block, t.WorkerId, "danger") ?>
+<?cs if:t.Blocked != "1" ?>  <?cs call:act("block", Lang.Manage.Block, t.WorkerId, "danger", "") ?>
 <?cs /if ?> </li>
 <?cs /each ?></ul>
 <?cs /if ?></section>
 <?cs if:subcount(Blocks) > 0 ?><section id="blocks">
 <h2><?cs var:Lang.Manage.BlocksTitle ?></h2>
 <ul>
-<?cs each:b = Blocks ?> <li><?cs var:b.Worker ?> <?cs call:act("unblock", Lang.Manage.Unblock, b.WorkerId, "") ?></li>
+<?cs each:b = Blocks ?> <li><?cs var:b.Worker ?> <?cs call:act("unblock", Lang.Manage.Unblock, b.WorkerId, "", "") ?></li>
 <?cs /each ?></ul>
 </section>
 <?cs /if ?><?cs include:"footer.cs" ?>

@@ -200,6 +200,23 @@ choose_lang(struct ctx *c, const struct http_io *io)
 		render_set(c->hdf, "Page.Lang", env->lang_names[i]);
 }
 
+/*
+ * The language of the error page for a path or method no route serves:
+ * the kaaj_lang cookie's, else Accept-Language's. The session is not
+ * looked up (no query for a mistyped address). parse_cookies fails only
+ * when out of memory, and then the cookies read so far serve.
+ */
+static void
+lang_without_route(struct ctx *c, const struct http_io *io,
+    const struct param_limits *lim)
+{
+	const char *cookie, *why;
+
+	if ((cookie = http_getenv(io, "HTTP_COOKIE")) != NULL)
+		(void)parse_cookies(cookie, lim, &c->req->cookies, &why);
+	choose_lang(c, io);
+}
+
 /* Check the route's flags; 0 when the handler may run. */
 static int
 check_flags(struct ctx *c, const struct route *r, const char **why)
@@ -350,6 +367,7 @@ run(struct ctx *c, const struct http_io *io, const char **why)
 	if (r == NULL) {
 		if (status == 405)
 			response_header(c->res, "Allow", allow);
+		lang_without_route(c, io, &lim);
 		*why = NULL;
 		return status;
 	}

@@ -24,174 +24,27 @@
 // link; on the employer's campaign page "Block worker" stands well apart
 // from "Rate the ticked tasks" and does not look like it.
 //
+// The measures are lib.mjs's (checkPage), shared with story.mjs.
+//
 // Environment: KAAJ_URL (the site), KAAJ_PAGES (the JSON file),
-// KAAJ_SHOTS (folder for full-page screenshots, NAME-WIDTH.png),
-// KAAJ_CHROMIUM (default /usr/bin/chromium), KAAJ_LANG_HDF (default
-// templates/lang/en.hdf). Prints one line a check and "N passed, N failed"
-// last; exits 1 if a check failed.
+// KAAJ_SHOTS (folder for full-page screenshots, LANG-NAME-WIDTH.png),
+// KAAJ_CHROMIUM (default /usr/bin/chromium), KAAJ_LANG (the language the
+// pages are in, default en: a visitor gets the cookie kaaj_lang=LANG; the
+// users' profiles must already say LANG), KAAJ_LANG_HDF (its file, default
+// templates/lang/en.hdf), KAAJ_WIDTHS (default 320,360,1280). Prints one
+// line a check and "N passed, N failed" last; exits 1 if a check failed.
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import {
-  FLAGS, STEP_MS, StepFailed, expect, fail, langText, norm, ok, readHdf,
-  shotPath, step, summary, withTimeout,
+  FLAGS, MIN_TAP, STEP_MS, StepFailed, checkPage, expect, fail, langText,
+  measure, norm, ok, readHdf, shotPath, step, summary, withTimeout,
 } from './lib.mjs';
 
-const WIDTHS = [320, 360, 1280];
-const PHONE = 600;		// widths below this are a phone's
-const MIN_TAP = 44;		// px, WCAG 2.5.5
-const AXE_SRC = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-// measure(ARG): runs in the page; what the checks need, as plain data.
-function measure({ minTap }) {
-  const vw = document.documentElement.clientWidth;
-  const name = (el) => {
-    const t = (el.innerText || el.value || el.getAttribute('aria-label') ||
-      el.name || '').replace(/\s+/g, ' ').trim().slice(0, 40);
-    return `<${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}` +
-      `${el.type && el.tagName === 'INPUT' ? ' ' + el.type : ''}> "${t}"`;
-  };
-  const shown = (el) => {
-    const r = el.getBoundingClientRect();
-    const cs = getComputedStyle(el);
-    return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden';
-  };
-  const blockOf = (el) => {
-    for (let p = el.parentElement; p; p = p.parentElement) {
-      const d = getComputedStyle(p).display;
-      if (!d.startsWith('inline') && d !== 'contents')
-        return p;
-    }
-    return document.body;
-  };
-  // Words of BLOCK outside its links and controls.
-  const ownWords = (block) => {
-    const copy = block.cloneNode(true);
-    copy.querySelectorAll('a, button, input, select, textarea')
-      .forEach((n) => n.remove());
-    return (copy.textContent.match(/\p{L}{2,}/gu) || []).length;
-  };
-  const out = {
-    vw, scrollWidth: document.documentElement.scrollWidth,
-    wide: [], small: [], offscreen: [], exempt: [], overlaps: [],
-    squeezed: [], headerHeight: 0,
-  };
-  for (const el of document.body.querySelectorAll('*')) {
-    const r = el.getBoundingClientRect();
-    if (r.right > vw + 1 && r.width > 0 && out.wide.length < 5 &&
-      getComputedStyle(el).position !== 'fixed')
-      out.wide.push(`${name(el)} right edge at ${Math.round(r.right)}`);
-  }
-  const targets = document.querySelectorAll(
-    'a[href], button, input:not([type=hidden]), select, textarea, summary');
-  for (const el of targets) {
-    if (!shown(el))
-      continue;
-    let box = el;
-    if (el.type === 'checkbox' || el.type === 'radio')
-      box = el.closest('label') ||
-        (el.id && document.querySelector(`label[for="${el.id}"]`)) || el;
-    const r = box.getBoundingClientRect();
-    if (el.tagName === 'A' && getComputedStyle(el).display === 'inline') {
-      const b = blockOf(el);
-      if (b.closest('p, label, li') && ownWords(b) > 0) {
-        out.exempt.push(`${name(el)} in <${b.tagName.toLowerCase()}>`);
-        continue;
-      }
-    }
-    if (r.width < minTap - 0.5 || r.height < minTap - 0.5)
-      out.small.push(`${name(el)} is ${Math.round(r.width)} x ` +
-        `${Math.round(r.height)} px`);
-    // Reachable: within the screen, and not cut off by a scrolling box.
-    let cut = r.left < -0.5 || r.right > vw + 0.5;
-    for (let p = box.parentElement; p && !cut; p = p.parentElement) {
-      const ox = getComputedStyle(p).overflowX;
-      if (ox === 'auto' || ox === 'scroll' || ox === 'hidden') {
-        const pr = p.getBoundingClientRect();
-        cut = r.right > pr.right + 0.5 || r.left < pr.left - 0.5;
-      }
-    }
-    if (cut)
-      out.offscreen.push(`${name(el)} spans ${Math.round(r.left)} to ` +
-        `${Math.round(r.right)} px`);
-  }
-  for (const hint of document.querySelectorAll('p.hint')) {
-    if (!shown(hint))
-      continue;
-    const h = hint.getBoundingClientRect();
-    for (const sib of [hint.previousElementSibling, hint.nextElementSibling]) {
-      if (!sib || !shown(sib))
-        continue;
-      const s = sib.getBoundingClientRect();
-      if (h.top < s.bottom - 0.5 && s.top < h.bottom - 0.5 &&
-        h.left < s.right && s.left < h.right)
-        out.overlaps.push(`hint "${hint.textContent.trim().slice(0, 30)}" ` +
-          `overlaps ${name(sib)}`);
-    }
-  }
-  for (const dd of document.querySelectorAll('dl.facts dd')) {
-    const dl = dd.parentElement.getBoundingClientRect();
-    const d = dd.getBoundingClientRect();
-    if (shown(dd) && d.width < 0.6 * dl.width)
-      out.squeezed.push(`"${dd.textContent.trim().slice(0, 30)}" gets ` +
-        `${Math.round(d.width)} of ${Math.round(dl.width)} px`);
-  }
-  const header = document.querySelector('header.top');
-  out.headerHeight = header ? header.getBoundingClientRect().height : 0;
-  return out;
-}
-
-// axeCheck(PAGE): the serious and critical violations axe-core finds. The
-// script is run through DevTools (page.evaluate), to which the page's CSP
-// does not apply.
-async function axeCheck(page) {
-  await page.evaluate(AXE_SRC);
-  const res = await page.evaluate(() => window.axe.run(document,
-    { resultTypes: ['violations'] }));
-  return res.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (` +
-      v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ') + ')');
-}
-
-// checkPage(PAGE, NAME, EXEMPTED): every check above at every width;
-// EXEMPTED (a Set) collects the inline links named so far.
-async function checkPage(page, name, exempted) {
-  for (const width of WIDTHS) {
-    const at = `${name} at ${width} px`;
-    await page.setViewportSize({ width, height: 800 });
-    const m = await page.evaluate(measure, { minTap: MIN_TAP });
-    expect(m.scrollWidth <= width, `${at}: not wider than the screen`,
-      `scrollWidth ${m.scrollWidth}`, ...m.wide);
-    expect(m.small.length === 0, `${at}: every tap target is 44 x 44 px`,
-      ...m.small.slice(0, 12));
-    expect(m.offscreen.length === 0, `${at}: every tap target is on the screen`,
-      ...m.offscreen.slice(0, 8));
-    expect(m.overlaps.length === 0, `${at}: no hint overlaps a control`,
-      ...m.overlaps);
-    if (width < PHONE) {
-      expect(m.squeezed.length === 0, `${at}: no value squeezed into a thin column`,
-        ...m.squeezed.slice(0, 6));
-      expect(m.headerHeight <= 56, `${at}: the header is one line`,
-        `${Math.round(m.headerHeight)} px tall`);
-    }
-    for (const e of m.exempt) {
-      if (!exempted.has(`${name}: ${e}`)) {
-        exempted.add(`${name}: ${e}`);
-        console.log(`  # inline link in running text (exempt): ${name}: ${e}`);
-      }
-    }
-    const axe = await axeCheck(page);
-    expect(axe.length === 0, `${at}: axe-core finds no serious or critical violation`,
-      ...axe);
-    const shot = shotPath(`${name}-${width}.png`);
-    if (shot)
-      await page.screenshot({ path: shot, fullPage: true });
-  }
-}
+const WIDTHS = (process.env.KAAJ_WIDTHS || '320,360,1280').split(',')
+  .map(Number);
+const LANG = process.env.KAAJ_LANG || 'en';
 
 // open(PAGE, BASE, PATH): GET PATH; the status.
 async function open(page, base, path) {
@@ -299,9 +152,10 @@ function pagesOf(cfg, lang) {
 }
 
 // contextFor(BROWSER, BASE, TOKEN, JS): a browser context with the session
-// cookie TOKEN (none for a visitor).
+// cookie TOKEN (none for a visitor) and the language cookie of LANG.
 async function contextFor(browser, base, token, javaScriptEnabled = true) {
   const context = await browser.newContext({ javaScriptEnabled });
+  await context.addCookies([{ name: 'kaaj_lang', value: LANG, url: base }]);
   if (token)
     await context.addCookies([{ name: 'kaaj_session', value: token, url: base }]);
   return context;
@@ -328,7 +182,7 @@ async function menuWorks(browser, base, cfg) {
     expect(m.small.length === 0 && m.offscreen.length === 0,
       'phone: the open menu\'s links and button are 44 px and on the screen',
       ...m.small, ...m.offscreen);
-    const shot = shotPath('menu-open-360.png');
+    const shot = shotPath(`${LANG}-menu-open-360.png`);
     if (shot)
       await page.screenshot({ path: shot, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -404,9 +258,15 @@ async function main() {
           } else {
             await step(want, () => how(page, base));
           }
+          const htmlLang = await page.getAttribute('html', 'lang');
+          const help = norm(langText(lang, 'Lang.Footer.Help'));
+          const foot = norm(await page.locator('footer').textContent());
+          expect(htmlLang === LANG && foot.includes(help),
+            `${name}: the page is in ${LANG} (its footer says "${help}")`,
+            `<html lang="${htmlLang}">, footer: ${foot}`);
           if (name === 'employer-campaign')
             await blockApart(page);
-          await checkPage(page, name, exempted);
+          await checkPage(page, name, { widths: WIDTHS, lang: LANG, exempted });
         } catch (e) {
           if (!(e instanceof StepFailed))
             fail(name, e.stack || e);

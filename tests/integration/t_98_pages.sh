@@ -1,14 +1,16 @@
 #!/bin/bash
 #
-# t_98_pages: every page a person sees, in a real browser, at 320, 360
-# and 1280 px wide. Makes through the pages (as people would) an employer
-# with a campaign that has submissions waiting, a rejected one under
+# t_98_pages: every page a person sees, in a real browser, in English at
+# 320, 360 and 1280 px wide, then in Bengali at 360 and 1280 px (the
+# users' profile language and the visitor's kaaj_lang cookie set to bn).
+# Makes through the pages (as people would) an employer with a campaign that has submissions waiting, a rejected one under
 # dispute, a worker with a task to do, a paid one, a pending deposit and a
 # withdrawal to a long address; then runs tests/browser/pages.mjs, which
 # visits each page as the worker, the employer and the admin and checks
 # that nothing is wider than the screen, that every control is at least
 # 44 x 44 px, and that axe-core finds no serious or critical violation.
-# Full-page screenshots go to $KAAJ_LOG_DIR/pages/ (not committed).
+# Full-page screenshots go to $KAAJ_SHOTS (default $KAAJ_LOG_DIR/shots/),
+# named LANG-PAGE-WIDTH.png (not committed).
 #
 # Needs node, /usr/bin/chromium and tests/browser/node_modules (./bootstrap
 # check installs them).
@@ -19,6 +21,7 @@ set -euo pipefail
 BROWSER_DIR=$KAAJ_SRCDIR/tests/browser
 RUN=$(random_hex 3)
 PNG=$KAAJ_TMP/t98.png
+SHOTS=${KAAJ_SHOTS:-$KAAJ_LOG_DIR/shots}
 # Long unbroken strings that must wrap on a phone.
 LONG_MAIL=a.very.long.name.for.testing.payouts.$RUN@a-rather-long-domain-name.example.org
 
@@ -132,8 +135,21 @@ make_story() {
 	EOF
 }
 
+# run_pages LANG WIDTHS: run pages.mjs with every page in LANG (the
+# visitor's cookie; the users' profiles must say LANG already) at WIDTHS
+# (comma-separated); its output indented, its exit status checked.
+run_pages() {
+	local out=$KAAJ_LOG_DIR/browser-pages-$1.out rc=0
+	KAAJ_URL=$KAAJ_URL KAAJ_PAGES=$KAAJ_TMP/pages.json KAAJ_SHOTS=$SHOTS \
+		KAAJ_LANG=$1 KAAJ_LANG_HDF=$KAAJ_SRCDIR/templates/lang/$1.hdf \
+		KAAJ_WIDTHS=$2 timeout -k 5 480 node "$BROWSER_DIR/pages.mjs" \
+		</dev/null >"$out" 2>&1 || rc=$?
+	sed 's/^/    | /' "$out"
+	expect_eq "node tests/browser/pages.mjs in $1 at $2 px: exit status" "$rc" 0
+}
+
 main() {
-	local out=$KAAJ_LOG_DIR/browser-pages.out rc=0
+	local users
 	if [[ ! -x ${KAAJ_CHROMIUM:-/usr/bin/chromium} ||
 		! -f $BROWSER_DIR/node_modules/axe-core/axe.min.js ]]; then
 		fail "Chromium and tests/browser/node_modules (with axe-core) are there" \
@@ -142,12 +158,13 @@ main() {
 	fi
 	make_story
 	ok "made the employer, the workers and their tasks"
-	KAAJ_URL=$KAAJ_URL KAAJ_PAGES=$KAAJ_TMP/pages.json \
-		KAAJ_SHOTS=${KAAJ_SHOTS:-$KAAJ_LOG_DIR/pages} \
-		timeout -k 5 480 node "$BROWSER_DIR/pages.mjs" \
-		</dev/null >"$out" 2>&1 || rc=$?
-	sed 's/^/    | /' "$out"
-	expect_eq "node tests/browser/pages.mjs: exit status" "$rc" 0
+	users="username LIKE 't98%\\_$RUN' OR username = 'admin'"
+	db_sql "UPDATE users SET language = 'en' WHERE $users"
+	run_pages en 320,360,1280
+	db_sql "UPDATE users SET language = 'bn' WHERE $users"
+	run_pages bn 360,1280
+	db_sql "UPDATE users SET language = 'en' WHERE $users"
+	say "# screenshots: $SHOTS (LANG-PAGE-WIDTH.png)"
 	test_done
 }
 
