@@ -166,6 +166,41 @@ cmd_sweep_uploads(struct admin *a)
 	return rc;
 }
 
+/* What cron's tidying removed. */
+struct tidy {
+	const struct kaaj_config *cfg;
+	int64_t purged;		/* rows of old sent mail */
+};
+
+/*
+ * The txn body of cron's tidying: spent rate-limit counters and captcha
+ * records, and sent mail's rows past mail.keep_sent_days. In a db_txn so
+ * that two crons at once, whose DELETEs can deadlock on the same range,
+ * retry instead of failing.
+ */
+static int
+tidy_body(struct db *db, void *arg)
+{
+	struct tidy *t = arg;
+	int rc;
+
+	if ((rc = db_exec(db, NULL, NULL, "DELETE FROM rate_limits"
+	    " WHERE expires_at < UTC_TIMESTAMP()", "")) != DB_OK ||
+	    (rc = db_exec(db, NULL, NULL, "DELETE FROM captcha_used"
+	    " WHERE expires_at < UTC_TIMESTAMP()", "")) != DB_OK)
+		return rc;
+	return mail_queue_purge(db, t->cfg, &t->purged) == 0 ? DB_OK :
+	    DB_ERROR;
+}
+
+/* Say on stderr which step of cron failed; returns -1. */
+static int
+cron_failed(const char *step)
+{
+	fprintf(stderr, "kaaj-admin: cron: %s failed\n", step);
+	return -1;
+}
+
 /*
  * The periodic work, for a crontab line such as "* * * * * kaaj-admin
  * cron": expired claims free their slots, work not rated in time is
@@ -176,26 +211,24 @@ cmd_sweep_uploads(struct admin *a)
 static int
 cmd_cron(struct admin *a)
 {
-	int64_t expired = 0, approved = 0, purged = 0;
+	int64_t expired = 0, approved = 0;
+	struct tidy tidy = { &a->cfg, 0 };
 	struct uploads_swept sw;
 	int swept;
 
-	if (task_expire_due(a->db, &expired) != MARKET_OK ||
-	    task_approve_due(a->db, &approved) != MARKET_OK)
-		return -1;
-	if (db_exec(a->db, NULL, NULL, "DELETE FROM rate_limits"
-	    " WHERE expires_at < UTC_TIMESTAMP()", "") != DB_OK ||
-	    db_exec(a->db, NULL, NULL, "DELETE FROM captcha_used"
-	    " WHERE expires_at < UTC_TIMESTAMP()", "") != DB_OK)
-		return -1;
+	if (task_expire_due(a->db, &expired) != MARKET_OK)
+		return cron_failed("expiring claims");
+	if (task_approve_due(a->db, &approved) != MARKET_OK)
+		return cron_failed("approving work not rated in time");
 	printf("expired %lld claims, approved %lld tasks\n",
 	    (long long)expired, (long long)approved);
-	if (cmd_mail_send(a) == -1 ||
-	    mail_queue_purge(a->db, &a->cfg, &purged) == -1)
-		return -1;
-	printf("deleted %lld rows of old sent mail\n", (long long)purged);
+	if (cmd_mail_send(a) == -1)
+		return cron_failed("sending mail");
+	if (db_txn(a->db, tidy_body, &tidy) != DB_OK)
+		return cron_failed("tidying old rows");
+	printf("deleted %lld rows of old sent mail\n", (long long)tidy.purged);
 	if (uploads_sweep_hourly(a->db, &a->cfg, &swept, &sw) == -1)
-		return -1;
+		return cron_failed("sweeping uploads");
 	if (swept)
 		printf("removed %lld of %lld uploads older than an hour: no "
 		    "row named them\n", (long long)sw.removed,
