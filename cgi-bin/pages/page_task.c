@@ -149,7 +149,7 @@ page_tasks(struct ctx *c)
 		    " t.status = 'not_satisfied' AND d.status = 'open',"
 		    " t.status = ? AND (? <> 'not_satisfied'"
 		    "  OR d.status IS NULL OR d.status <> 'open'))"
-		    " ORDER BY t.id DESC LIMIT ?", "issssi",
+		    " ORDER BY t.id DESC LIMIT ?", "isssi",
 		    c->session.user_id, state, state, state,
 		    (int64_t)TASK_LIST);
 	if (rc != 0)
