@@ -23,23 +23,6 @@ RUN=$(random_hex 4)
 EMP=t72e_$RUN
 WK=t72w_$RUN
 
-# send TOKEN TASK: send proof for TASK (the probe's job type asks for a
-# username).
-send() {
-	mpost "$1" /tasks/submit "task=$2" "username=name_$2"
-	[[ $HTTP_STATUS == 303 ]] || die "proof for task $2 answered $HTTP_STATUS"
-}
-
-# rate CAMPAIGN TASK RATING: the employer rates TASK, sent five hours
-# before, so that the time to rate is known.
-rate() {
-	db_sql "UPDATE tasks SET submitted_at = UTC_TIMESTAMP() - INTERVAL 5 HOUR
-	    WHERE id = $2" >/dev/null
-	spost "$ES" /campaigns/rate "id=$1" "task=$2" "rating=$3" \
-		"reason=Not what was asked for"
-	[[ $HTTP_STATUS == 303 ]] || die "rating task $2 answered $HTTP_STATUS"
-}
-
 # dhaka SQL-TIME FORMAT: a UTC time of the database as Dhaka shows it
 # (UTC+6, no summer time), in the MariaDB FORMAT.
 dhaka() {
@@ -81,15 +64,15 @@ say "tasks taken, sent, rated, disputed"
 for i in 1 2 3 4 5 6; do
 	declare "C$i=$(new_campaign 3 0)"
 done
-claim "$W" "$C1"; T1=$TASK; send "$W" "$T1"; rate "$C1" "$T1" satisfied
-claim "$W" "$C2"; T2=$TASK; send "$W" "$T2"
-claim "$W" "$C3"; T3=$TASK; send "$W" "$T3"; rate "$C3" "$T3" not_satisfied
+claim "$W" "$C1"; T1=$TASK; send_proof "$W" "$T1"; rate_as "$ES" "$C1" "$T1" satisfied
+claim "$W" "$C2"; T2=$TASK; send_proof "$W" "$T2"
+claim "$W" "$C3"; T3=$TASK; send_proof "$W" "$T3"; rate_as "$ES" "$C3" "$T3" not_satisfied
 spost "$W" /tasks/dispute "task=$T3" "message=I did sign up, please look again."
 [[ $HTTP_STATUS == 303 ]] || die "dispute answered $HTTP_STATUS"
-claim "$W" "$C4"; T4=$TASK
-claim "$W" "$C5"; T5=$TASK; send "$W" "$T5"; rate "$C5" "$T5" satisfied
-claim "$W" "$C6"; T6=$TASK; send "$W" "$T6"; rate "$C6" "$T6" satisfied
-claim "$X" "$C2"; TX=$TASK; send "$X" "$TX"
+claim "$W" "$C4"
+claim "$W" "$C5"; T5=$TASK; send_proof "$W" "$T5"; rate_as "$ES" "$C5" "$T5" satisfied
+claim "$W" "$C6"; T6=$TASK; send_proof "$W" "$T6"; rate_as "$ES" "$C6" "$T6" satisfied
+claim "$X" "$C2"; TX=$TASK; send_proof "$X" "$TX"
 # T5 was paid a day ago: yesterday's bar.
 db_sql "UPDATE ledger_transactions SET created_at = created_at - INTERVAL 1 DAY
     WHERE task_id = $T5 AND kind = 'pay'" >/dev/null
