@@ -17,7 +17,8 @@
  <nav>
   <a href="<?cs var:Site.Base ?>/"><?cs var:Lang.Nav.Jobs ?></a>
   <a href="<?cs var:Site.Base ?>/jobtypes"><?cs var:Lang.Nav.JobTypes ?></a>
-<?cs if:User.Id ?>  <a href="<?cs var:Site.Base ?>/campaigns/new"><?cs var:Lang.Nav.PostJob ?></a>
+<?cs if:User.Id ?>  <a href="<?cs var:Site.Base ?>/dashboard" id="nav-dashboard"><?cs var:Lang.Nav.Dashboard ?></a>
+  <a href="<?cs var:Site.Base ?>/campaigns/new"><?cs var:Lang.Nav.PostJob ?></a>
   <a href="<?cs var:Site.Base ?>/campaigns"><?cs var:Lang.Nav.MyCampaigns ?></a>
   <a href="<?cs var:Site.Base ?>/wallet"><?cs var:Lang.Nav.Wallet ?></a>
   <a href="<?cs var:Site.Base ?>/tasks"><?cs var:Lang.Nav.Tasks ?></a>

@@ -83,6 +83,7 @@ config_load(const char *path, struct kaaj_config *cfg, char *err,
 		goto out;
 	}
 	if (config_keys_set_defaults(cfg) == -1 ||
+	    config_levels_set_defaults(cfg) == -1 ||
 	    (cfg->path = strdup(path)) == NULL) {
 		snprintf(err, errlen, "%s: out of memory", path);
 		goto out;

@@ -29,6 +29,19 @@ struct config_min_pay {
 	int64_t min_pay;	/* micro-units */
 };
 
+/*
+ * A worker's level (workers.levels): reached with at least approved
+ * satisfied tasks at a success rate of at least rate percent. The first
+ * level needs neither; each next one needs more than the one before.
+ */
+struct config_level {
+	char *name;		/* [a-z][a-z0-9_]*, shown as Lang.Level.NAME */
+	int64_t approved;	/* satisfied tasks, at least */
+	int rate;		/* percent satisfied of rated, 0 to 100 */
+};
+
+#define CONFIG_LEVELS_MAX 10
+
 struct kaaj_config {
 	char *path;		/* the file this was read from */
 
@@ -116,6 +129,9 @@ struct kaaj_config {
 	/* jobtypes */
 	struct config_min_pay *min_pay;
 	size_t n_min_pay;
+	/* workers: the levels, lowest first, at least one */
+	struct config_level *levels;
+	size_t n_levels;
 };
 
 /*

@@ -1,9 +1,10 @@
 /*
  * Inside the config reader: what config.c (the file, its groups and the
  * file:line messages) shares with config_keys.c (the plain keys: their
- * table, checks and defaults) and config_lists.c (the lists of named
- * entries: payout and deposit methods, per-job-type minimum pay). Nothing
- * outside config*.c includes this file.
+ * table, checks and defaults), config_lists.c (the lists of named
+ * entries: payout and deposit methods, per-job-type minimum pay) and
+ * config_levels.c (the workers' levels). Nothing outside config*.c
+ * includes this file.
  */
 #ifndef KAAJ_CONFIG_INT_H
 #define KAAJ_CONFIG_INT_H
@@ -64,7 +65,38 @@ int config_keys_check_together(const config_t *lc,
 /* Free the strings of the plain keys. */
 void config_keys_free(struct kaaj_config *cfg);
 
-/* Whether name is a group of lists: jobtypes, payouts or deposits. */
+/*
+ * The member of group g, which may hold no other than one named member:
+ * *out gets it. Returns 1, 0 when g is empty, or -1 having said "unknown
+ * key GROUP.NAME" about another member.
+ */
+int config_sole_member(const config_setting_t *g, const char *member,
+    const config_setting_t **out, const struct config_report *r);
+
+/* Non-zero when s is [a-z][a-z0-9_]* of 1 to 32 bytes. */
+int config_is_name(const char *s);
+
+/*
+ * Give cfg the default levels of workers (new, bronze, silver, gold).
+ * Returns 0, or -1 when out of memory.
+ */
+int config_levels_set_defaults(struct kaaj_config *cfg);
+
+/*
+ * Read the group workers = { levels = ( { name = "new"; approved = 0;
+ * rate = 0; }, ... ); } into cfg, in place of the defaults. Returns 0, or
+ * -1 with r->err set.
+ */
+int config_levels_read(const config_setting_t *g, struct kaaj_config *cfg,
+    const struct config_report *r);
+
+/* Free the levels. */
+void config_levels_free(struct kaaj_config *cfg);
+
+/*
+ * Whether name is a group of lists: jobtypes, payouts, deposits or
+ * workers.
+ */
 int config_lists_has_group(const char *name);
 
 /*

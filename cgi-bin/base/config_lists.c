@@ -2,6 +2,7 @@
  * The lists of named entries in etc/kaaj.conf, and finding an entry by
  * name: payouts.methods and deposits.methods (how money leaves and comes
  * in), and jobtypes.min_pay (a site's raise of a job type's minimum pay).
+ * workers.levels is read by config_levels.c.
  */
 #include <libconfig.h>
 #include <stddef.h>
@@ -15,7 +16,7 @@
 
 /* Groups that hold lists rather than plain keys. */
 static const char *const list_groups[] = { "jobtypes", "payouts",
-    "deposits", NULL };
+    "deposits", "workers", NULL };
 
 /* What one entry of a methods list may hold. */
 struct method_key {
@@ -69,13 +70,8 @@ config_lists_has_group(const char *name)
 	return 0;
 }
 
-/*
- * The member of group g, which may hold no other than one named member:
- * *out gets it. Returns 1, 0 when g is empty, or -1 having said "unknown
- * key GROUP.NAME" about another member.
- */
-static int
-sole_member(const config_setting_t *g, const char *member,
+int
+config_sole_member(const config_setting_t *g, const char *member,
     const config_setting_t **out, const struct config_report *r)
 {
 	const config_setting_t *s;
@@ -104,7 +100,7 @@ read_jobtypes(const config_setting_t *g, struct kaaj_config *cfg,
 	unsigned int i, n;
 	int rc;
 
-	if ((rc = sole_member(g, "min_pay", &mp, r)) <= 0)
+	if ((rc = config_sole_member(g, "min_pay", &mp, r)) <= 0)
 		return rc;
 	if (!config_setting_is_group(mp)) {
 		config_say(r, mp, "jobtypes.min_pay must be a group: "
@@ -137,9 +133,8 @@ read_jobtypes(const config_setting_t *g, struct kaaj_config *cfg,
 	return 0;
 }
 
-/* Non-zero when s is [a-z][a-z0-9_]* of 1 to 32 bytes. */
-static int
-is_name(const char *s)
+int
+config_is_name(const char *s)
 {
 	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_");
 
@@ -195,7 +190,7 @@ read_method(const config_setting_t *e, const char *group,
 			return -1;
 		}
 	}
-	if (v[0] == NULL || !is_name(v[0])) {
+	if (v[0] == NULL || !config_is_name(v[0])) {
 		config_say(r, e, "a %s method needs a name of small "
 		    "letters, digits and _ (such as \"bkash\")", group);
 		return -1;
@@ -284,7 +279,7 @@ read_methods(const config_setting_t *g, struct kaaj_config *cfg,
 	unsigned int i, n;
 	int payouts = strcmp(group, "payouts") == 0, taken, rc;
 
-	if ((rc = sole_member(g, "methods", &list, r)) <= 0)
+	if ((rc = config_sole_member(g, "methods", &list, r)) <= 0)
 		return rc;
 	if (!config_setting_is_list(list)) {
 		config_say(r, list, "%s.methods must be a list "
@@ -325,6 +320,8 @@ config_lists_read(const config_setting_t *g, struct kaaj_config *cfg,
 {
 	if (strcmp(config_setting_name(g), "jobtypes") == 0)
 		return read_jobtypes(g, cfg, r);
+	if (strcmp(config_setting_name(g), "workers") == 0)
+		return config_levels_read(g, cfg, r);
 	return read_methods(g, cfg, r);
 }
 
@@ -344,6 +341,7 @@ config_lists_free(struct kaaj_config *cfg)
 	for (i = 0; i < cfg->n_min_pay; i++)
 		free(cfg->min_pay[i].jobtype);
 	free(cfg->min_pay);
+	config_levels_free(cfg);
 }
 
 const struct config_payout *

@@ -2,6 +2,7 @@
  * Small checks of posted text shared by every form, and whole numbers
  * written as text.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,4 +131,17 @@ char *
 text_of_uint(uint64_t v, char out[TEXT_INT_LEN])
 {
 	return digits_of(v, 0, out);
+}
+
+void
+text_subst(char *text, size_t len, const char *name, const char *value)
+{
+	char out[1024];
+	char *at;
+
+	if (value == NULL || (at = strstr(text, name)) == NULL)
+		return;
+	snprintf(out, sizeof(out), "%.*s%s%s", (int)(at - text), text, value,
+	    at + strlen(name));
+	snprintf(text, len, "%s", out);
 }

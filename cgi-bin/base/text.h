@@ -1,7 +1,8 @@
 /*
  * Small checks of posted text shared by every form: counting characters,
  * finding control characters, reading whole numbers; and writing whole
- * numbers as text for pages. Pure functions of their arguments.
+ * numbers as text for pages, filling {names} of a language's texts.
+ * Pure functions of their arguments.
  */
 #ifndef KAAJ_TEXT_H
 #define KAAJ_TEXT_H
@@ -53,5 +54,12 @@ char *text_of_int(int64_t v, char out[TEXT_INT_LEN]);
 
 /* The decimal text of v, as printf's %llu writes it, into out; out. */
 char *text_of_uint(uint64_t v, char out[TEXT_INT_LEN]);
+
+/*
+ * Replace the first name ("{min}") in text, a string in a buffer of len
+ * bytes, by value; cut at len. Nothing when value is NULL or text has no
+ * name: the texts of the language files carry such names.
+ */
+void text_subst(char *text, size_t len, const char *name, const char *value);
 
 #endif

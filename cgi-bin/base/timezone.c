@@ -172,3 +172,26 @@ tz_local_time(const char *utc, char *out, size_t outlen)
 	    tm.tm_min, city_in_use);
 	return 0;
 }
+
+void
+tz_local_days(time_t now, size_t ndays, time_t *starts,
+    char (*days)[TZ_DAY_LEN])
+{
+	struct tm today, tm;
+	size_t i;
+
+	localtime_r(&now, &today);
+	for (i = 0; i <= ndays; i++) {
+		memset(&tm, 0, sizeof(tm));
+		tm.tm_year = today.tm_year;
+		tm.tm_mon = today.tm_mon;
+		tm.tm_mday = today.tm_mday - (int)ndays + 1 + (int)i;
+		tm.tm_isdst = -1;
+		starts[i] = mktime(&tm);
+		if (days != NULL && i < ndays)
+			snprintf(days[i], TZ_DAY_LEN, "%04u-%02u-%02u",
+			    (unsigned)(tm.tm_year + 1900) % 10000u,
+			    (unsigned)(tm.tm_mon + 1) % 100u,
+			    (unsigned)tm.tm_mday % 100u);
+	}
+}

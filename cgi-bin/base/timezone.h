@@ -13,6 +13,7 @@
 #define KAAJ_TIMEZONE_H
 
 #include <stddef.h>
+#include <time.h>
 
 #define TZ_TABLE_PATH "/usr/share/zoneinfo/zone.tab"
 #define TZ_NAME_MAX 64		/* "America/Argentina/ComodRivadavia" fits */
@@ -66,6 +67,18 @@ void tz_use(const char *zone);
  * Returns 0, or -1 (out untouched) when utc is not such a time.
  */
 int tz_local_time(const char *utc, char *out, size_t outlen);
+
+/* "YYYY-MM-DD" and its NUL: a day as tz_local_days() names it. */
+#define TZ_DAY_LEN 11
+
+/*
+ * The last ndays days up to the one of now, in the zone in use: starts
+ * gets the UTC times their local midnights fall on and, as
+ * starts[ndays], the next midnight (ndays + 1 times, summer time
+ * counted); days, when not NULL, each day's date ("2026-12-06").
+ */
+void tz_local_days(time_t now, size_t ndays, time_t *starts,
+    char (*days)[TZ_DAY_LEN]);
 
 /* The city part of zone as tz_local_time() shows it, into out. */
 void tz_city(const char *zone, char *out, size_t outlen);

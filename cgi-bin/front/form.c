@@ -96,20 +96,6 @@ form_error(struct ctx *c, const char *field, const char *code)
 	return form_error_text(c, field, *text != '\0' ? text : code);
 }
 
-/* Replace the first "{name}" in text (of size len) by value. */
-static void
-subst(char *text, size_t len, const char *name, const char *value)
-{
-	char out[1024];
-	char *at;
-
-	if (value == NULL || (at = strstr(text, name)) == NULL)
-		return;
-	snprintf(out, sizeof(out), "%.*s%s%s", (int)(at - text), text, value,
-	    at + strlen(name));
-	snprintf(text, len, "%s", out);
-}
-
 int
 form_error_args(struct ctx *c, const char *field, const char *code,
     const char *min, const char *max)
@@ -126,9 +112,9 @@ form_error_args(struct ctx *c, const char *field, const char *code,
 	if (min != NULL)
 		snprintf(amount, sizeof(amount), "%s %s", min,
 		    c->app->cfg.currency);
-	subst(text, sizeof(text), "{min}", min);
-	subst(text, sizeof(text), "{max}", max);
-	subst(text, sizeof(text), "{amount}", min != NULL ? amount : NULL);
+	text_subst(text, sizeof(text), "{min}", min);
+	text_subst(text, sizeof(text), "{max}", max);
+	text_subst(text, sizeof(text), "{amount}", min != NULL ? amount : NULL);
 	render_set(c->hdf, key, text);
 	return n;
 }

@@ -30,6 +30,7 @@ static const struct route routes[] = {
 	GET("/help/post", page_help, 0),
 	GET("/help/rules", page_help, 0),
 	GET("/help/fees", page_help, 0),
+	GET("/dashboard", page_dashboard, NEED_LOGIN),
 	GET("/admin", page_admin, NEED_ADMIN),
 	GET("/admin/flags", page_admin_flags, NEED_ADMIN),
 	GET("/terms", page_terms, 0),

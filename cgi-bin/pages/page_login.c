@@ -12,7 +12,10 @@
 #include "accounts/ratelimit.h"
 #include "accounts/users.h"
 
-/* A safe place to go after login: a local path, else "/". */
+/* Where a login goes without a page to go back to: the user's overview. */
+#define LANDING "/dashboard"
+
+/* A safe place to go after login: a local path, else LANDING. */
 static const char *
 next_path(const char *next)
 {
@@ -20,11 +23,11 @@ next_path(const char *next)
 
 	if (next == NULL || next[0] != '/' || next[1] == '/' ||
 	    strlen(next) > 200)
-		return "/";
+		return LANDING;
 	for (i = 0; next[i] != '\0'; i++)
 		if ((unsigned char)next[i] <= 0x20 || next[i] == '\\' ||
 		    next[i] == 0x7f)
-			return "/";
+			return LANDING;
 	return next;
 }
 

@@ -12,6 +12,8 @@
 #include "front/form.h"
 #include "base/log.h"
 #include "base/money.h"
+#include "market/level.h"
+#include "market/stats.h"
 #include "pages/job_fields.h"
 #include "pages/pages.h"
 #include "market/task.h"
@@ -30,11 +32,6 @@ static const struct form_field dispute_form[DISPUTE_FIELDS] = {
 	[DISPUTE_MESSAGE] = { "message", FORM_LINES, 0, DISPUTE_MIN,
 	    DISPUTE_MAX, "dispute", NULL }
 };
-
-/* Levels by success rate (see Lang.Level in en.hdf). */
-#define LEVEL_MIN_RATED 5	/* fewer rated tasks: "new" */
-#define LEVEL_GOLD 95		/* percent satisfied */
-#define LEVEL_SILVER 85
 
 /*
  * A task as the task page (Task.*) and the submit handler read it; late:
@@ -87,13 +84,17 @@ page_task_claim(struct ctx *c)
 	}
 }
 
-/* Set the worker's success rate and level. -1 on a database error. */
+/*
+ * Set the worker's success rate and level (the site's workers.levels,
+ * market/level.h). -1 on a database error.
+ */
 static int
 set_record(struct ctx *c)
 {
+	const struct kaaj_config *cfg = &c->app->cfg;
+	struct level_place p;
 	struct db_result r;
-	int64_t good, bad, rate;
-	const char *level;
+	int64_t good, bad;
 
 	if (db_query(c->app->db, &r, "SELECT tasks_satisfied, tasks_rejected"
 	    " FROM users WHERE id = ?", "i", c->session.user_id) != DB_OK)
@@ -101,35 +102,60 @@ set_record(struct ctx *c)
 	good = db_value_int(&r, 0, "tasks_satisfied");
 	bad = db_value_int(&r, 0, "tasks_rejected");
 	db_result_free(&r);
+	level_place(cfg->levels, cfg->n_levels, good, bad, &p);
 	render_setf(c->hdf, "Record.Satisfied", "%lld", (long long)good);
 	render_setf(c->hdf, "Record.Rated", "%lld", (long long)(good + bad));
-	rate = good + bad > 0 ? good * 100 / (good + bad) : 0;
-	if (good + bad > 0)
-		render_setf(c->hdf, "Record.Rate", "%lld", (long long)rate);
-	if (good + bad < LEVEL_MIN_RATED)
-		level = "new";
-	else if (rate >= LEVEL_GOLD)
-		level = "gold";
-	else if (rate >= LEVEL_SILVER)
-		level = "silver";
-	else
-		level = "bronze";
-	render_set(c->hdf, "Record.Level", level);
+	if (p.rate >= 0)
+		render_setf(c->hdf, "Record.Rate", "%lld", (long long)p.rate);
+	render_set(c->hdf, "Record.Level", cfg->levels[p.level].name);
 	return 0;
 }
+
+/*
+ * The worker's tasks, newest first. The query's state (a status of
+ * tasks, or "disputed": not satisfied with the dispute open) shows only
+ * those; anything else is a 400.
+ */
+#define TASKS_SQL "SELECT t.id AS Id, t.status AS State," \
+	" t.reason AS Reason, t.deadline AS `Deadline:time`," \
+	" t.claimed_at AS `Claimed:time`, c.id AS CampaignId," \
+	" c.title AS Title, c.pay_per_task AS `Pay:money`" \
+	" FROM tasks t JOIN campaigns c ON c.id = t.campaign_id"
 
 int
 page_tasks(struct ctx *c)
 {
-	if (set_record(c) == -1 || page_query_list(c, "Tasks", "SELECT"
-	    " t.id AS Id, t.status AS State, t.reason AS Reason,"
-	    " t.deadline AS `Deadline:time`, t.claimed_at AS `Claimed:time`,"
-	    " c.id AS CampaignId, c.title AS Title,"
-	    " c.pay_per_task AS `Pay:money` FROM tasks t JOIN campaigns c"
-	    " ON c.id = t.campaign_id WHERE t.worker_id = ?"
-	    " ORDER BY t.id DESC LIMIT ?", "ii", c->session.user_id,
-	    (int64_t)TASK_LIST) != 0)
+	const char *state = param_get(&c->req->query, "state");
+	int rc;
+	size_t s;
+
+	for (s = 0; state != NULL && s < STATS_STATES &&
+	    strcmp(state, stats_state_name((enum stats_state)s)) != 0; s++)
+		;
+	if (state != NULL && s == STATS_STATES) {
+		c->error_detail = "bad_state";
+		return 400;
+	}
+	if (set_record(c) == -1)
 		return ctx_db_error(c);
+	if (state == NULL)
+		rc = page_query_list(c, "Tasks", TASKS_SQL
+		    " WHERE t.worker_id = ? ORDER BY t.id DESC LIMIT ?", "ii",
+		    c->session.user_id, (int64_t)TASK_LIST);
+	else
+		rc = page_query_list(c, "Tasks", TASKS_SQL
+		    " LEFT JOIN disputes d ON d.task_id = t.id"
+		    " WHERE t.worker_id = ? AND IF(? = 'disputed',"
+		    " t.status = 'not_satisfied' AND d.status = 'open',"
+		    " t.status = ? AND (? <> 'not_satisfied'"
+		    "  OR d.status IS NULL OR d.status <> 'open'))"
+		    " ORDER BY t.id DESC LIMIT ?", "isssi",
+		    c->session.user_id, state, state, state,
+		    (int64_t)TASK_LIST);
+	if (rc != 0)
+		return ctx_db_error(c);
+	if (state != NULL)
+		render_set(c->hdf, "Filter.State", state);
 	c->template = "tasks.cs";
 	return 200;
 }

@@ -225,6 +225,12 @@ int page_wallet_deposit(struct ctx *c);
 int page_wallet_withdraw(struct ctx *c);
 int page_receipt(struct ctx *c);
 
+/*
+ * page_dashboard.c: GET /dashboard, a user's overview as a worker and,
+ * once they posted a campaign or deposited, as an employer.
+ */
+int page_dashboard(struct ctx *c);
+
 /* page_statement.c: a user's ledger lines, as pages and as CSV. */
 int page_statement(struct ctx *c);
 int page_statement_csv(struct ctx *c);

@@ -92,6 +92,7 @@ function pagesOf(cfg, lang) {
         await submit(page, '#review form');
       }, 'the employer review form sent empty'],
       ['worker-tasks', '/tasks', 200], ['worker-wallet', '/wallet', 200],
+      ['worker-dashboard', '/dashboard', 200],
       ['worker-wallet-errors', async (page, base) => {
         await open(page, base, '/wallet');
         await submit(page, '#withdraw form');
@@ -105,6 +106,7 @@ function pagesOf(cfg, lang) {
     ],
     employer: [
       ['employer-campaigns', '/campaigns', 200],
+      ['employer-dashboard', '/dashboard', 200],
       ['employer-campaign', `/campaigns/${cfg.mainCampaign}`, 200],
       ['employer-new', '/campaigns/new', 200],
       ['employer-new-form', '/campaigns/new?type=signup', 200],

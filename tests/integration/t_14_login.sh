@@ -20,7 +20,7 @@ login_ok() {
 	c=$(jar_new c)
 	login_as "$a" lina "$PW"
 	expect_status 303 "login by username"
-	expect_header Location '^/$' "... goes to /"
+	expect_header Location '^/dashboard$' "... goes to the dashboard"
 	expect_eq "... and the session works" "$(logged_in "$a")" 200
 	login_as "$b" lina@example.test "$PW"
 	expect_status 303 "login by e-mail address"
@@ -34,7 +34,7 @@ login_ok() {
 		$'/x\r\nSet-Cookie: evil=1'; do
 		bpost "$c" /login "csrf=$(csrf_token "$(jar_cookie "$c" kaaj_session)")" \
 			login=lina "password=$PW" "next=$next"
-		expect_header Location '^/$' "next=${next//[$'\r\n']/.} goes to / instead"
+		expect_header Location '^/dashboard$' "next=${next//[$'\r\n']/.} goes to the dashboard instead"
 	done
 	bget "$a" "/login?next=/jobtypes"
 	expect_status 303 "GET /login when logged in"

@@ -20,23 +20,6 @@ set -euo pipefail
 RUN=$(random_hex 4)
 EMP=t67e_$RUN
 
-# submit TOKEN TASK: send proof for TASK (the probe's job type asks for a
-# username).
-submit() {
-	mpost "$1" /tasks/submit "task=$2" "username=name_$2"
-	[[ $HTTP_STATUS == 303 ]] || die "proof for task $2 answered $HTTP_STATUS"
-}
-
-# rate TASK RATING: the employer rates TASK, its submission dated five
-# hours back so the time to rate is known.
-rate() {
-	db_sql "UPDATE tasks SET submitted_at = UTC_TIMESTAMP() - INTERVAL 5 HOUR
-	    WHERE id = $1" >/dev/null
-	spost "$ES" /campaigns/rate "id=$C" "task=$1" "rating=$2" \
-		"reason=Not what was asked for"
-	[[ $HTTP_STATUS == 303 ]] || die "rating task $1 answered $HTTP_STATUS"
-}
-
 # counters: the employer's review counters, "n|pay|clarity|speed".
 counters() {
 	db_sql "SELECT CONCAT_WS('|', reviews, review_pay_sum,
@@ -61,14 +44,14 @@ expect_body '<dd id="marks">no marks yet</dd>' "no marks yet"
 say "a worker rates the employer once their task is rated"
 claim "$S_a" "$C"
 TA=$TASK
-submit "$S_a" "$TA"
+send_proof "$S_a" "$TA"
 sget "$S_a" "/tasks/$TA"
 expect_no_body 'id="review"' "no review form while the task waits for its rating"
 spost "$S_a" /tasks/review "task=$TA" pay=5 clarity=4 speed=3
 expect_header Location "/tasks/$TA\\?notice=review_not_yet$" "a review before the rating is refused"
 expect_eq "... and stores nothing" \
 	"$(db_sql "SELECT COUNT(*) FROM employer_reviews WHERE task_id = $TA")" 0
-rate "$TA" satisfied
+rate_as "$ES" "$C" "$TA" satisfied
 sget "$S_a" "/tasks/$TA"
 expect_body '<select id="r-pay" name="pay">' "the rated task's page asks for marks"
 spost "$S_a" /tasks/review "task=$TA" pay=5 clarity= speed=3
@@ -95,8 +78,8 @@ expect_eq "... the counters stay" "$(counters)" "1|5|4|3"
 say "ten reviews of one task sent at once: one counts"
 claim "$S_b" "$C"
 TB=$TASK
-submit "$S_b" "$TB"
-rate "$TB" not_satisfied
+send_proof "$S_b" "$TB"
+rate_as "$ES" "$C" "$TB" not_satisfied
 with_fcgi 4
 csrf=$(csrf_token "$S_b")
 for i in $(seq 1 10); do

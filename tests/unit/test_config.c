@@ -265,6 +265,70 @@ START_TEST(test_mail_keys)
 }
 END_TEST
 
+/* workers.levels: the default ladder, a site's own, and bad ladders. */
+START_TEST(test_levels)
+{
+	static const struct {
+		const char *text, *want;
+	} bad[] = {
+		{ "workers = { levels = (); };\n",
+		    ":15: workers.levels must be a list of 1 to 10 levels" },
+		{ "workers = { levels = ( { name = \"new\"; approved = 1;"
+		    " rate = 0; } ); };\n", ":15: the first level is every" },
+		{ "workers = { levels = ( { name = \"new\"; approved = 0;"
+		    " rate = 0; },\n { name = \"top\"; approved = 0;"
+		    " rate = 0; } ); };\n",
+		    ":16: level top must need more than level new" },
+		{ "workers = { levels = ( { name = \"new\"; approved = 0;"
+		    " rate = 0; },\n { name = \"top\"; approved = 5;"
+		    " rate = 101; } ); };\n",
+		    ":16: a level's rate must be from 0 to 100" },
+		{ "workers = { levels = ( { name = \"new\"; approved = 0;"
+		    " rate = 0; },\n { name = \"Top\"; approved = 5;"
+		    " rate = 50; } ); };\n",
+		    ":16: a level needs a name of small letters" },
+		{ "workers = { levels = ( { name = \"new\"; approved = 0;"
+		    " rate = 0; },\n { name = \"new\"; approved = 5;"
+		    " rate = 50; } ); };\n", ":16: level new is listed twice" },
+		{ "workers = { levels = ( { name = \"new\"; approved = 0;"
+		    " rate = 0; },\n { name = \"top\"; approved = \"5\";"
+		    " rate = 50; } ); };\n",
+		    ":16: a level needs approved, a whole number" },
+		{ "workers = { levels = ( { name = \"new\"; approved = 0;"
+		    " rate = 0; pay = 1; } ); };\n",
+		    ":15: unknown key pay in a level" },
+		{ "workers = { ladder = (); };\n",
+		    ":15: unknown key workers.ladder" },
+	};
+	struct kaaj_config cfg;
+	char err[512] = "";
+	size_t i;
+
+	ck_assert_msg(load_with("", &cfg, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_uint_eq(cfg.n_levels, 4);
+	ck_assert_str_eq(cfg.levels[0].name, "new");
+	ck_assert_str_eq(cfg.levels[2].name, "silver");
+	ck_assert_int_eq(cfg.levels[2].approved, 20);
+	ck_assert_int_eq(cfg.levels[2].rate, 85);
+	config_free(&cfg);
+	ck_assert_msg(load_with("workers = { levels = (\n"
+	    "  { name = \"starter\"; approved = 0; rate = 0; },\n"
+	    "  { name = \"pro\"; approved = 30; rate = 80; }\n"
+	    "); };\n", &cfg, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_uint_eq(cfg.n_levels, 2);
+	ck_assert_str_eq(cfg.levels[1].name, "pro");
+	ck_assert_int_eq(cfg.levels[1].approved, 30);
+	ck_assert_int_eq(cfg.levels[1].rate, 80);
+	config_free(&cfg);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		ck_assert_int_eq(load_with(bad[i].text, &cfg, err,
+		    sizeof(err)), -1);
+		ck_assert_msg(strstr(err, bad[i].want) != NULL,
+		    "case %zu: \"%s\" lacks \"%s\"", i, err, bad[i].want);
+	}
+}
+END_TEST
+
 START_TEST(test_missing_file)
 {
 	struct kaaj_config cfg;
@@ -307,6 +371,7 @@ main(void)
 	tcase_add_loop_test(tc, test_bad_methods, 0,
 	    sizeof(bad_methods) / sizeof(bad_methods[0]));
 	tcase_add_test(tc, test_mail_keys);
+	tcase_add_test(tc, test_levels);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_shipped_sample);
 	suite_add_tcase(s, tc);

@@ -69,7 +69,12 @@ texts_add(struct texts *t, const char *key, const char *value)
 	t->n++;
 }
 
-/* Add every node under obj that has a value, named from prefix. */
+/*
+ * Add every node under obj that has a value, named from prefix. A Lang
+ * block inside another (a brace left open above it, which ClearSilver
+ * closes at the end of the file) is a problem: its texts would be found
+ * under a wrong name in every file alike.
+ */
 static void
 texts_walk(struct texts *t, HDF *obj, const char *prefix)
 {
@@ -77,6 +82,10 @@ texts_walk(struct texts *t, HDF *obj, const char *prefix)
 
 	for (obj = hdf_obj_child(obj); obj != NULL; obj = hdf_obj_next(obj)) {
 		snprintf(key, sizeof(key), "%s.%s", prefix, hdf_obj_name(obj));
+		if (strcmp(hdf_obj_name(obj), "Lang") == 0)
+			strlist_addf(&setup_problems, "%s: %s: a Lang block "
+			    "inside another; a closing brace is missing above "
+			    "it", t->name, key);
 		if (hdf_obj_value(obj) != NULL)
 			texts_add(t, key, hdf_obj_value(obj));
 		texts_walk(t, obj, key);

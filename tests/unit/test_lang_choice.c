@@ -180,12 +180,13 @@ static const struct kaaj_choice colours[] = {
 };
 static const struct kaaj_field campaign_fields[] = {
 	{ "colour", KAAJ_FIELD_CHOICE, "Colour", "Pick one", 1, 0, 0, 0,
-	    colours },
-	{ "count", KAAJ_FIELD_INT, "Count", NULL, 1, 0, 1, 9, NULL },
+	    colours, NULL },
+	{ "count", KAAJ_FIELD_INT, "Count", NULL, 1, 0, 1, 9, NULL,
+	    NULL },
 };
 static const struct kaaj_field proof_fields[] = {
 	{ "name", KAAJ_FIELD_TEXT, "Your name", "As shown", 1, 40, 0, 0,
-	    NULL },
+	    NULL, NULL },
 };
 static const struct kaaj_jobtype test_type = {
 	KAAJ_JOBTYPE_ABI, "paint", "other", "Paint", "Paint a wall", 1000,

@@ -49,6 +49,7 @@ static const struct {
 	{ "task_proof_errors", "task.cs" },
 	{ "task_dispute", "task.cs" },
 	{ "notifications", "notifications.cs" },
+	{ "dashboard", "dashboard.cs" },
 	{ "admin_disputes", "admin_disputes.cs" },
 	{ "admin_flags", "admin_flags.cs" },
 	/* Outgoing mail. */
