@@ -41,7 +41,15 @@ else ?><li><a href="<?cs var:Site.Base ?>/settings"><?cs var:Lang.Dash.Step[s.Ke
 <?cs /if ?><?cs /each ?></tbody></table><?cs /if ?>
 </details>
 </section>
-<?cs if:Dash.Employer ?><section id="employer" class="dash">
+<?cs if:Site.Referrals ?><section id="referrals" class="dash">
+<h2><?cs var:Lang.Dash.Referrals ?></h2>
+<dl class="facts">
+ <dt><?cs var:Lang.Dash.Referred ?></dt><dd id="referred"><?cs var:Dash.Referred ?></dd>
+ <dt><?cs var:Lang.Dash.ReferralEarned ?></dt><dd id="referral-earned"><?cs var:Dash.ReferralEarned ?> <?cs var:Site.Currency ?></dd>
+</dl>
+<p class="actions"><a href="<?cs var:Site.Base ?>/referrals"><?cs var:Lang.Dash.InviteLink ?></a></p>
+</section>
+<?cs /if ?><?cs if:Dash.Employer ?><section id="employer" class="dash">
 <h2><?cs var:Lang.Dash.Employer ?></h2>
 <dl class="facts">
  <dt><?cs var:Lang.Dash.Escrow ?></dt><dd id="escrow"><?cs var:Dash.Escrow ?> <?cs var:Site.Currency ?></dd>

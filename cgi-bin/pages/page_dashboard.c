@@ -20,6 +20,7 @@
 #include "base/timezone.h"
 #include "market/level.h"
 #include "market/stats.h"
+#include "money/referral.h"
 #include "pages/pages.h"
 #include "storage/db.h"
 
@@ -237,6 +238,26 @@ set_employer(struct ctx *c, const struct stats_account *a)
 	return 0;
 }
 
+/*
+ * With referrals on: Dash.Referred (how many joined through the user's
+ * link) and Dash.ReferralEarned (what their task pay earned the user).
+ * -1 on a database error.
+ */
+static int
+set_referrals(struct ctx *c)
+{
+	int64_t referred, earned;
+
+	if (c->app->cfg.referral_ppm <= 0)
+		return 0;
+	if (referral_summary(c->app->db, c->session.user_id, &referred,
+	    &earned) == -1)
+		return -1;
+	render_set_int(c->hdf, "Dash.Referred", referred);
+	page_set_money(c->hdf, "Dash.ReferralEarned", earned);
+	return 0;
+}
+
 int
 page_dashboard(struct ctx *c)
 {
@@ -251,7 +272,8 @@ page_dashboard(struct ctx *c)
 	set_level(c, &a);
 	set_tasks(c, &t);
 	set_steps(c, &a, t.total);
-	if (set_chart(c) == -1 || (a.employer && set_employer(c, &a) == -1))
+	if (set_chart(c) == -1 || set_referrals(c) == -1 ||
+	    (a.employer && set_employer(c, &a) == -1))
 		return ctx_db_error(c);
 	c->template = "dashboard.cs";
 	return 200;

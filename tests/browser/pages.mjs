@@ -68,6 +68,7 @@ function pagesOf(cfg, lang) {
       ['board', '/', 200], ['jobtypes', '/jobtypes', 200],
       ['job', `/jobs/${cfg.openJob}`, 200], ['login', '/login', 200],
       ['register', '/register', 200], ['forgot', '/forgot', 200],
+      ['register-invited', '/register?ref=admin', 200],
       ['resend', '/activate/resend', 200], ['terms', '/terms', 200],
       ['error-404', '/no/such/page', 404], ['error-405', '/logout', 405],
       ['help', '/help', 200], ['help-work', '/help/work', 200],
@@ -93,6 +94,7 @@ function pagesOf(cfg, lang) {
       }, 'the employer review form sent empty'],
       ['worker-tasks', '/tasks', 200], ['worker-wallet', '/wallet', 200],
       ['worker-dashboard', '/dashboard', 200],
+      ['worker-referrals', '/referrals', 200],
       ['worker-wallet-errors', async (page, base) => {
         await open(page, base, '/wallet');
         await submit(page, '#withdraw form');

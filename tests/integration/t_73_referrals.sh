@@ -188,6 +188,10 @@ expect_body "<dd id=\"referred-total\">0.004998 USD</dd>" "... who earned the re
 expect_match "... listed with 3 approved tasks and the earnings" \
 	"$(tr -d '\n' <"$HTTP_BODY")" "<td data-label=\"User\">$W</td><td data-label=\"Joined\">[^<]*</td><td data-label=\"Approved tasks\" class=\"num\">3</td><td data-label=\"You earned\" class=\"num\">0.004998 USD</td>"
 expect_body '/referrals">Invite friends</a>' "the menu links to it"
+sget "$RS" /dashboard
+expect_body '<dd id="referred">1</dd>' "the dashboard: one user referred"
+expect_body '<dd id="referral-earned">0.004998 USD</dd>' "... and what they earned the referrer"
+expect_body '/referrals">Your referral link and who joined</a>' "... with a link to the page"
 sget "$WS" /referrals
 expect_body '<dd id="referred-count">0</dd>' "a user who referred nobody"
 http GET /referrals
@@ -282,12 +286,18 @@ expect_eq "a share equal to the fee is accepted" "$rc" 0
 
 say "with referrals off: no page, no link, no invitation"
 cp "$SAVED" "$KAAJ_CONF"
+conf_set "$KAAJ_CONF" percent '"0"'
 with_fcgi 1
 sget "$RS" /referrals
 expect_status 404 "GET /referrals"
 expect_no_body 'Invite friends</a>' "no menu link"
+sget "$RS" /dashboard
+expect_no_body 'id="referrals"' "no referrals on the dashboard"
 bget "$jar" "/register?ref=$REF"
 expect_no_body 'invited-by' "the register page invites nobody"
 http GET /help/fees
 expect_no_body 'fee-referral' "the fees page has no referral section"
+# The scripts after this one share the stack: leave its config as found.
+cp "$SAVED" "$KAAJ_CONF"
+with_fcgi 1
 test_done
