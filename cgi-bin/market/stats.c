@@ -119,42 +119,61 @@ stats_tasks(struct db *db, int64_t user, struct stats_tasks *t)
 }
 
 /*
+ * The id of the first ledger leg of the first transaction at or after
+ * since (sql/0016's key on created_at, then the txn_id key: two index
+ * reads); the largest id when there is none. -1 on a database error.
+ */
+static int
+first_leg_since(struct db *db, time_t since, int64_t *leg)
+{
+	struct db_result r;
+
+	if (db_query(db, &r, "SELECT COALESCE(MIN(f.id), ~0 >> 1)"
+	    " FROM ledger_legs f WHERE f.txn_id ="
+	    " (SELECT s.id FROM ledger_transactions s"
+	    "  WHERE s.created_at >= FROM_UNIXTIME(?)"
+	    "  ORDER BY s.created_at, s.id LIMIT 1)", "i", (int64_t)since) !=
+	    DB_OK)
+		return -1;
+	*leg = db_cell_int(&r, 0, 0);
+	db_result_free(&r);
+	return 0;
+}
+
+/*
  * The legs into the user's available account since the chart's first
  * day, with their transactions by primary key, summed per quarter hour in
  * the statement: at most 96 rows a day. Leg ids grow with time, so the
  * legs since then are the range of the user's (account_id, id) key from
- * the first leg of the first transaction at or after an hour before the
- * start (sql/0016's key on created_at finds it with one read; the hour
- * covers transactions that committed out of order). The key is named:
- * where one user holds most of the legs, as in a young site, MariaDB
- * would rather read the whole table. The reading grows with the user's
- * last 30 days, not with their whole history.
+ * the first leg of the first transaction an hour before the start (the
+ * hour covers transactions that committed out of order), found first and
+ * passed as a number so that the range is planned as one. The key is
+ * named: where one user holds most of the legs, as in a young site,
+ * MariaDB would rather read the whole table. The reading grows with the
+ * user's last 30 days, not with their whole history.
  */
 int
 stats_earnings(struct db *db, int64_t user, const time_t *starts,
     size_t ndays, int64_t *per_day)
 {
 	struct db_result r;
-	int64_t at;
+	int64_t at, leg;
 	size_t i, d;
 
+	if (first_leg_since(db, starts[0] - 3600, &leg) == -1)
+		return -1;
 	if (db_query(db, &r, "SELECT UNIX_TIMESTAMP(t.created_at) DIV ? AS q,"
 	    " SUM(l.amount) AS amount"
 	    " FROM ledger_accounts a"
 	    " JOIN ledger_legs l FORCE INDEX (account_id)"
-	    "  ON l.account_id = a.id"
+	    "  ON l.account_id = a.id AND l.id >= ?"
 	    " JOIN ledger_transactions t ON t.id = l.txn_id"
 	    " WHERE a.kind = 'available' AND a.owner_id = ?"
-	    " AND l.id >= (SELECT COALESCE(MIN(f.id), ~0) FROM ledger_legs f"
-	    "  WHERE f.txn_id = (SELECT s.id FROM ledger_transactions s"
-	    "  WHERE s.created_at >= FROM_UNIXTIME(?) - INTERVAL 1 HOUR"
-	    "  ORDER BY s.created_at, s.id LIMIT 1))"
 	    " AND t.kind IN ('pay', 'bonus', 'overturn', 'referral')"
 	    " AND t.created_at >= FROM_UNIXTIME(?)"
 	    " AND t.created_at < FROM_UNIXTIME(?)"
-	    " GROUP BY q", "iiiii", (int64_t)QUARTER_HOUR, user,
-	    (int64_t)starts[0], (int64_t)starts[0], (int64_t)starts[ndays]) !=
-	    DB_OK)
+	    " GROUP BY q", "iiiii", (int64_t)QUARTER_HOUR, leg, user,
+	    (int64_t)starts[0], (int64_t)starts[ndays]) != DB_OK)
 		return -1;
 	for (i = 0; i < r.nrows; i++) {
 		at = db_value_int(&r, i, "q") * QUARTER_HOUR;
