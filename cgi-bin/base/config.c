@@ -1,8 +1,9 @@
 /*
  * Reading etc/kaaj.conf: the file, its top-level groups and the messages
  * that name the file and line of what is wrong. The plain keys are in
- * config_keys.c, the lists of named entries in config_lists.c; anything
- * neither knows is an error.
+ * config_keys.c, the lists of named entries in config_lists.c (their
+ * texts per language in config_text.c); anything neither knows is an
+ * error.
  */
 #include <libconfig.h>
 #include <stdarg.h>

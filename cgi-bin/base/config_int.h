@@ -2,9 +2,9 @@
  * Inside the config reader: what config.c (the file, its groups and the
  * file:line messages) shares with config_keys.c (the plain keys: their
  * table, checks and defaults), config_lists.c (the lists of named
- * entries: payout and deposit methods, per-job-type minimum pay) and
- * config_levels.c (the workers' levels). Nothing outside config*.c
- * includes this file.
+ * entries: payout and deposit methods, per-job-type minimum pay),
+ * config_text.c (the methods' texts per language) and config_levels.c
+ * (the workers' levels). Nothing outside config*.c includes this file.
  */
 #ifndef KAAJ_CONFIG_INT_H
 #define KAAJ_CONFIG_INT_H
