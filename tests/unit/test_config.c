@@ -161,7 +161,8 @@ START_TEST(test_methods)
 	ck_assert_str_eq(p->account_hint.text, "");
 	ck_assert_int_eq(p->min, 10000000);
 	ck_assert_int_eq(p->max, 1000000000);
-	ck_assert_str_eq(config_payout(&cfg, "bkash")->account_hint.text, "01XXX");
+	ck_assert_str_eq(config_payout(&cfg, "bkash")->account_hint.text,
+	    "01XXX");
 	d = config_deposit(&cfg, "bkash");
 	ck_assert_ptr_nonnull(d);
 	ck_assert_str_eq(d->instructions.text, "Send to 017");
