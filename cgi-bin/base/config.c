@@ -1,8 +1,9 @@
 /*
  * Reading etc/kaaj.conf: the file, its top-level groups and the messages
  * that name the file and line of what is wrong. The plain keys are in
- * config_keys.c, the lists of named entries in config_lists.c; anything
- * neither knows is an error.
+ * config_keys.c, the lists of named entries in config_lists.c (their
+ * texts per language in config_text.c); anything neither knows is an
+ * error.
  */
 #include <libconfig.h>
 #include <stdarg.h>
@@ -13,21 +14,39 @@
 #include "base/config.h"
 #include "base/config_int.h"
 
+/* Put "file:line: " (or "file: " when line is 0) and msg into r->err. */
+static void __attribute__((format(printf, 3, 0)))
+say(const struct config_report *r, int line, const char *fmt, va_list ap)
+{
+	char msg[512];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (line > 0)
+		snprintf(r->err, r->errlen, "%s:%d: %s", r->file, line, msg);
+	else
+		snprintf(r->err, r->errlen, "%s: %s", r->file, msg);
+}
+
 void
 config_say(const struct config_report *r, const config_setting_t *s,
     const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	say(r, s != NULL ? config_setting_source_line(s) : 0, fmt, ap);
 	va_end(ap);
-	if (s != NULL && config_setting_source_line(s) > 0)
-		snprintf(r->err, r->errlen, "%s:%u: %s", r->file,
-		    config_setting_source_line(s), msg);
-	else
-		snprintf(r->err, r->errlen, "%s: %s", r->file, msg);
+}
+
+void
+config_say_line(const struct config_report *r, int line, const char *fmt,
+    ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say(r, line, fmt, ap);
+	va_end(ap);
 }
 
 /* Walk the file: known groups, known keys, right types and values. */
@@ -57,7 +76,8 @@ read_settings(const config_t *lc, struct kaaj_config *cfg,
 		    config_keys_read_group(g, cfg, r)) == -1)
 			return -1;
 	}
-	if (config_keys_check_required(lc, r) == -1)
+	if (config_keys_check_required(lc, r) == -1 ||
+	    config_lists_check_langs(cfg, r) == -1)
 		return -1;
 	return config_keys_check_together(lc, cfg, r);
 }

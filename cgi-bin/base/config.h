@@ -7,11 +7,32 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Bytes of a language's name in a key's suffix, at most ("bn", "chr"). */
+#define CONFIG_LANG_MAX 3
+
+/* A text for the pages in one language (from KEY_LANG). */
+struct config_text_lang {
+	char lang[CONFIG_LANG_MAX + 1];	/* [a-z]{2,3}, a language file's */
+	char *text;
+	int line;		/* of KEY_LANG in the file, for messages */
+};
+
+/*
+ * A text the site admin writes for users (KEY), with its variants for
+ * some languages (KEY_LANG, such as instructions_bn).
+ */
+struct config_text {
+	char *text;		/* KEY: for every language without its own */
+	struct config_text_lang *langs;
+	size_t n_langs;
+};
+
 /* A payout method workers may withdraw to. */
 struct config_payout {
 	char *name;		/* [a-z][a-z0-9_]*, stored with the account */
 	char *label;		/* shown to users */
-	char *account_hint;	/* what the account field expects */
+	struct config_text account_hint;	/* what the account field
+						 * expects; text "" if none */
 	int64_t min, max;	/* withdrawal amount, micro-units */
 };
 
@@ -19,7 +40,7 @@ struct config_payout {
 struct config_deposit {
 	char *name;
 	char *label;
-	char *instructions;	/* where to send the money */
+	struct config_text instructions;	/* where to send the money */
 	int64_t min;		/* micro-units */
 };
 
@@ -153,6 +174,12 @@ const struct config_payout *config_payout(const struct kaaj_config *cfg,
 /* The deposit method named name, or NULL. */
 const struct config_deposit *config_deposit(const struct kaaj_config *cfg,
     const char *name);
+
+/*
+ * The text of t for pages in the language lang: its variant for lang, or
+ * else its plain text. Never NULL; owned by the config.
+ */
+const char *config_text_in(const struct config_text *t, const char *lang);
 
 /*
  * The site's minimum pay for a job type: the larger of the plugin's own

@@ -2,9 +2,9 @@
  * Inside the config reader: what config.c (the file, its groups and the
  * file:line messages) shares with config_keys.c (the plain keys: their
  * table, checks and defaults), config_lists.c (the lists of named
- * entries: payout and deposit methods, per-job-type minimum pay) and
- * config_levels.c (the workers' levels). Nothing outside config*.c
- * includes this file.
+ * entries: payout and deposit methods, per-job-type minimum pay),
+ * config_text.c (the methods' texts per language) and config_levels.c
+ * (the workers' levels). Nothing outside config*.c includes this file.
  */
 #ifndef KAAJ_CONFIG_INT_H
 #define KAAJ_CONFIG_INT_H
@@ -27,6 +27,10 @@ struct config_report {
  * is NULL or has no line.
  */
 void config_say(const struct config_report *r, const config_setting_t *s,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* config_say about what is on line (0: no line) of the file. */
+void config_say_line(const struct config_report *r, int line,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /*
@@ -109,5 +113,47 @@ int config_lists_read(const config_setting_t *g, struct kaaj_config *cfg,
 
 /* Free the lists config_lists_read() filled. */
 void config_lists_free(struct kaaj_config *cfg);
+
+/*
+ * Check that every language a method's text has a variant for is one the
+ * site has a file for (paths.templates/lang/LANG.hdf), once the whole
+ * file is read. Returns 0, or -1 with r->err naming the variant's line.
+ */
+int config_lists_check_langs(const struct kaaj_config *cfg,
+    const struct config_report *r);
+
+/*
+ * The LANG of name when name is key_LANG with LANG 2 to CONFIG_LANG_MAX
+ * small letters (a text's variant for a language), else NULL.
+ */
+const char *config_text_suffix(const char *name, const char *key);
+
+/*
+ * Check the setting s, a text of a group ("payouts") method: a string of
+ * at most max_chars characters without control characters. Returns 0, or
+ * -1 with r->err set.
+ */
+int config_text_check(const config_setting_t *s, const char *group,
+    size_t max_chars, const struct config_report *r);
+
+/*
+ * Keep in *t the text plain (the value of key in the entry e; NULL when
+ * absent) and every key_LANG of e, already checked with
+ * config_text_check(). A variant needs a plain text. Returns 0, or -1
+ * with r->err set; free *t with config_text_free() either way.
+ */
+int config_text_keep(const config_setting_t *e, const char *key,
+    const char *plain, struct config_text *t, const struct config_report *r);
+
+/*
+ * Check that the site has a language file (cfg->template_dir/lang/
+ * LANG.hdf) for every variant of t, the text of key. Returns 0, or -1
+ * with r->err naming the variant's line and key.
+ */
+int config_text_check_langs(const struct config_text *t, const char *key,
+    const struct kaaj_config *cfg, const struct config_report *r);
+
+/* Free what config_text_keep() kept in *t and empty it. */
+void config_text_free(struct config_text *t);
 
 #endif

@@ -23,20 +23,24 @@ struct method_key {
 	const char *name;
 	int required;
 	int is_amount;
-	size_t max_len;
+	int per_lang;		/* KEY_LANG gives the text for LANG */
+	size_t max_len;		/* characters */
 };
 
-/* The first three are the entry's strings: see copy_strings(). */
+/*
+ * The first three are the entry's strings, the third a text for users
+ * with variants per language: see copy_strings().
+ */
 static const struct method_key payout_keys[] = {
-	{ "name", 1, 0, 32 }, { "label", 1, 0, 60 },
-	{ "account_hint", 0, 0, 120 }, { "min", 1, 1, 32 }, { "max", 1, 1, 32 },
-	{ NULL, 0, 0, 0 }
+	{ "name", 1, 0, 0, 32 }, { "label", 1, 0, 0, 60 },
+	{ "account_hint", 0, 0, 1, 120 }, { "min", 1, 1, 0, 32 },
+	{ "max", 1, 1, 0, 32 }, { NULL, 0, 0, 0, 0 }
 };
 
 static const struct method_key deposit_keys[] = {
-	{ "name", 1, 0, 32 }, { "label", 1, 0, 60 },
-	{ "instructions", 1, 0, 500 }, { "min", 1, 1, 32 },
-	{ NULL, 0, 0, 0 }
+	{ "name", 1, 0, 0, 32 }, { "label", 1, 0, 0, 60 },
+	{ "instructions", 1, 0, 1, 500 }, { "min", 1, 1, 0, 32 },
+	{ NULL, 0, 0, 0, 0 }
 };
 
 #define METHOD_KEYS_MAX 8	/* keys of a methods entry, at most */
@@ -142,8 +146,33 @@ config_is_name(const char *s)
 }
 
 /*
+ * The index in keys of the key name is, or of which it is a variant for a
+ * language (*is_variant then set); -1 when neither.
+ */
+static int
+find_key(const struct method_key *keys, const char *name, int *is_variant)
+{
+	int k;
+
+	*is_variant = 0;
+	for (k = 0; keys[k].name != NULL; k++)
+		if (strcmp(keys[k].name, name) == 0)
+			return k;
+	for (k = 0; keys[k].name != NULL; k++) {
+		if (keys[k].per_lang &&
+		    config_text_suffix(name, keys[k].name) != NULL) {
+			*is_variant = 1;
+			return k;
+		}
+	}
+	return -1;
+}
+
+/*
  * Read one entry of group.methods: strings for each of keys into v (NULL
- * when absent), each checked for presence, length and, for amounts, form.
+ * when absent), each checked for presence, length, control characters
+ * and, for amounts, form; a key's variants for languages are checked as
+ * the key is and left in e.
  */
 static int
 read_method(const config_setting_t *e, const char *group,
@@ -152,7 +181,8 @@ read_method(const config_setting_t *e, const char *group,
 {
 	const config_setting_t *s;
 	int64_t amount;
-	unsigned int i, k;
+	unsigned int i;
+	int k, is_variant;
 
 	if (!config_setting_is_group(e)) {
 		config_say(r, e, "%s.methods entries must be groups "
@@ -163,26 +193,17 @@ read_method(const config_setting_t *e, const char *group,
 		v[k] = NULL;
 	for (i = 0; i < (unsigned int)config_setting_length(e); i++) {
 		s = config_setting_get_elem(e, i);
-		for (k = 0; keys[k].name != NULL; k++)
-			if (strcmp(keys[k].name, config_setting_name(s)) == 0)
-				break;
-		if (keys[k].name == NULL) {
+		if ((k = find_key(keys, config_setting_name(s),
+		    &is_variant)) < 0) {
 			config_say(r, s, "unknown key %s in a %s method",
 			    config_setting_name(s), group);
 			return -1;
 		}
-		if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-			config_say(r, s, "%s method %s must be a string "
-			    "in double quotes", group, keys[k].name);
+		if (config_text_check(s, group, keys[k].max_len, r) == -1)
 			return -1;
-		}
+		if (is_variant)
+			continue;
 		v[k] = config_setting_get_string(s);
-		if (strlen(v[k]) > keys[k].max_len) {
-			config_say(r, s, "%s method %s is longer than "
-			    "%zu characters", group, keys[k].name,
-			    keys[k].max_len);
-			return -1;
-		}
 		if (keys[k].is_amount &&
 		    money_parse(v[k], &amount) != MONEY_OK) {
 			config_say(r, s, "%s method %s must be an "
@@ -206,33 +227,30 @@ read_method(const config_setting_t *e, const char *group,
 }
 
 /*
- * Copy a method's name, label and third string (an absent one as "") from
- * v to *name, *label and *text. Returns 0, or -1 having said "out of
- * memory".
+ * Copy a method's name and label from v to *name and *label, and keep its
+ * third string, the text key (an absent one as ""), with the variants of
+ * key in the entry e in *text. Returns 0, or -1 with r->err set.
  */
 static int
 copy_strings(const char *const *v, const config_setting_t *e,
-    const struct config_report *r, char **name, char **label, char **text)
+    const struct config_report *r, char **name, char **label,
+    const char *key, struct config_text *text)
 {
-	char **const dst[] = { name, label, text };
-	size_t k;
-
-	for (k = 0; k < sizeof(dst) / sizeof(dst[0]); k++) {
-		if ((*dst[k] = strdup(v[k] != NULL ? v[k] : "")) == NULL) {
-			config_say(r, e, "out of memory");
-			return -1;
-		}
+	if ((*name = strdup(v[0])) == NULL ||
+	    (*label = strdup(v[1])) == NULL) {
+		config_say(r, e, "out of memory");
+		return -1;
 	}
-	return 0;
+	return config_text_keep(e, key, v[2], text, r);
 }
 
 /* Free what copy_strings() made. */
 static void
-free_strings(char *name, char *label, char *text)
+free_strings(char *name, char *label, struct config_text *text)
 {
 	free(name);
 	free(label);
-	free(text);
+	config_text_free(text);
 }
 
 /* Keep the checked payout method v as the next of cfg->payouts. */
@@ -248,7 +266,8 @@ keep_payout(struct kaaj_config *cfg, const char *const *v,
 		config_say(r, e, "payout method %s needs 0 < min <= max", v[0]);
 		return -1;
 	}
-	return copy_strings(v, e, r, &m->name, &m->label, &m->account_hint);
+	return copy_strings(v, e, r, &m->name, &m->label,
+	    payout_keys[2].name, &m->account_hint);
 }
 
 /* Keep the checked deposit method v as the next of cfg->deposits. */
@@ -263,7 +282,8 @@ keep_deposit(struct kaaj_config *cfg, const char *const *v,
 		config_say(r, e, "deposit method %s needs a min above 0", v[0]);
 		return -1;
 	}
-	return copy_strings(v, e, r, &m->name, &m->label, &m->instructions);
+	return copy_strings(v, e, r, &m->name, &m->label,
+	    deposit_keys[2].name, &m->instructions);
 }
 
 /*
@@ -332,16 +352,33 @@ config_lists_free(struct kaaj_config *cfg)
 
 	for (i = 0; i < cfg->n_payouts; i++)
 		free_strings(cfg->payouts[i].name, cfg->payouts[i].label,
-		    cfg->payouts[i].account_hint);
+		    &cfg->payouts[i].account_hint);
 	free(cfg->payouts);
 	for (i = 0; i < cfg->n_deposits; i++)
 		free_strings(cfg->deposits[i].name, cfg->deposits[i].label,
-		    cfg->deposits[i].instructions);
+		    &cfg->deposits[i].instructions);
 	free(cfg->deposits);
 	for (i = 0; i < cfg->n_min_pay; i++)
 		free(cfg->min_pay[i].jobtype);
 	free(cfg->min_pay);
 	config_levels_free(cfg);
+}
+
+int
+config_lists_check_langs(const struct kaaj_config *cfg,
+    const struct config_report *r)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->n_payouts; i++)
+		if (config_text_check_langs(&cfg->payouts[i].account_hint,
+		    payout_keys[2].name, cfg, r) == -1)
+			return -1;
+	for (i = 0; i < cfg->n_deposits; i++)
+		if (config_text_check_langs(&cfg->deposits[i].instructions,
+		    deposit_keys[2].name, cfg, r) == -1)
+			return -1;
+	return 0;
 }
 
 const struct config_payout *

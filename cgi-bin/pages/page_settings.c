@@ -95,7 +95,8 @@ set_choices(struct ctx *c)
 		snprintf(key, sizeof(key), "Payouts.%zu.Label", i);
 		render_set(c->hdf, key, cfg->payouts[i].label);
 		snprintf(key, sizeof(key), "Payouts.%zu.Hint", i);
-		render_set(c->hdf, key, cfg->payouts[i].account_hint);
+		render_set(c->hdf, key,
+		    page_config_text(c, &cfg->payouts[i].account_hint));
 	}
 	for (i = 0; i < env->nlangs; i++) {
 		snprintf(key, sizeof(key), "Languages.%zu", i);

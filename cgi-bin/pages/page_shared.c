@@ -328,7 +328,8 @@ page_set_methods(struct ctx *c)
 			continue;
 		render_set(row, "Name", cfg->deposits[i].name);
 		render_set(row, "Label", cfg->deposits[i].label);
-		render_set(row, "Instructions", cfg->deposits[i].instructions);
+		render_set(row, "Instructions",
+		    page_config_text(c, &cfg->deposits[i].instructions));
 		page_set_money(row, "Min", cfg->deposits[i].min);
 	}
 	for (i = 0; i < cfg->n_payouts; i++) {
@@ -336,10 +337,17 @@ page_set_methods(struct ctx *c)
 			continue;
 		render_set(row, "Name", cfg->payouts[i].name);
 		render_set(row, "Label", cfg->payouts[i].label);
-		render_set(row, "Hint", cfg->payouts[i].account_hint);
+		render_set(row, "Hint",
+		    page_config_text(c, &cfg->payouts[i].account_hint));
 		page_set_money(row, "Min", cfg->payouts[i].min);
 		page_set_money(row, "Max", cfg->payouts[i].max);
 	}
+}
+
+const char *
+page_config_text(struct ctx *c, const struct config_text *t)
+{
+	return config_text_in(t, hdf_get_value(c->hdf, "Page.Lang", ""));
 }
 
 void

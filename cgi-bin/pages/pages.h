@@ -143,9 +143,16 @@ int page_back(struct ctx *c, const char *path, int64_t id,
 /*
  * The payment methods of the configuration: DepositMethods.N (Name,
  * Label, Instructions, Min) and PayoutMethods.N (Name, Label, Hint, Min,
- * Max), amounts as decimals.
+ * Max), amounts as decimals, texts in the page's language.
  */
 void page_set_methods(struct ctx *c);
+
+/*
+ * A text of the configuration (a method's instructions or account hint)
+ * in the page's language (Page.Lang): its variant for that language, else
+ * its plain text. Owned by the configuration.
+ */
+const char *page_config_text(struct ctx *c, const struct config_text *t);
 
 /* Set name to ppm parts per million as a percentage: "10", "7.5". */
 void page_set_percent(HDF *hdf, const char *name, int64_t ppm);

@@ -7,7 +7,8 @@
  * Checks: a refusal says why, starting with the file's name, and leaves
  * the config empty; an accepted config has every string, numbers within
  * their ranges, and payout and deposit methods as config_lists.c
- * promises (a name, 0 < min <= max).
+ * promises (a name, 0 < min <= max, texts with their variants per
+ * language).
  */
 #define _GNU_SOURCE	/* memfd_create, memmem */
 #include <sys/mman.h>
@@ -42,6 +43,26 @@ is_name(const char *s)
 	return s[0] >= 'a' && s[0] <= 'z' && n <= 32 && s[n] == '\0';
 }
 
+/*
+ * A method's text: a plain text, and variants only beside a plain one,
+ * each for a language of 2 or 3 small letters and picked for it.
+ */
+static void
+check_text(const struct config_text *t)
+{
+	size_t i, n;
+
+	FUZZ_CHECK(t->text != NULL);
+	FUZZ_CHECK(t->n_langs == 0 || t->text[0] != '\0');
+	for (i = 0; i < t->n_langs; i++) {
+		n = strspn(t->langs[i].lang, "abcdefghijklmnopqrstuvwxyz");
+		FUZZ_CHECK(n >= 2 && n <= 3 && t->langs[i].lang[n] == '\0');
+		FUZZ_CHECK(config_text_in(t, t->langs[i].lang) ==
+		    t->langs[i].text);
+	}
+	FUZZ_CHECK(config_text_in(t, "") == t->text);
+}
+
 /* What every accepted config holds. */
 static void
 check_accepted(const struct kaaj_config *c)
@@ -63,8 +84,8 @@ check_accepted(const struct kaaj_config *c)
 	FUZZ_CHECK(c->board_page_size >= 5 && c->argon2_ops >= 1);
 	for (i = 0; i < c->n_payouts; i++) {
 		FUZZ_CHECK(is_name(c->payouts[i].name));
-		FUZZ_CHECK(c->payouts[i].label != NULL &&
-		    c->payouts[i].account_hint != NULL);
+		FUZZ_CHECK(c->payouts[i].label != NULL);
+		check_text(&c->payouts[i].account_hint);
 		FUZZ_CHECK(c->payouts[i].min > 0 &&
 		    c->payouts[i].min <= c->payouts[i].max);
 		FUZZ_CHECK(config_payout(c, c->payouts[i].name) ==
@@ -72,8 +93,8 @@ check_accepted(const struct kaaj_config *c)
 	}
 	for (i = 0; i < c->n_deposits; i++) {
 		FUZZ_CHECK(is_name(c->deposits[i].name));
-		FUZZ_CHECK(c->deposits[i].label != NULL &&
-		    c->deposits[i].instructions != NULL);
+		FUZZ_CHECK(c->deposits[i].label != NULL);
+		check_text(&c->deposits[i].instructions);
 		FUZZ_CHECK(c->deposits[i].min > 0);
 		FUZZ_CHECK(config_deposit(c, c->deposits[i].name) ==
 		    &c->deposits[i]);

@@ -9,7 +9,10 @@
 # switch on every page sets the cookie (and a user's profile language)
 # and goes back only to a local page. Job types' labels, descriptions,
 # field texts and choices come from the page's language; mails from the
-# recipient's. Bengali digits are read in amounts and numbers typed into
+# recipient's. The texts a site admin writes for users in kaaj.conf (a
+# deposit method's instructions, a payout method's account_hint) come in
+# the page's language where the method has one (instructions_bn), else
+# plain. Bengali digits are read in amounts and numbers typed into
 # forms, and with site.digits = "bengali" the Bengali pages show theirs.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -239,6 +242,62 @@ mails() {
 		    WHERE recipient = 't19en_$RUN@t19.invalid'")" 'Choose a new password'
 }
 
+# ------------------------------------------------------------ config texts
+
+# set_methods: the test's payout and deposit methods in $CONF in place of
+# the sample's: bkash with Bengali texts, nagad without.
+set_methods() {
+	sed -i -e '/^payouts = {/,/^};/d' -e '/^deposits = {/,/^};/d' "$CONF"
+	cat >>"$CONF" <<'EOF'
+payouts = { methods = (
+	{ name = "bkash"; label = "bKash"; min = "2.00"; max = "500";
+	  account_hint = "T19-EN-BKASH-HINT"; account_hint_bn = "T19-BN-BKASH-HINT"; },
+	{ name = "nagad"; label = "Nagad"; min = "2.00"; max = "500";
+	  account_hint = "T19-PLAIN-NAGAD-HINT"; }
+); };
+deposits = { methods = (
+	{ name = "bkash"; label = "bKash"; min = "1.00";
+	  instructions = "T19-EN-BKASH-SEND"; instructions_bn = "T19-BN-BKASH-SEND"; },
+	{ name = "nagad"; label = "Nagad"; min = "1.00";
+	  instructions = "T19-PLAIN-NAGAD-SEND"; }
+); };
+EOF
+}
+
+# expect_texts PAGE LANG: the last page, PAGE, shows the method texts of
+# LANG (en or bn), and the plain ones of the method that has none in LANG.
+expect_texts() {
+	local own=EN other=BN
+	[[ $2 == bn ]] && own=BN other=EN
+	expect_body "T19-$own-BKASH-HINT" "$1 in $2: bkash's account hint in $2"
+	expect_no_body "T19-$other-BKASH-HINT" "... not the other language's"
+	expect_body 'T19-PLAIN-NAGAD-HINT' "... nagad's plain hint, having none in $2"
+	[[ $1 == /wallet ]] || return 0
+	expect_body "T19-$own-BKASH-SEND" "... bkash's deposit instructions in $2"
+	expect_no_body "T19-$other-BKASH-SEND" "... not the other language's"
+	expect_body 'T19-PLAIN-NAGAD-SEND' "... nagad's plain instructions, having none in $2"
+}
+
+config_texts() {
+	local tok bad=$KAAJ_TMP/t19-badlang.conf out rc=0
+	tok=$(new_session "$USR")
+	db_sql "UPDATE users SET language = 'bn' WHERE username = '$USR'"
+	sget "$tok" /wallet
+	expect_texts /wallet bn
+	sget "$tok" /settings
+	expect_texts /settings bn
+	db_sql "UPDATE users SET language = 'en' WHERE username = '$USR'"
+	sget "$tok" /wallet
+	expect_texts /wallet en
+	sget "$tok" /settings
+	expect_texts /settings en
+	sed -e 's/account_hint_bn =/account_hint_xx =/' "$CONF" >"$bad"
+	out=$("$KAAJ_BUILDDIR/cgi-bin/kaaj-admin" -c "$bad" check-config 2>&1) || rc=$?
+	expect_eq "check-config refuses a text for a language the site lacks" "$rc" 1
+	expect_match "... naming file, line and key" "$out" \
+		"$bad:[0-9]+: account_hint_xx: the site has no language xx"
+}
+
 # ------------------------------------------------------------ digits typed
 
 deposit_digits() {
@@ -314,6 +373,7 @@ main() {
 	make_templates
 	cp "$KAAJ_CONF" "$CONF"
 	conf_set "$CONF" templates "\"$TPL\""
+	set_methods
 	restart_fcgi "$CONF"
 	# Whatever happens, the tests after this one get the stack's kaaj.fcgi.
 	trap 'restart_fcgi' EXIT
@@ -324,6 +384,7 @@ main() {
 	switch
 	plugin_texts
 	mails
+	config_texts
 	deposit_digits
 	campaign_digits
 	digits_shown

@@ -158,13 +158,14 @@ START_TEST(test_methods)
 	p = config_payout(&cfg, "bank");
 	ck_assert_ptr_eq(p, &cfg.payouts[1]);
 	ck_assert_str_eq(p->label, "Bank");
-	ck_assert_str_eq(p->account_hint, "");
+	ck_assert_str_eq(p->account_hint.text, "");
 	ck_assert_int_eq(p->min, 10000000);
 	ck_assert_int_eq(p->max, 1000000000);
-	ck_assert_str_eq(config_payout(&cfg, "bkash")->account_hint, "01XXX");
+	ck_assert_str_eq(config_payout(&cfg, "bkash")->account_hint.text,
+	    "01XXX");
 	d = config_deposit(&cfg, "bkash");
 	ck_assert_ptr_nonnull(d);
-	ck_assert_str_eq(d->instructions, "Send to 017");
+	ck_assert_str_eq(d->instructions.text, "Send to 017");
 	ck_assert_int_eq(d->min, 1000000);
 	ck_assert_ptr_null(config_payout(&cfg, "nagad"));
 	ck_assert_ptr_null(config_deposit(&cfg, "bank"));
@@ -219,6 +220,132 @@ START_TEST(test_bad_methods)
 	ck_assert_msg(strstr(err, bad_methods[_i].want) != NULL,
 	    "case %d: \"%s\" lacks \"%s\"", _i, err, bad_methods[_i].want);
 	unlink(path);
+}
+END_TEST
+
+/*
+ * Methods with texts per language, for the good file with the source
+ * tree's templates (lang/en.hdf and lang/bn.hdf), from line 15 on.
+ */
+static const char lang_methods[] =
+    "payouts = { methods = (\n"
+    "  { name = \"bkash\"; label = \"bKash\"; account_hint = \"11 digits\";\n"
+    "    account_hint_bn = \"১১ অঙ্কের নম্বর\"; min = \"5\"; max = \"500\"; },\n"
+    "  { name = \"paypal\"; label = \"PayPal\"; account_hint = \"e-mail\";\n"
+    "    min = \"5\"; max = \"500\"; }\n"
+    "); };\n"
+    "deposits = { methods = (\n"
+    "  { name = \"bkash\"; label = \"bKash\"; instructions = \"Send to 017\";\n"
+    "    instructions_bn = \"০১৭ নম্বরে পাঠান\"; min = \"1.00\"; }\n"
+    "); };\n";
+
+/*
+ * Load the good file, with the source tree's templates, followed by
+ * lang_methods with its first from replaced by to, into cfg:
+ * config_load's result, with its message in err.
+ */
+static int
+load_lang_methods(const char *from, const char *to, struct kaaj_config *cfg,
+    char *err, size_t errlen)
+{
+	char text[8192], tpl[1100], *path;
+	const char *at = strstr(lang_methods, from);
+	int rc;
+
+	ck_assert_ptr_nonnull(at);
+	snprintf(tpl, sizeof(tpl), "templates = \"%s/templates\";", SRCDIR);
+	snprintf(text, sizeof(text), "%s%.*s%s%s",
+	    variant("templates = \"/srv/kaaj/templates\";", tpl),
+	    (int)(at - lang_methods), lang_methods, to, at + strlen(from));
+	path = write_temp(text);
+	rc = config_load(path, cfg, err, errlen);
+	unlink(path);
+	return rc;
+}
+
+/* A text's variant for a language is kept and picked for that language. */
+START_TEST(test_texts_per_language)
+{
+	const struct config_payout *p;
+	const struct config_deposit *d;
+	struct kaaj_config cfg;
+	char err[512] = "";
+
+	ck_assert_msg(load_lang_methods("", "", &cfg, err, sizeof(err)) == 0,
+	    "%s", err);
+	p = config_payout(&cfg, "bkash");
+	ck_assert_str_eq(config_text_in(&p->account_hint, "bn"),
+	    "১১ অঙ্কের নম্বর");
+	ck_assert_str_eq(config_text_in(&p->account_hint, "en"), "11 digits");
+	ck_assert_str_eq(config_text_in(&p->account_hint, ""), "11 digits");
+	/* No bn variant: the plain text for every language. */
+	p = config_payout(&cfg, "paypal");
+	ck_assert_uint_eq(p->account_hint.n_langs, 0);
+	ck_assert_str_eq(config_text_in(&p->account_hint, "bn"), "e-mail");
+	d = config_deposit(&cfg, "bkash");
+	ck_assert_str_eq(d->instructions.text, "Send to 017");
+	ck_assert_str_eq(config_text_in(&d->instructions, "bn"),
+	    "০১৭ নম্বরে পাঠান");
+	ck_assert_str_eq(config_text_in(&d->instructions, "en"),
+	    "Send to 017");
+	config_free(&cfg);
+}
+END_TEST
+
+/* Bad variants and a piece of the message each must give. */
+static const struct {
+	const char *from, *to, *want;
+} bad_lang_texts[] = {
+	{ "instructions_bn", "instructions_xx",
+	    ":23: instructions_xx: the site has no language xx (no " },
+	{ "account_hint_bn", "account_hint_fr",
+	    ":17: account_hint_fr: the site has no language fr (no " },
+	{ "account_hint_bn", "account_hint_bangla",
+	    ":17: unknown key account_hint_bangla in a payouts method" },
+	{ "account_hint_bn", "account_hint_BN",
+	    ":17: unknown key account_hint_BN in a payouts method" },
+	{ "account_hint_bn", "label_bn",
+	    ":17: unknown key label_bn in a payouts method" },
+	{ "\"০১৭ নম্বরে পাঠান\"", "\"পাঠান\\tএখানে\"",
+	    ":23: deposits method instructions_bn must not hold control" },
+	{ "\"০১৭ নম্বরে পাঠান\"", "5",
+	    ":23: deposits method instructions_bn must be a string" },
+	{ "\"১১ অঙ্কের নম্বর\"", "\"" KEY KEY "\"",
+	    ":17: payouts method account_hint_bn is longer than 120" },
+	{ "account_hint = \"11 digits\";", "",
+	    ":17: account_hint_bn needs account_hint too" },
+	{ "\"Send to 017\"", "\"Send\\nto 017\"",
+	    ":22: deposits method instructions must not hold control" },
+};
+
+START_TEST(test_bad_lang_texts)
+{
+	struct kaaj_config cfg;
+	char err[512] = "";
+
+	ck_assert_int_eq(load_lang_methods(bad_lang_texts[_i].from,
+	    bad_lang_texts[_i].to, &cfg, err, sizeof(err)), -1);
+	ck_assert_msg(strstr(err, bad_lang_texts[_i].want) != NULL,
+	    "case %d: \"%s\" lacks \"%s\"", _i, err,
+	    bad_lang_texts[_i].want);
+}
+END_TEST
+
+/* A Bengali text is measured in characters, not bytes. */
+START_TEST(test_lang_text_length)
+{
+	struct kaaj_config cfg;
+	char err[512] = "", hint[600], *p = hint;
+	size_t i;
+
+	/* 120 Bengali letters: 360 bytes, within account_hint's 120. */
+	*p++ = '"';
+	for (i = 0; i < 120; i++, p += 3)
+		memcpy(p, "ক", 3);
+	snprintf(p, sizeof(hint) - (size_t)(p - hint), "\"");
+	ck_assert_msg(load_lang_methods("\"১১ অঙ্কের নম্বর\"", hint, &cfg,
+	    err, sizeof(err)) == 0, "%s", err);
+	config_free(&cfg);
 }
 END_TEST
 
@@ -370,6 +497,10 @@ main(void)
 	tcase_add_test(tc, test_methods);
 	tcase_add_loop_test(tc, test_bad_methods, 0,
 	    sizeof(bad_methods) / sizeof(bad_methods[0]));
+	tcase_add_test(tc, test_texts_per_language);
+	tcase_add_loop_test(tc, test_bad_lang_texts, 0,
+	    sizeof(bad_lang_texts) / sizeof(bad_lang_texts[0]));
+	tcase_add_test(tc, test_lang_text_length);
 	tcase_add_test(tc, test_mail_keys);
 	tcase_add_test(tc, test_levels);
 	tcase_add_test(tc, test_missing_file);
