@@ -17,7 +17,7 @@ else ?><li><a href="<?cs var:Site.Base ?>/settings"><?cs var:Lang.Dash.Step[s.Ke
  <dt><?cs var:Lang.Dash.Held ?></dt><dd id="held"><?cs var:Dash.Held ?> <?cs var:Site.Currency ?></dd>
  <dt><?cs var:Lang.Dash.PendingPay ?></dt><dd id="pending-pay"><?cs var:Dash.PendingPay ?> <?cs var:Site.Currency ?></dd>
  <dt><?cs var:Lang.Tasks.Success ?></dt><dd id="success"><?cs if:Dash.Record.Rated > 0 ?><?cs var:Dash.Record.Rate ?>% (<?cs var:Dash.Record.Satisfied ?> <?cs var:Lang.Tasks.Of ?> <?cs var:Dash.Record.Rated ?>)<?cs else ?><?cs var:Lang.Tasks.NotRated ?><?cs /if ?></dd>
- <dt><?cs var:Lang.Tasks.Level ?></dt><dd id="level"><?cs var:Lang.Tasks.Level ?> <?cs var:Dash.Level.Number ?>: <?cs alt:Lang.Level[Dash.Level.Name] ?><?cs var:Dash.Level.Name ?><?cs /alt ?></dd>
+ <dt><?cs var:Lang.Tasks.Level ?></dt><dd id="level"><?cs var:Lang.Tasks.Level ?> <?cs var:Dash.Level.Number ?>: <?cs alt:Lang.Level[Dash.Record.Level] ?><?cs var:Dash.Record.Level ?><?cs /alt ?></dd>
 </dl>
 <p class="hint" id="next-level"><?cs alt:Dash.Level.Next ?><?cs var:Lang.Dash.TopLevel ?><?cs /alt ?></p>
 <h3><?cs var:Lang.Dash.Tasks ?></h3>

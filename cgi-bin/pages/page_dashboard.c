@@ -44,8 +44,8 @@ level_label(struct ctx *c, const char *name)
 }
 
 /*
- * Dash.Level: the worker's level (Number from 1, Name) and, below the
- * top, Next: what the next level still asks, as Lang.Dash.NextLevel
+ * Dash.Record: the worker's record and level (page_set_record);
+ * Dash.Level: the level's Number from 1 and, below the top, Next: what the next level still asks, as Lang.Dash.NextLevel
  * ({n} more approved tasks at {rate}%), NextCount (no rate asked) or
  * NextRate (only the rate is short) says it.
  */
@@ -58,14 +58,8 @@ set_level(struct ctx *c, const struct stats_account *a)
 	char text[512], num[TEXT_INT_LEN];
 	const char *key;
 
-	level_place(cfg->levels, cfg->n_levels, a->satisfied, a->rejected, &p);
+	page_set_record(c, "Dash.Record", a->satisfied, a->rejected, &p);
 	render_set_int(c->hdf, "Dash.Level.Number", (int64_t)p.level + 1);
-	render_set(c->hdf, "Dash.Level.Name", cfg->levels[p.level].name);
-	render_set_int(c->hdf, "Dash.Record.Satisfied", a->satisfied);
-	render_set_int(c->hdf, "Dash.Record.Rated", a->satisfied +
-	    a->rejected);
-	if (p.rate >= 0)
-		render_set_int(c->hdf, "Dash.Record.Rate", p.rate);
 	if (!p.has_next)
 		return;
 	next = &cfg->levels[p.next];

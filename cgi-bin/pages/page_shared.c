@@ -19,6 +19,7 @@
 #include "accounts/ratelimit.h"
 #include "base/upload.h"
 #include "front/form.h"
+#include "market/level.h"
 #include "pages/pages.h"
 #include "storage/db.h"
 
@@ -404,4 +405,24 @@ page_back(struct ctx *c, const char *path, int64_t id, const char *notice)
 	snprintf(to, sizeof(to), "%s/%lld?notice=%s", path, (long long)id,
 	    notice);
 	return ctx_redirect(c, 303, to);
+}
+
+void
+page_set_record(struct ctx *c, const char *name, int64_t satisfied,
+    int64_t rejected, struct level_place *p)
+{
+	const struct kaaj_config *cfg = &c->app->cfg;
+	char key[64];
+
+	level_place(cfg->levels, cfg->n_levels, satisfied, rejected, p);
+	snprintf(key, sizeof(key), "%s.Satisfied", name);
+	render_set_int(c->hdf, key, satisfied);
+	snprintf(key, sizeof(key), "%s.Rated", name);
+	render_set_int(c->hdf, key, satisfied + rejected);
+	if (p->rate >= 0) {
+		snprintf(key, sizeof(key), "%s.Rate", name);
+		render_set_int(c->hdf, key, p->rate);
+	}
+	snprintf(key, sizeof(key), "%s.Level", name);
+	render_set(c->hdf, key, cfg->levels[p->level].name);
 }

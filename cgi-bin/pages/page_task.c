@@ -91,7 +91,6 @@ page_task_claim(struct ctx *c)
 static int
 set_record(struct ctx *c)
 {
-	const struct kaaj_config *cfg = &c->app->cfg;
 	struct level_place p;
 	struct db_result r;
 	int64_t good, bad;
@@ -102,12 +101,7 @@ set_record(struct ctx *c)
 	good = db_value_int(&r, 0, "tasks_satisfied");
 	bad = db_value_int(&r, 0, "tasks_rejected");
 	db_result_free(&r);
-	level_place(cfg->levels, cfg->n_levels, good, bad, &p);
-	render_setf(c->hdf, "Record.Satisfied", "%lld", (long long)good);
-	render_setf(c->hdf, "Record.Rated", "%lld", (long long)(good + bad));
-	if (p.rate >= 0)
-		render_setf(c->hdf, "Record.Rate", "%lld", (long long)p.rate);
-	render_set(c->hdf, "Record.Level", cfg->levels[p.level].name);
+	page_set_record(c, "Record", good, bad, &p);
 	return 0;
 }
 

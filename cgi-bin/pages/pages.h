@@ -11,6 +11,7 @@
 #include "base/upload.h"
 
 struct db_result;
+struct level_place;
 
 /* page_shared.c: what many pages share. */
 
@@ -164,6 +165,15 @@ void page_set_percent(HDF *hdf, const char *name, int64_t ppm);
  * least 1.
  */
 void page_set_duration(HDF *hdf, const char *name, int64_t seconds);
+
+/*
+ * A worker's record under name, from their satisfied and rejected task
+ * counts: name.Satisfied, name.Rated, name.Rate (percent, when anything
+ * was rated) and name.Level (the name of their level in the site's
+ * workers.levels). *p gets the placement (market/level.h).
+ */
+void page_set_record(struct ctx *c, const char *name, int64_t satisfied,
+    int64_t rejected, struct level_place *p);
 
 /* page_board.c: the job board and a job's page. */
 int page_home(struct ctx *c);
