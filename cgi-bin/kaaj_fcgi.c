@@ -5,6 +5,7 @@
  */
 #include "autoconf.h"	/* from configure: PACKAGE_VERSION */
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,8 @@
 #include "base/cs.h"
 #include "storage/db.h"
 #include "base/log.h"
+#include "base/pidfile.h"
+#include "base/site.h"
 #include "front/router.h"
 
 extern char **environ;
@@ -36,6 +39,8 @@ extern char **environ;
 static volatile sig_atomic_t reload_requested;
 static volatile sig_atomic_t stop_requested;
 static volatile sig_atomic_t in_request;
+/* This process's pid file (paths.run), "" when none; removed at exit. */
+static char pid_path[1100];
 
 static void
 on_hup(int sig)
@@ -49,6 +54,7 @@ on_term(int sig)
 {
 	(void)sig;
 	if (!in_request) {
+		pidfile_remove(pid_path);
 #ifdef KAAJ_ASAN
 		/* _exit skips LeakSanitizer's exit check: run it here. */
 		__lsan_do_leak_check();
@@ -77,18 +83,32 @@ set_base_path(struct app *app)
 	    slash != NULL ? slash : "");
 }
 
+/*
+ * Take over what fresh holds (fresh is left empty) and remake what the
+ * pages keep per process from it.
+ */
+static void
+app_take_files(struct app *app, struct site_files *fresh)
+{
+	plugin_set_free(&app->plugins);
+	app->plugins = fresh->plugins;
+	render_env_move(&app->render, &fresh->render);
+	config_free(&app->cfg);
+	app->cfg = fresh->cfg;
+	memset(fresh, 0, sizeof(*fresh));
+	set_base_path(app);
+	app_plugins_changed(app);
+}
+
 /* Everything a process needs before its first request. 0 or -1. */
 static int
 app_init(struct app *app, const char *path)
 {
+	struct site_files files;
 	char err[1024];
 	NEOERR *nerr;
 
 	memset(app, 0, sizeof(*app));
-	if (config_load(path, &app->cfg, err, sizeof(err)) == -1) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
 	if (sodium_init() < 0) {
 		fprintf(stderr, "kaaj.fcgi: libsodium failed to start\n");
 		return -1;
@@ -98,23 +118,22 @@ app_init(struct app *app, const char *path)
 		fprintf(stderr, "kaaj.fcgi: ClearSilver failed to start\n");
 		return -1;
 	}
-	if (render_env_init(&app->render, app->cfg.template_dir,
-	    app->cfg.default_language, err, sizeof(err)) == -1) {
+	/*
+	 * A missing plugin folder is logged; the site still serves. A
+	 * FastCGI process parses every template now; a plain CGI one,
+	 * which serves one page, only the page's.
+	 */
+	if (site_files_load(path, FCGX_IsCGI() ? 0 : SITE_PARSE_TEMPLATES,
+	    &files, err, sizeof(err)) == -1) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
+	app_take_files(app, &files);
 	if (tz_table_load(&app->zones, TZ_TABLE_PATH, err, sizeof(err)) ==
 	    -1) {
 		fprintf(stderr, "kaaj.fcgi: %s\n", err);
 		return -1;
 	}
-	/* site.digits = "bengali": the Bengali pages show Bengali digits. */
-	render_native_digits_for(&app->render, strcmp(app->cfg.digits,
-	    "bengali") == 0 ? "bn" : NULL);
-	set_base_path(app);
-	/* A missing plugin folder is logged; the site still serves. */
-	plugin_load_dir(app->cfg.plugin_dir, &app->plugins);
-	app_plugins_changed(app);
 	if ((app->db = db_new(&app->cfg)) == NULL) {
 		fprintf(stderr, "kaaj.fcgi: out of memory\n");
 		return -1;
@@ -132,25 +151,67 @@ app_free(struct app *app)
 	config_free(&app->cfg);
 }
 
+/* Non-zero when a and b differ in a string key. */
+static int
+differ(const char *a, const char *b)
+{
+	return strcmp(a, b) != 0;
+}
+
+/* Non-zero when a and b connect to the database differently. */
+static int
+db_settings_differ(const struct kaaj_config *a, const struct kaaj_config *b)
+{
+	return differ(a->db_socket, b->db_socket) ||
+	    differ(a->db_host, b->db_host) || a->db_port != b->db_port ||
+	    differ(a->db_name, b->db_name) || differ(a->db_user, b->db_user) ||
+	    differ(a->db_password, b->db_password) ||
+	    a->db_timeout != b->db_timeout;
+}
+
 /*
- * SIGHUP: read the templates from disk again when next used, and rescan
- * the plugin folder; the old plugins stay if the folder is gone.
+ * SIGHUP, between requests: read the configuration, the plugins, the
+ * language files and the templates again, and only when all of them
+ * load, serve with them. Else log why, with the
+ * file and line, and keep serving with what was loaded before.
  */
 static void
-reload_plugins(struct app *app)
+reload_site(struct app *app)
 {
-	struct plugin_set fresh = { NULL, 0 };
+	struct site_files fresh;
+	char err[1024];
+	struct db *db;
 
-	render_forget_templates(&app->render);
-	log_info(NULL, "SIGHUP: rescanning %s", app->cfg.plugin_dir);
-	if (plugin_load_dir(app->cfg.plugin_dir, &fresh) == -1) {
-		log_warn(NULL, "keeping the %zu plugins loaded before",
-		    app->plugins.n);
+	log_info(NULL, "SIGHUP: rereading %s", config_path());
+	if (site_files_load(config_path(),
+	    SITE_PLUGINS_REQUIRED | SITE_PARSE_TEMPLATES, &fresh, err,
+	    sizeof(err)) == -1) {
+		log_err(NULL, "SIGHUP: %s", err);
+		log_err(NULL, "SIGHUP: the configuration loaded before keeps "
+		    "serving, unchanged");
 		return;
 	}
-	plugin_set_free(&app->plugins);
-	app->plugins = fresh;
-	app_plugins_changed(app);
+	if (differ(app->cfg.run_dir, fresh.cfg.run_dir))
+		log_warn(NULL, "SIGHUP: paths.run changed: needs a restart "
+		    "(the pid file stays %s)", pid_path[0] != '\0' ?
+		    pid_path : "unwritten");
+	if (db_settings_differ(&app->cfg, &fresh.cfg)) {
+		/* The handle reads app->cfg when it connects (lazily). */
+		if ((db = db_new(&app->cfg)) == NULL) {
+			log_err(NULL, "SIGHUP: out of memory; the "
+			    "configuration loaded before keeps serving");
+			site_files_free(&fresh);
+			return;
+		}
+		db_free(app->db);
+		app->db = db;
+		log_info(NULL, "SIGHUP: database settings changed: "
+		    "connecting again");
+	}
+	app_take_files(app, &fresh);
+	log_info(NULL, "SIGHUP: reloaded %s: %zu job types from %s, %zu "
+	    "refused", app->cfg.path, app->plugins.n, app->cfg.plugin_dir,
+	    app->plugins.n_refused);
 }
 
 static int
@@ -168,7 +229,7 @@ serve_fastcgi(struct app *app)
 		in_request = 1;
 		if (reload_requested) {
 			reload_requested = 0;
-			reload_plugins(app);
+			reload_site(app);
 		}
 		io.in = fr.in;
 		io.out = fr.out;
@@ -225,6 +286,8 @@ main(int argc, char *argv[])
 	sigaction(SIGPIPE, &sa, NULL);
 	sa.sa_handler = on_hup;
 	sigaction(SIGHUP, &sa, NULL);
+	/* multiwatch forwards SIGUSR2 (SIGHUP would stop it). */
+	sigaction(SIGUSR2, &sa, NULL);
 	sa.sa_handler = on_term;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGUSR1, &sa, NULL);	/* mod_fcgid's graceful stop */
@@ -244,7 +307,13 @@ main(int argc, char *argv[])
 		db_free(app.db);
 		return 0;
 	}
+	if (app.cfg.run_dir[0] != '\0' && pidfile_write(app.cfg.run_dir,
+	    pid_path, sizeof(pid_path)) == -1)
+		log_warn(NULL, "paths.run: cannot write a pid file in %s: %s "
+		    "(kaaj-admin reload will not find this process)",
+		    app.cfg.run_dir, strerror(errno));
 	rc = serve_fastcgi(&app);
+	pidfile_remove(pid_path);
 	app_free(&app);
 	return rc;
 }

@@ -1,9 +1,35 @@
-<?cs set:Page.Title = Lang.AdminCampaigns.Title ?><?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
-<h1><?cs var:Lang.AdminCampaigns.Title ?></h1>
+<?cs if:Search.Shown ?><?cs set:Page.Title = Lang.AdminCampaignSearch.Title ?><?cs else ?><?cs set:Page.Title = Lang.AdminCampaigns.Title ?><?cs /if ?><?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
+<h1><?cs var:Page.Title ?></h1>
+<p class="actions tabs" id="campaign-tabs"><a href="<?cs var:Site.Base ?>/admin/campaigns"<?cs if:!Search.Shown ?> aria-current="page"<?cs /if ?>><?cs var:Lang.AdminCampaignSearch.QueueTab ?></a> <a id="search-tab" href="<?cs var:Site.Base ?>/admin/campaigns?search=1"<?cs if:Search.Shown ?> aria-current="page"<?cs /if ?>><?cs var:Lang.AdminCampaignSearch.SearchTab ?></a></p>
+<?cs if:Search.Shown ?><?cs # The search tab: the filters and a page of campaigns. ?>
+<p><?cs var:Lang.AdminCampaignSearch.Intro ?></p>
+<form class="filters" id="campaign-search" method="get" action="<?cs var:Site.Base ?>/admin/campaigns" novalidate>
+<?cs call:input("id", "text", Lang.AdminCampaignSearch.Id, Form.id, "off", "") ?>
+<?cs call:input("title", "search", Lang.AdminCampaignSearch.TitleStart, Form.title, "off", "") ?>
+<?cs call:input("owner", "text", Lang.AdminCampaignSearch.Owner, Form.owner, "off", "") ?>
+ <div class="field<?cs if:Form.Errors.state ?> bad<?cs /if ?>">
+  <label for="f-state"><?cs var:Lang.AdminCampaignSearch.State ?></label>
+  <select id="f-state" name="state"<?cs if:Form.Errors.state ?> aria-invalid="true" aria-describedby="err-state"<?cs /if ?>>
+   <option value=""><?cs var:Lang.AdminCampaignSearch.Any ?></option>
+<?cs each:s = Search.States ?>   <option value="<?cs var:s ?>"<?cs if:Form.state == s ?> selected<?cs /if ?>><?cs var:Lang.Manage.States[s] ?></option>
+<?cs /each ?>  </select>
+  <?cs call:field_error("state") ?>
+ </div>
+ <button type="submit"><?cs var:Lang.AdminCampaignSearch.Find ?></button>
+</form>
+<?cs if:!Form.HasErrors ?><?cs if:subcount(Search.Rows) == 0 ?><p class="empty" id="search-none"><?cs var:Lang.AdminCampaignSearch.None ?></p>
+<?cs else ?><div class="scroll"><table class="list" id="campaigns-found">
+<thead><tr><th><?cs var:Lang.AdminCampaignSearch.Id ?></th><th><?cs var:Lang.AdminCampaignSearch.Campaign ?></th><th><?cs var:Lang.AdminCampaignSearch.Owner ?></th><th><?cs var:Lang.AdminCampaignSearch.State ?></th><th><?cs var:Lang.AdminCampaignSearch.Progress ?></th><th><?cs var:Lang.AdminCampaignSearch.Pay ?></th><th><?cs var:Lang.AdminCampaignSearch.Created ?></th></tr></thead>
+<tbody>
+<?cs each:r = Search.Rows ?><tr id="found-<?cs var:r.Id ?>"><td data-label="<?cs var:Lang.AdminCampaignSearch.Id ?>" class="num"><?cs var:r.Id ?></td><td data-label="<?cs var:Lang.AdminCampaignSearch.Campaign ?>"><a href="<?cs var:Site.Base ?>/admin/campaigns/<?cs var:r.Id ?>"><?cs var:r.Title ?></a></td><td data-label="<?cs var:Lang.AdminCampaignSearch.Owner ?>"><a href="<?cs var:Site.Base ?>/admin/users/<?cs var:r.OwnerId ?>"><?cs var:r.Owner ?></a></td><td data-label="<?cs var:Lang.AdminCampaignSearch.State ?>" class="state"><?cs alt:Lang.Manage.States[r.State] ?><?cs var:r.State ?><?cs /alt ?></td><td data-label="<?cs var:Lang.AdminCampaignSearch.Progress ?>" class="num"><?cs var:r.Done ?> / <?cs var:r.Total ?></td><td data-label="<?cs var:Lang.AdminCampaignSearch.Pay ?>" class="num"><?cs var:r.Pay ?> <?cs var:Site.Currency ?></td><td data-label="<?cs var:Lang.AdminCampaignSearch.Created ?>"><?cs var:r.When ?></td></tr>
+<?cs /each ?></tbody>
+</table></div>
+<?cs if:Search.Older ?><p class="pager"><a id="search-older" href="<?cs var:Site.Base ?>/admin/campaigns?before=<?cs var:Search.Older ?>&amp;id=<?cs var:url_escape(Form.id) ?>&amp;title=<?cs var:url_escape(Form.title) ?>&amp;owner=<?cs var:url_escape(Form.owner) ?>&amp;state=<?cs var:url_escape(Form.state) ?>"><?cs var:Lang.AdminCampaignSearch.Older ?></a></p><?cs /if ?>
+<?cs /if ?><?cs /if ?><?cs else ?>
 <p><?cs var:Lang.AdminCampaigns.Intro ?></p>
 <?cs if:subcount(Pending) == 0 ?><p class="empty"><?cs var:Lang.AdminCampaigns.NonePending ?></p>
 <?cs /if ?><?cs each:p = Pending ?><section class="pending-campaign" id="campaign-<?cs var:p.Id ?>">
-<h2><?cs var:p.Title ?></h2>
+<h2><a href="<?cs var:Site.Base ?>/admin/campaigns/<?cs var:p.Id ?>"><?cs var:p.Title ?></a></h2>
 <dl class="facts">
  <dt><?cs var:Lang.AdminCampaigns.Owner ?></dt><dd><?cs var:p.User ?></dd>
  <dt><?cs var:Lang.AdminCampaigns.Type ?></dt><dd><?cs var:p.Type ?></dd>
@@ -25,5 +51,5 @@
 </form>
 </section>
 <?cs /each ?><?cs if:PendingMore ?><p class="more"><?cs var:Lang.AdminCampaigns.More ?></p>
-<?cs /if ?>
+<?cs /if ?><?cs /if ?>
 <?cs include:"footer.cs" ?>

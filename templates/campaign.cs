@@ -15,19 +15,22 @@ def:act(path, label, worker, kind, name) ?><form class="inline" method="post" ac
  <dt><?cs var:Lang.Manage.EscrowLeft ?></dt><dd id="escrow"><?cs var:Campaign.Escrow ?> <?cs var:Site.Currency ?></dd>
  <dt><?cs var:Lang.Manage.Outstanding ?></dt><dd><?cs var:Campaign.Outstanding ?></dd>
  <dt><?cs var:Lang.Manage.TimeToFinish ?></dt><dd><?cs var:Campaign.Minutes ?> <?cs var:Lang.Manage.Minutes ?>; <?cs var:Lang.Manage.DaysToRate ?> <?cs var:Campaign.Days ?></dd>
+ <dt><?cs var:Lang.Manage.Release ?></dt><dd id="release"><?cs if:#Campaign.Release > 0 ?><?cs var:Campaign.Release ?><?cs else ?><?cs var:Lang.Manage.AllAtOnce ?><?cs /if ?></dd>
  <dt><?cs var:Lang.Manage.Created ?></dt><dd><?cs var:Campaign.When ?></dd>
 </dl>
-<?cs if:Campaign.Controls ?><section id="controls">
+<?cs if:Campaign.HasItems == 1 ?><p class="actions" id="results"><a href="<?cs var:Site.Base ?>/campaigns/results/<?cs var:Campaign.Id ?>" download><?cs var:Lang.Manage.Results ?></a> <span class="hint"><?cs var:Lang.Manage.ResultsHint ?></span></p>
+<?cs /if ?><?cs if:Campaign.Controls ?><section id="controls">
 <h2><?cs var:Lang.Manage.Controls ?></h2>
 <div class="controls"><?cs if:Campaign.State == "running" ?><?cs call:act("pause", Lang.Manage.Pause, "", "", "") ?><?cs else ?><?cs call:act("resume", Lang.Manage.Resume, "", "", "") ?><?cs /if ?></div>
-<form method="post" action="<?cs var:Site.Base ?>/campaigns/add" id="add-slots">
+<?cs if:Campaign.HasItems == 1 ?><p class="hint" id="items-no-add"><?cs var:Lang.Manage.ItemsNoAdd ?></p>
+<?cs else ?><form method="post" action="<?cs var:Site.Base ?>/campaigns/add" id="add-slots">
  <?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:Campaign.Id ?>"><input type="hidden" name="key" value="<?cs var:Campaign.AddKey ?>">
  <label for="a-slots"><?cs var:Lang.Manage.AddSlots ?></label>
  <input id="a-slots" name="slots" type="text" inputmode="numeric" value="" autocomplete="off">
  <p class="hint"><?cs var:Lang.Manage.SlotCost ?> <?cs var:Campaign.SlotCost ?> <?cs var:Site.Currency ?>. <?cs var:Lang.Manage.YourBalance ?> <?cs var:Campaign.Available ?> <?cs var:Site.Currency ?>.</p>
  <button type="submit"><?cs var:Lang.Manage.Add ?></button>
 </form>
-<form method="post" action="<?cs var:Site.Base ?>/campaigns/stop" id="stop">
+<?cs /if ?><form method="post" action="<?cs var:Site.Base ?>/campaigns/stop" id="stop">
  <?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:Campaign.Id ?>">
  <p class="hint"><?cs var:Lang.Manage.StopText ?> <b id="refund"><?cs var:Campaign.Refund ?> <?cs var:Site.Currency ?></b>.</p>
  <button type="submit" class="reject"><?cs var:Lang.Manage.Stop ?></button>
@@ -89,4 +92,14 @@ def:act(path, label, worker, kind, name) ?><form class="inline" method="post" ac
 <?cs each:b = Blocks ?> <li><?cs var:b.Worker ?> <?cs call:act("unblock", Lang.Manage.Unblock, b.WorkerId, "", "") ?></li>
 <?cs /each ?></ul>
 </section>
-<?cs /if ?><?cs include:"footer.cs" ?>
+<?cs /if ?><section id="save-template">
+<h2><?cs var:Lang.Manage.SaveTemplate ?></h2>
+<form method="post" action="<?cs var:Site.Base ?>/campaigns/template" id="template">
+ <?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:Campaign.Id ?>">
+ <label for="t-name"><?cs var:Lang.Manage.TemplateName ?></label>
+ <input id="t-name" name="name" type="text" maxlength="80" value="" autocomplete="off" aria-describedby="t-hint">
+ <p class="hint" id="t-hint"><?cs var:Lang.Manage.TemplateHint ?></p>
+ <button type="submit"><?cs var:Lang.Manage.SaveTemplate ?></button>
+</form>
+</section>
+<?cs include:"footer.cs" ?>

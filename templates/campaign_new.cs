@@ -20,7 +20,14 @@ def:area(name, label, hint, max) ?>
 <h1><?cs var:Lang.CampaignNew.Title ?></h1>
 <?cs if:!New.Type ?>
 <p><?cs var:Lang.CampaignNew.ChooseType ?></p>
-<?cs if:subcount(Categories) == 0 ?><p class="empty"><?cs var:Lang.CampaignNew.NoTypes ?></p>
+<?cs if:subcount(Templates) > 0 ?><section id="templates">
+<h2><?cs var:Lang.CampaignNew.Templates ?></h2>
+<ul class="templates">
+<?cs each:t = Templates ?> <li id="template-<?cs var:t.Id ?>"><a class="use" href="<?cs var:Site.Base ?>/campaigns/new?template=<?cs var:t.Id ?>"><?cs var:Lang.CampaignNew.UseTemplate ?>: <?cs var:t.Name ?></a> <span class="type"><?cs alt:t.TypeLabel ?><?cs var:t.Type ?><?cs /alt ?></span>
+  <form class="inline" method="post" action="<?cs var:Site.Base ?>/campaigns/templates/delete"><?cs call:csrf() ?><input type="hidden" name="id" value="<?cs var:t.Id ?>"><button type="submit" class="reject"><?cs var:Lang.CampaignNew.DeleteTemplate ?></button></form></li>
+<?cs /each ?></ul>
+</section>
+<?cs /if ?><?cs if:subcount(Categories) == 0 ?><p class="empty"><?cs var:Lang.CampaignNew.NoTypes ?></p>
 <?cs /if ?><?cs each:cat = Categories ?><section class="category" id="cat-<?cs var:cat.Name ?>">
 <h2><?cs alt:cat.Label ?><?cs var:cat.Name ?><?cs /alt ?></h2>
 <ul class="jobtypes">
@@ -33,13 +40,21 @@ def:area(name, label, hint, max) ?>
 <h2><?cs var:New.Label ?></h2>
 <p><?cs var:New.Description ?></p>
 <p class="actions"><a href="<?cs var:Site.Base ?>/campaigns/new"><?cs var:Lang.CampaignNew.OtherType ?></a></p>
-<form method="post" action="<?cs var:Site.Base ?>/campaigns/preview" novalidate data-fields>
+<form method="post" action="<?cs var:Site.Base ?>/campaigns/preview" enctype="multipart/form-data" novalidate data-fields>
 <?cs call:csrf() ?>
 <input type="hidden" name="type" value="<?cs var:New.Type ?>">
 <?cs if:Form.HasErrors ?><p class="error-summary" role="alert"><?cs var:Lang.Form.FixBelow ?></p>
 <?cs call:field_error("create_key") ?><?cs call:field_error("plugin") ?><?cs /if ?>
 <?cs call:line("title", "text", Lang.CampaignNew.Field.Title, Lang.CampaignNew.Hint.Title, "", "120") ?>
 <?cs call:area("instructions", Lang.CampaignNew.Field.Instructions, Lang.CampaignNew.Hint.Instructions, "5000") ?>
+<div class="field<?cs if:Form.Errors.items ?> bad<?cs /if ?>" id="items-field">
+ <label for="f-items"><?cs var:Lang.CampaignNew.Field.Items ?></label>
+ <input id="f-items" name="items" type="file" accept=".csv,text/csv"<?cs if:Form.Errors.items ?> aria-invalid="true" aria-describedby="err-items"<?cs /if ?>>
+<?cs if:Form.items_csv ?> <input type="hidden" name="items_csv" value="<?cs var:Form.items_csv ?>">
+ <p class="hint" id="items-kept"><?cs var:Lang.CampaignNew.ItemsKept ?> <b><?cs var:Form.items_rows ?></b>. <?cs var:Lang.CampaignNew.ItemsReplace ?></p>
+<?cs /if ?> <p class="hint"><?cs var:Lang.CampaignNew.Hint.Items ?></p>
+ <?cs call:field_error("items") ?>
+</div>
 <?cs call:area("proof_instructions", Lang.CampaignNew.Field.Proof, Lang.CampaignNew.Hint.Proof, "2000") ?>
 <?cs each:f = New.Fields ?>
 <div class="field plugin<?cs if:Form.Errors[f.Name] ?> bad<?cs /if ?>" id="field-<?cs var:f.Name ?>"<?cs if:f.ShownIf.Field ?> data-shown-if="<?cs var:f.ShownIf.Field ?>=<?cs var:f.ShownIf.Values ?>"<?cs /if ?><?cs if:f.Hidden ?> hidden<?cs /if ?>>
@@ -80,6 +95,12 @@ def:area(name, label, hint, max) ?>
 <?cs call:line("minutes", "number", Lang.CampaignNew.Field.Minutes, Lang.CampaignNew.Hint.Minutes, "5", "10080") ?>
 <?cs call:line("days", "number", Lang.CampaignNew.Field.Days, Lang.CampaignNew.Hint.Days, "1", "30") ?>
 <?cs call:line("min_success", "number", Lang.CampaignNew.Field.MinSuccess, Lang.CampaignNew.Hint.MinSuccess, "0", "100") ?>
+<div class="field<?cs if:Form.Errors.release_per_hour ?> bad<?cs /if ?>">
+ <label for="f-release_per_hour"><?cs var:Lang.CampaignNew.Field.Release ?></label>
+ <input id="f-release_per_hour" name="release_per_hour" type="text" inputmode="numeric" value="<?cs var:Form.release_per_hour ?>" autocomplete="off" aria-describedby="release-hint<?cs if:Form.Errors.release_per_hour ?> err-release_per_hour<?cs /if ?>"<?cs if:Form.Errors.release_per_hour ?> aria-invalid="true"<?cs /if ?>>
+ <p class="hint" id="release-hint"><?cs var:Lang.CampaignNew.Hint.Release ?></p>
+ <?cs call:field_error("release_per_hour") ?>
+</div>
 <?cs if:New.Verify ?><fieldset class="field verify<?cs if:Form.Errors.verify_secret || Form.Errors.verify_mode ?> bad<?cs /if ?>" id="verify">
  <legend><?cs var:Lang.CampaignNew.Field.Verify ?></legend>
  <p class="hint"><?cs var:Lang.CampaignNew.Hint.Verify ?></p>
@@ -95,6 +116,6 @@ def:area(name, label, hint, max) ?>
 </div>
 <button type="submit"><?cs var:Lang.CampaignNew.ToPreview ?></button>
 </form>
-<script src="<?cs var:Site.Base ?>/static/fields.js"></script>
+<script src="<?cs var:Site.Base ?>/static/fields.js<?cs var:Static.fields_js ?>"></script>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

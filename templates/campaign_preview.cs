@@ -13,10 +13,18 @@
  <dt><?cs var:Lang.CampaignNew.Field.Minutes ?></dt><dd><?cs var:Form.minutes ?></dd>
  <dt><?cs var:Lang.CampaignNew.Field.Days ?></dt><dd><?cs var:Form.days ?></dd>
  <dt><?cs var:Lang.CampaignNew.Field.MinSuccess ?></dt><dd><?cs var:Form.min_success ?>%</dd>
+ <dt><?cs var:Lang.CampaignNew.Field.Release ?></dt><dd id="p-release"><?cs if:#Form.release_per_hour > 0 ?><?cs var:Form.release_per_hour ?><?cs else ?><?cs var:Lang.Manage.AllAtOnce ?><?cs /if ?></dd>
  <dt><?cs var:Lang.CampaignNew.Field.Screenshot ?></dt><dd><?cs if:Form.screenshot_required ?><?cs var:Lang.CampaignNew.Yes ?><?cs else ?><?cs var:Lang.CampaignNew.No ?><?cs /if ?></dd>
 <?cs if:New.Verify ?> <dt><?cs var:Lang.CampaignNew.Field.Verify ?></dt><dd id="p-verify"><?cs alt:Lang.CampaignNew.VerifyModes[Form.verify_mode] ?><?cs var:Lang.CampaignNew.VerifyModes.off ?><?cs /alt ?></dd>
 <?cs /if ?></dl>
-<h2><?cs var:Lang.CampaignNew.Cost ?></h2>
+<?cs if:Preview.Items.Count ?><h2><?cs var:Lang.CampaignNew.ItemsTitle ?></h2>
+<p><?cs var:Lang.CampaignNew.ItemsCount ?> <b id="items-count"><?cs var:Preview.Items.Count ?></b></p>
+<p><?cs var:Lang.CampaignNew.ItemsFirst ?></p>
+<div class="scroll"><table class="grid" id="items-preview">
+<thead><tr><th><?cs var:Lang.CampaignNew.ItemsRow ?></th><?cs each:col = Preview.Items.Columns ?><th><?cs var:col ?></th><?cs /each ?></tr></thead>
+<tbody><?cs each:r = Preview.Items.Rows ?><tr><td><?cs var:r.No ?></td><?cs each:cell = r.Cells ?><td><?cs var:cell ?></td><?cs /each ?></tr>
+<?cs /each ?></tbody></table></div>
+<?cs /if ?><h2><?cs var:Lang.CampaignNew.Cost ?></h2>
 <dl class="facts cost">
  <dt><?cs var:Lang.CampaignNew.Escrow ?></dt><dd id="escrow"><?cs var:Preview.Escrow ?> <?cs var:Site.Currency ?></dd>
  <dt><?cs var:Lang.CampaignNew.Fee ?></dt><dd id="fee"><?cs var:Preview.Fee ?> <?cs var:Site.Currency ?></dd>

@@ -4,8 +4,8 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Site.Name ?></title>
-<link rel="stylesheet" href="<?cs var:Site.Base ?>/static/kaaj.css">
-<link rel="icon" href="<?cs var:Site.Base ?>/static/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="<?cs var:Site.Base ?>/static/kaaj.css<?cs var:Static.kaaj_css ?>">
+<link rel="icon" href="<?cs var:Site.Base ?>/static/favicon.svg<?cs var:Static.favicon_svg ?>" type="image/svg+xml">
 </head>
 <body>
 <?cs # The menu is a <details>: on a phone a "Menu" button that opens the
@@ -30,6 +30,7 @@
   <a href="<?cs var:Site.Base ?>/admin/disputes"><?cs var:Lang.Nav.Disputes ?></a>
   <a href="<?cs var:Site.Base ?>/admin/mail"><?cs var:Lang.Nav.AdminMail ?></a>
   <a href="<?cs var:Site.Base ?>/admin/campaigns"><?cs var:Lang.Nav.AdminCampaigns ?></a>
+  <a href="<?cs var:Site.Base ?>/admin/audit"><?cs var:Lang.Nav.AdminAudit ?></a>
 <?cs /if ?><?cs if:User.Id ?>  <a class="who" href="<?cs var:Site.Base ?>/settings"><?cs var:User.Name ?></a>
   <form class="inline" method="post" action="<?cs var:Site.Base ?>/logout">
    <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">

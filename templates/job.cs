@@ -14,7 +14,8 @@
 <?cs include:"job_fields.cs" ?></dl>
 <h2><?cs var:Lang.Job.WhatToDo ?></h2>
 <div class="text"><?cs var:Job.Instructions ?></div>
-<h2><?cs var:Lang.Job.WhatProof ?></h2>
+<?cs if:Job.HasItems == 1 ?><p class="hint" id="items-note"><?cs var:Lang.Job.ItemsNote ?></p>
+<?cs /if ?><h2><?cs var:Lang.Job.WhatProof ?></h2>
 <div class="text"><?cs var:Job.ProofInstructions ?></div>
 <section class="claim" id="claim">
 <?cs if:Job.CanClaim == 1 ?><form method="post" action="<?cs var:Site.Base ?>/tasks/claim">

@@ -35,4 +35,15 @@ def:country_select(name, value) ?>
 <?cs /each ?> </select>
  <?cs call:field_error(name) ?>
 </div><?cs
+/def ?><?cs # search_box(id, action, label, hint, button): a GET form of one box
+       q (kept in Form.q) that finds rows on the page at action. ?><?cs
+def:search_box(id, action, label, hint, button) ?><form class="filters" id="<?cs var:id ?>" method="get" action="<?cs var:Site.Base ?><?cs var:action ?>" role="search">
+ <div class="field<?cs if:Form.Errors.q ?> bad<?cs /if ?>">
+  <label for="f-q"><?cs var:label ?></label>
+  <input id="f-q" name="q" type="search" value="<?cs var:Form.q ?>" autocomplete="off" aria-describedby="q-hint<?cs if:Form.Errors.q ?> err-q<?cs /if ?>"<?cs if:Form.Errors.q ?> aria-invalid="true"<?cs /if ?>>
+  <p class="hint" id="q-hint"><?cs var:hint ?></p>
+  <?cs call:field_error("q") ?>
+ </div>
+ <button type="submit"><?cs var:button ?></button>
+</form><?cs
 /def ?>

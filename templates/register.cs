@@ -29,5 +29,5 @@
 <button type="submit" disabled><?cs var:Lang.Register.Submit ?></button>
 </form>
 <p><?cs var:Lang.Register.HaveAccount ?> <a href="<?cs var:Site.Base ?>/login"><?cs var:Lang.Nav.Login ?></a></p>
-<script src="<?cs var:Site.Base ?>/static/captcha.js"></script>
+<script src="<?cs var:Site.Base ?>/static/captcha.js<?cs var:Static.captcha_js ?>"></script>
 <?cs include:"footer.cs" ?>

@@ -57,4 +57,10 @@
 <button type="submit"><?cs var:Lang.Settings.ChangeEmail ?></button>
 </form>
 </section>
+
+<section id="api">
+<h2><?cs var:Lang.Settings.ApiTitle ?></h2>
+<p><?cs var:Lang.Settings.ApiText ?></p>
+<p class="actions"><a href="<?cs var:Site.Base ?>/settings/api"><?cs var:Lang.Settings.ApiLink ?></a></p>
+</section>
 <?cs include:"footer.cs" ?>

@@ -14,7 +14,7 @@
   if:l.MyTask == "1" ?><a href="<?cs var:Site.Base ?>/tasks/<?cs var:l.TaskId ?>"><?cs var:l.Title ?></a><?cs
   elif:l.MyCampaign == "1" ?><a href="<?cs var:Site.Base ?>/campaigns/<?cs var:l.CampaignId ?>"><?cs var:l.Title ?></a><?cs
   else ?><?cs var:l.Title ?><?cs /if ?></span><?cs
- elif:l.Kind == "credit" && l.Memo ?><br><span class="memo"><?cs var:l.Memo ?></span><?cs /if ?></td><td data-label="<?cs var:Lang.Statement.Amount ?>" class="num <?cs if:l.In == "1" ?>in<?cs else ?>out<?cs /if ?>"><?cs var:l.Amount ?></td><td data-label="<?cs var:Lang.Statement.Balance ?>" class="num"><?cs var:l.Balance ?></td></tr>
+ elif:(l.Kind == "credit" || l.Kind == "debit") && l.Memo ?><br><span class="memo"><?cs var:l.Memo ?></span><?cs /if ?></td><td data-label="<?cs var:Lang.Statement.Amount ?>" class="num <?cs if:l.In == "1" ?>in<?cs else ?>out<?cs /if ?>"><?cs var:l.Amount ?></td><td data-label="<?cs var:Lang.Statement.Balance ?>" class="num"><?cs var:l.Balance ?></td></tr>
 <?cs /each ?></tbody>
 </table></div>
 <p class="hint"><?cs var:Lang.Statement.InCurrency ?> <?cs var:Site.Currency ?>.</p>

@@ -16,9 +16,11 @@
 #include "storage/db.h"
 #include "accounts/mail.h"
 #include "accounts/mail_int.h"
+#include "accounts/audit.h"
 #include "accounts/mail_queue.h"
 
 #define SEND_BATCH 100		/* due mails read at a time */
+#define SEND_RETRIES 5		/* runs of a statement MariaDB undid */
 #define PURGE_MAX 10000		/* sent rows deleted a call */
 #define ERROR_MAX 400		/* bytes of last_error kept (holds 500) */
 
@@ -68,12 +70,18 @@ static int
 claim(struct db *db, const struct kaaj_config *cfg, int64_t id)
 {
 	uint64_t n;
+	int rc, tries = 0;
 
-	if (db_exec(db, &n, NULL, "UPDATE mail_queue SET status = 'sending',"
-	    " attempts = attempts + 1,"
-	    " next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND"
-	    " WHERE id = ? AND " DUE, "iii", (int64_t)MAIL_LEASE_SECONDS, id,
-	    (int64_t)cfg->mail_max_attempts) != DB_OK)
+	/* Two senders at once may deadlock here: MariaDB undoes one; again. */
+	do
+		rc = db_exec(db, &n, NULL, "UPDATE mail_queue"
+		    " SET status = 'sending', attempts = attempts + 1,"
+		    " next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND"
+		    " WHERE id = ? AND " DUE, "iii",
+		    (int64_t)MAIL_LEASE_SECONDS, id,
+		    (int64_t)cfg->mail_max_attempts);
+	while (rc == DB_RETRY && ++tries < SEND_RETRIES);
+	if (rc != DB_OK)
 		return -1;
 	return n == 1;
 }
@@ -159,18 +167,22 @@ mail_queue_send_due(struct db *db, const struct kaaj_config *cfg,
 	int64_t last = 0, max = cfg->mail_max_attempts;
 	uint64_t n;
 	size_t i;
-	int rc = 0;
+	int rc, tries = 0;
 
 	memset(run, 0, sizeof(*run));
 	/*
 	 * Out of tries, yet not failed: its sender died during the last
 	 * try, or mail.max_attempts was lowered.
 	 */
-	if (db_exec(db, &n, NULL, "UPDATE mail_queue SET status = 'failed'"
-	    " WHERE status IN ('queued', 'sending')"
-	    " AND next_attempt_at <= UTC_TIMESTAMP() AND attempts >= ?", "i",
-	    max) != DB_OK)
+	do
+		rc = db_exec(db, &n, NULL, "UPDATE mail_queue"
+		    " SET status = 'failed' WHERE status IN ('queued', 'sending')"
+		    " AND next_attempt_at <= UTC_TIMESTAMP() AND attempts >= ?",
+		    "i", max);
+	while (rc == DB_RETRY && ++tries < SEND_RETRIES);
+	if (rc != DB_OK)
 		return -1;
+	rc = 0;
 	run->failed = (int64_t)n;
 	/* In id order from where the last batch ended: once a run each. */
 	do {
@@ -204,14 +216,43 @@ mail_queue_purge(struct db *db, const struct kaaj_config *cfg,
 	return rc == DB_OK ? 0 : -1;
 }
 
+/* A "send again" of one mail, and whether it was done. */
+struct retry {
+	int64_t id;
+	int done;
+};
+
+/* Transaction body: requeue the failed mail, then write the audit row. */
+static int
+retry_body(struct db *db, void *arg)
+{
+	struct retry *r = arg;
+	uint64_t n;
+	int rc;
+
+	r->done = 0;
+	if ((rc = db_exec(db, &n, NULL, "UPDATE mail_queue"
+	    " SET status = 'queued', attempts = 0,"
+	    " next_attempt_at = UTC_TIMESTAMP()"
+	    " WHERE id = ? AND status = 'failed'", "i", r->id)) != DB_OK)
+		return rc;
+	if (n != 1)
+		return DB_ROLLBACK;
+	if ((rc = audit_write(db, "mail.retry", "mail", r->id, NULL,
+	    NULL)) != DB_OK)
+		return rc;
+	r->done = 1;
+	return DB_OK;
+}
+
 int
 mail_queue_retry(struct db *db, int64_t id)
 {
-	uint64_t n;
+	struct retry r = { id, 0 };
+	int rc;
 
-	if (db_exec(db, &n, NULL, "UPDATE mail_queue SET status = 'queued',"
-	    " attempts = 0, next_attempt_at = UTC_TIMESTAMP()"
-	    " WHERE id = ? AND status = 'failed'", "i", id) != DB_OK)
+	rc = db_txn(db, retry_body, &r);
+	if (rc != DB_OK && rc != DB_ROLLBACK)
 		return -1;
-	return n == 1;
+	return r.done;
 }

@@ -75,9 +75,10 @@ int mail_queue_purge(struct db *db, const struct kaaj_config *cfg,
 /*
  * An admin's "send again" of the failed mail id: it is queued, due now,
  * with all its tries ahead of it; the last error stays until the next
- * try. One guarded UPDATE, so of two admins' clicks one does it. Returns
- * 1 when done, 0 when id is not a failed mail (any more), -1 on a
- * database error.
+ * try. One guarded UPDATE, so of two admins' clicks one does it, with
+ * its audit row in the same transaction (accounts/audit.h). Returns 1
+ * when done, 0 when id is not a failed mail (any more), -1 on a database
+ * error (also when db has no actor).
  */
 int mail_queue_retry(struct db *db, int64_t id);
 

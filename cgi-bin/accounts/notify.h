@@ -2,10 +2,11 @@
  * Notifications: one row per thing that happened to a user's work or
  * money. The row names a kind ("approved", "rejected", "revise", "bonus",
  * "expired", "dispute_overturned", "dispute_upheld", "campaign_approved",
- * "campaign_rejected", "withdrawal_paid", "withdrawal_rejected",
- * "deposit_confirmed", "deposit_rejected"), and optionally the task, the
- * campaign and a reason; the page shows Lang.Notify.KIND with them. Here,
- * below money and market, because both tell users what happened.
+ * "campaign_rejected", "campaign_stopped" (by an admin), "withdrawal_paid",
+ * "withdrawal_rejected", "deposit_confirmed", "deposit_rejected"), and
+ * optionally the task, the campaign and a reason; the page shows
+ * Lang.Notify.KIND with them. Here, below money and market, because both
+ * tell users what happened.
  */
 #ifndef KAAJ_NOTIFY_H
 #define KAAJ_NOTIFY_H

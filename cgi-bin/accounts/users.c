@@ -6,6 +6,7 @@
  */
 #include <stdint.h>
 
+#include "accounts/address_signals.h"
 #include "accounts/users.h"
 #include "storage/db.h"
 
@@ -88,11 +89,18 @@ users_ban(struct db *db, int64_t user_id, const char *reason)
 int
 users_seen_at(struct db *db, int64_t user_id, const char *ip, int login)
 {
-	return db_exec(db, NULL, NULL, "INSERT INTO user_addresses"
+	uint64_t affected = 0;
+	int rc;
+
+	rc = db_exec(db, &affected, NULL, "INSERT INTO user_addresses"
 	    " (user_id, ip, logins) VALUES (?, LEFT(?, 45), ?)"
 	    " ON DUPLICATE KEY UPDATE last_seen = CURRENT_TIMESTAMP,"
 	    " logins = logins + VALUES(logins)", "isi", user_id, ip,
 	    (int64_t)(login != 0));
+	/* One row inserted: the account's first time on this address. */
+	if (rc != DB_OK || affected != 1)
+		return rc;
+	return address_signals(db, user_id, ip);
 }
 
 int
@@ -105,5 +113,23 @@ users_unban(struct db *db, int64_t user_id, int *was_banned)
 	    " status = IF(activated_at IS NULL, 'pending', 'active')"
 	    " WHERE id = ? AND status = 'banned'", "i", user_id);
 	*was_banned = affected == 1;
+	return rc;
+}
+
+int
+users_set_admin(struct db *db, int64_t user_id, int is_admin, int *changed)
+{
+	uint64_t affected = 0;
+	int rc;
+
+	if (is_admin)
+		rc = db_exec(db, &affected, NULL, "UPDATE users"
+		    " SET is_admin = 1 WHERE id = ? AND is_admin = 0"
+		    " AND status = 'active'", "i", user_id);
+	else
+		rc = db_exec(db, &affected, NULL, "UPDATE users"
+		    " SET is_admin = 0 WHERE id = ? AND is_admin = 1", "i",
+		    user_id);
+	*changed = affected == 1;
 	return rc;
 }

@@ -97,9 +97,19 @@ int users_unban(struct db *db, int64_t user_id, int *was_banned);
  * Record that user_id signed up (login 0) or logged in (login 1) from
  * the IP address ip (text, at most 45 characters): user_addresses keeps
  * each address's first and last time and its count of logins, so admins
- * see which accounts share an address. One statement. Returns a DB_*
- * code.
+ * see which accounts share an address. One statement; when the address
+ * is new for the account, also its fraud signals (address_signals.h).
+ * Returns a DB_* code.
  */
 int users_seen_at(struct db *db, int64_t user_id, const char *ip, int login);
+
+/*
+ * Make the account an admin (is_admin 1: only an active account that is
+ * not one yet) or no longer one (0: only an admin). *changed is 1 when the
+ * account changed, 0 when the guard left it as it was. Keeping at least
+ * one admin is the caller's (accounts/user_admin.c, under admin_guard).
+ */
+int users_set_admin(struct db *db, int64_t user_id, int is_admin,
+    int *changed);
 
 #endif

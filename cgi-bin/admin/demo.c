@@ -16,6 +16,7 @@
 #include "money/escrow.h"
 #include "base/log.h"
 #include "base/money.h"
+#include "accounts/audit.h"
 #include "accounts/users.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -100,6 +101,7 @@ struct demo_run {
 	int created[NELEM(demo_users)];
 	size_t campaigns;
 	size_t failed_user;	/* the account a DB_ROLLBACK is about */
+	const char *reason;	/* for the audit row; may be NULL */
 };
 
 /*
@@ -179,6 +181,22 @@ campaign_add(struct db *db, int64_t owner, const struct demo_campaign *c)
 	    key) == LEDGER_OK ? DB_OK : DB_ERROR;
 }
 
+/* The audit row of a run that added something; none when it added nothing. */
+static int
+audit_demo(struct db *db, const struct demo_run *run)
+{
+	char detail[96];
+	size_t i, users = 0;
+
+	for (i = 0; i < NELEM(demo_users); i++)
+		users += run->created[i] != 0;
+	if (users == 0 && run->campaigns == 0)
+		return DB_OK;
+	snprintf(detail, sizeof(detail), "%zu accounts, %zu campaigns added",
+	    users, run->campaigns);
+	return audit_write(db, "demo.load", "site", 0, run->reason, detail);
+}
+
 static int
 demo_body(struct db *db, void *arg)
 {
@@ -205,14 +223,12 @@ demo_body(struct db *db, void *arg)
 		return rc;
 	existing = db_cell_int(&res, 0, 0);
 	db_result_free(&res);
-	if (existing > 0)
-		return DB_OK;
-	for (i = 0; i < NELEM(demo_campaigns); i++) {
+	for (i = 0; existing == 0 && i < NELEM(demo_campaigns); i++) {
 		if ((rc = campaign_add(db, alice, &demo_campaigns[i])) != DB_OK)
 			return rc;
 		run->campaigns++;
 	}
-	return DB_OK;
+	return audit_demo(db, run);
 }
 
 static void
@@ -243,7 +259,7 @@ demo_report(const struct demo_run *run, FILE *out)
 }
 
 int
-demo_load(struct db *db, FILE *out)
+demo_load(struct db *db, const char *reason, FILE *out)
 {
 	struct demo_run run;
 	const char *pw;
@@ -251,6 +267,7 @@ demo_load(struct db *db, FILE *out)
 	int rc;
 
 	memset(&run, 0, sizeof(run));
+	run.reason = reason;
 	if (sodium_init() < 0) {
 		log_err(NULL, "demo: libsodium failed to start");
 		return -1;

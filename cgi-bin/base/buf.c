@@ -1,6 +1,7 @@
 /*
  * Growable byte buffers.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,4 +133,35 @@ buf_take(struct buf *b)
 	p = b->data;
 	buf_init(b);
 	return p;
+}
+
+int
+buf_read_file(struct buf *b, const char *path, size_t max)
+{
+	char chunk[8192];
+	size_t n, total = 0;
+	int rc = 0, saved;
+	FILE *f;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (rc == 0 && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (total + n > max) {
+			errno = EFBIG;
+			rc = -2;
+		}
+		else if (buf_append(b, chunk, n) == -1) {
+			errno = ENOMEM;
+			rc = -1;
+		}
+		total += n;
+	}
+	if (rc == 0 && ferror(f)) {
+		errno = EIO;
+		rc = -1;
+	}
+	saved = errno;
+	fclose(f);
+	errno = saved;
+	return rc;
 }

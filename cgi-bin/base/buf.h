@@ -47,4 +47,11 @@ void buf_free(struct buf *b);
  */
 char *buf_take(struct buf *b);
 
+/*
+ * Append the whole file at path, of at most max bytes. Returns 0; -1 when
+ * it cannot be opened or read, or memory runs out (errno says which); -2
+ * when it is larger than max (errno EFBIG; b then holds its first bytes).
+ */
+int buf_read_file(struct buf *b, const char *path, size_t max);
+
 #endif

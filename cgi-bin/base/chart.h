@@ -1,12 +1,14 @@
 /*
  * Bar charts drawn by the server: the heights of the bars, so that a
- * template can write them as SVG rectangles. Pure functions.
+ * template can write them as SVG rectangles, and the days the bars stand
+ * for. Pure functions.
  */
 #ifndef KAAJ_CHART_H
 #define KAAJ_CHART_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 /*
  * The heights of n bars of values (each >= 0) in a chart height units
@@ -23,5 +25,23 @@ void chart_heights(const int64_t *values, size_t n, int height,
  * to 100 (0 when whole <= 0): the width of a progress bar.
  */
 int chart_percent(int64_t part, int64_t whole);
+
+/*
+ * The step by which the database can group times for a chart of n days
+ * whose local midnights are starts[0 .. n] (ascending, n + 1 of them, as
+ * tz_local_days gives them): the greatest common divisor of every
+ * starts[d] - starts[0], so that each group of step seconds from
+ * starts[0] lies within one day. A day in a zone without summer time;
+ * an hour (or less) when the days are not all 24 hours long. n must be
+ * at least 1.
+ */
+int64_t chart_step(const time_t *starts, size_t n);
+
+/*
+ * The day of at among the n days from starts[0 .. n] (as chart_step's):
+ * the d with starts[d] <= at < starts[d + 1], found by halving; -1 when
+ * at is before starts[0] or not before starts[n].
+ */
+long chart_day_of(const time_t *starts, size_t n, int64_t at);
 
 #endif

@@ -80,6 +80,8 @@ struct kaaj_config {
 	char *plugin_dir;
 	char *upload_dir;
 	char *sql_dir;
+	char *run_dir;		/* kaaj.fcgi's pid files; "": none kept */
+	char *static_dir;	/* the files served as /static/; "": none */
 
 	/* database */
 	char *db_socket;	/* "" when host is used */
@@ -119,6 +121,13 @@ struct kaaj_config {
 	int mail_retry_minutes;	/* wait after the first failure; doubles */
 	int mail_keep_sent_days;	/* sent mail's rows are deleted after */
 
+	/* admin_notices: hours a queue item waits before the admins are
+	 * mailed about it (kaaj-admin cron); 0: never */
+	int notice_deposits_hours;
+	int notice_withdrawals_hours;
+	int notice_disputes_hours;
+	int notice_moderation_hours;
+
 	/* rate limits: at most N events per M minutes */
 	int rl_login_account, rl_login_account_minutes;
 	int rl_login_ip, rl_login_ip_minutes;
@@ -144,8 +153,21 @@ struct kaaj_config {
 	/* referral */
 	int64_t referral_ppm;	/* share of a referred worker's task pay
 				 * for the referrer; 0: referrals off */
+	int api_per_minute;	/* requests of one API key a minute */
+	int webhook_http_loopback;	/* http:// hooks on loopback (tests) */
+	int webhook_per_run;	/* deliveries one cron run sends at most */
 	int referral_days;	/* how long after the referred user's
 				 * registration; 0: no end */
+
+	/* fraud */
+	int fraud_min_task_seconds;	/* a first proof sooner after the
+					 * claim is shown to admins; 0: off */
+
+	/* items: a campaign's CSV file of one item per slot */
+	int items_max_rows;
+	size_t items_max_bytes;
+	int items_max_columns;
+	int items_max_cell;	/* bytes of one cell */
 
 	/* jobtypes */
 	struct config_min_pay *min_pay;

@@ -247,16 +247,39 @@ plugin_check_jobtype(const struct kaaj_jobtype *jt, const char *file_stem)
 	return check_jobtype(jt, file_stem, &bad);
 }
 
+/* Keep path and why (taken over) in set->refused; why may be NULL. */
+static void
+keep_refusal(struct plugin_set *set, const char *path, char *why)
+{
+	struct plugin_refusal *grown;
+
+	grown = realloc(set->refused, (set->n_refused + 1) * sizeof(*grown));
+	if (grown == NULL || why == NULL) {
+		if (grown != NULL)
+			set->refused = grown;
+		free(why);
+		return;	/* out of memory: the log line still says it */
+	}
+	set->refused = grown;
+	if ((grown[set->n_refused].path = strdup(path)) == NULL) {
+		free(why);
+		return;
+	}
+	grown[set->n_refused++].reason = why;
+}
+
 /*
- * Log "plugin PATH skipped: REASON" and close the handle, if any. The
- * one place that writes a refusal, so every refusal has the same shape.
+ * Log "plugin PATH skipped: REASON", keep the refusal in set and close
+ * the handle, if any. The one place that writes a refusal, so every
+ * refusal has the same shape.
  */
 static void
-skip(const char *path, void *handle, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+skip(struct plugin_set *set, const char *path, void *handle,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static void
-skip(const char *path, void *handle, const char *fmt, ...)
+skip(struct plugin_set *set, const char *path, void *handle,
+    const char *fmt, ...)
 {
 	struct buf why;
 	va_list ap;
@@ -268,7 +291,7 @@ skip(const char *path, void *handle, const char *fmt, ...)
 	va_end(ap);
 	log_warn(NULL, "plugin %s skipped: %s", path,
 	    why.data != NULL ? why.data : "(out of memory)");
-	buf_free(&why);
+	keep_refusal(set, path, why.data);
 	if (handle != NULL)
 		dlclose(handle);
 }
@@ -289,15 +312,15 @@ load_file(const char *path, const char *file, struct plugin_set *set)
 	void *handle;
 
 	if (lstat(path, &st) == -1) {
-		skip(path, NULL, "%s", strerror(errno));
+		skip(set, path, NULL, "%s", strerror(errno));
 		return;
 	}
 	if (S_ISLNK(st.st_mode)) {
-		skip(path, NULL, "not a regular file (symlink)");
+		skip(set, path, NULL, "not a regular file (symlink)");
 		return;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		skip(path, NULL, "not a regular file");
+		skip(set, path, NULL, "not a regular file");
 		return;
 	}
 	stemlen = strlen(file) - SO_SUFFIX_LEN;
@@ -306,19 +329,19 @@ load_file(const char *path, const char *file, struct plugin_set *set)
 	memcpy(stem, file, stemlen);
 	stem[stemlen] = '\0';
 	if (!name_is_valid(stem)) {
-		skip(path, NULL, "file name is not NAME.so with NAME "
+		skip(set, path, NULL, "file name is not NAME.so with NAME "
 		    NAME_RULE);
 		return;
 	}
 
 	if ((handle = dlopen(path, RTLD_NOW | RTLD_LOCAL)) == NULL) {
 		why = dlerror();
-		skip(path, NULL, "dlopen failed: %s",
+		skip(set, path, NULL, "dlopen failed: %s",
 		    why != NULL ? why : "unknown error");
 		return;
 	}
 	if ((jt = dlsym(handle, KAAJ_JOBTYPE_SYMBOL)) == NULL) {
-		skip(path, handle, "no " KAAJ_JOBTYPE_SYMBOL
+		skip(set, path, handle, "no " KAAJ_JOBTYPE_SYMBOL
 		    " symbol (not a kaaj plugin)");
 		return;
 	}
@@ -328,16 +351,16 @@ load_file(const char *path, const char *file, struct plugin_set *set)
 	 * an ABI 2 plugin have another stride: it is refused, not guessed.
 	 */
 	if (jt->abi_version != KAAJ_JOBTYPE_ABI) {
-		skip(path, handle, "ABI version %u, this kaaj needs %d "
+		skip(set, path, handle, "ABI version %u, this kaaj needs %d "
 		    "(build the plugin again against this kaaj's "
 		    "<kaaj/jobtype.h>)", jt->abi_version, KAAJ_JOBTYPE_ABI);
 		return;
 	}
 	if ((why = check_jobtype(jt, stem, &bad)) != NULL) {
 		if (bad != NULL && name_is_valid(bad))
-			skip(path, handle, "field %s: %s", bad, why);
+			skip(set, path, handle, "field %s: %s", bad, why);
 		else
-			skip(path, handle, "%s", why);
+			skip(set, path, handle, "%s", why);
 		return;
 	}
 	/*
@@ -345,7 +368,7 @@ load_file(const char *path, const char *file, struct plugin_set *set)
 	 * file twice, as it may when the directory changes during the scan.
 	 */
 	if (plugin_find(set, jt->name) != NULL) {
-		skip(path, handle, "job type %s is already loaded", jt->name);
+		skip(set, path, handle, "job type %s is already loaded", jt->name);
 		return;
 	}
 	p = &set->items[set->n];
@@ -354,7 +377,7 @@ load_file(const char *path, const char *file, struct plugin_set *set)
 	if (p->name == NULL || p->path == NULL) {
 		free(p->name);
 		free(p->path);
-		skip(path, handle, "out of memory");
+		skip(set, path, handle, "out of memory");
 		return;
 	}
 	p->handle = handle;
@@ -458,8 +481,7 @@ plugin_load_dir(const char *dir, struct plugin_set *set)
 	size_t i, n;
 	int failed;
 
-	set->items = NULL;
-	set->n = 0;
+	memset(set, 0, sizeof(*set));
 	if ((files = list_so_files(dir, &n, &failed)) == NULL)
 		return failed ? -1 : 0;
 	sep = dir[0] != '\0' && dir[strlen(dir) - 1] == '/' ? "" : "/";
@@ -518,6 +540,10 @@ plugin_set_free(struct plugin_set *set)
 		free(set->items[i].path);
 	}
 	free(set->items);
-	set->items = NULL;
-	set->n = 0;
+	for (i = 0; i < set->n_refused; i++) {
+		free(set->refused[i].path);
+		free(set->refused[i].reason);
+	}
+	free(set->refused);
+	memset(set, 0, sizeof(*set));
 }

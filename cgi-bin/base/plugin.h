@@ -22,10 +22,21 @@ struct plugin {
 	size_t ntexts;
 };
 
-/* The loaded job types, sorted by name. */
+/* A file the loader refused, and why (as its log line says). */
+struct plugin_refusal {
+	char *path;
+	char *reason;
+};
+
+/*
+ * The loaded job types, sorted by name, and the files the same load
+ * refused, in the order it tried them.
+ */
 struct plugin_set {
 	struct plugin *items;
 	size_t n;
+	struct plugin_refusal *refused;
+	size_t n_refused;
 };
 
 /*
@@ -34,9 +45,9 @@ struct plugin_set {
  * that lacks the KAAJ_JOBTYPE_SYMBOL symbol, that has another ABI version,
  * whose name differs from its file name, whose declarations are invalid, or
  * that repeats a name already loaded is skipped with a log line naming the
- * file and the reason. Returns the number loaded, or -1 when dir cannot be
- * read at all (logged; *set is then empty). The caller frees *set with
- * plugin_set_free().
+ * file and the reason, and kept with its reason in set->refused. Returns
+ * the number loaded, or -1 when dir cannot be read at all (logged; *set is
+ * then empty). The caller frees *set with plugin_set_free().
  */
 int plugin_load_dir(const char *dir, struct plugin_set *set);
 
@@ -54,7 +65,7 @@ const struct plugin *plugin_find(const struct plugin_set *set,
 const char *plugin_check_jobtype(const struct kaaj_jobtype *jt,
     const char *file_stem);
 
-/* dlclose every plugin and free the set, leaving it empty. */
+/* dlclose every plugin, free the set and its refusals, leave it empty. */
 void plugin_set_free(struct plugin_set *set);
 
 #endif

@@ -12,8 +12,9 @@
 #include "base/text.h"
 
 /*
- * The process's languages, for render_lang(): set once at start by
- * render_env_init, read-only afterwards. Not request data.
+ * The process's languages, for render_lang(): set by render_env_init (at
+ * start) and render_env_move (at a reload, between requests), read-only
+ * while a request is served. Not request data.
  */
 static const struct render_env *process_env;
 
@@ -173,6 +174,15 @@ render_env_free(struct render_env *env)
 		process_env = NULL;
 }
 
+void
+render_env_move(struct render_env *live, struct render_env *fresh)
+{
+	render_env_free(live);
+	*live = *fresh;
+	memset(fresh, 0, sizeof(*fresh));
+	process_env = live;
+}
+
 int
 render_lang_find(const struct render_env *env, const char *lang)
 {
@@ -300,6 +310,36 @@ parsed(const struct render_env *env, HDF *hdf, const char *name, int plain,
 	} else
 		*kept = 0;
 	return cs;
+}
+
+int
+render_keep_parsed(const struct render_env *env, const char *name, int plain,
+    char *err, size_t errlen)
+{
+	char what[320];
+	NEOERR *nerr;
+	CSPARSE *cs;
+	HDF *hdf;
+	int kept;
+
+	if ((hdf = render_page_new(env, NULL)) == NULL ||
+	    (plain && render_plain_text(hdf) == -1)) {
+		if (hdf != NULL)
+			hdf_destroy(&hdf);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if ((cs = parsed(env, hdf, name, plain, &kept, &nerr)) != NULL) {
+		cs->hdf = NULL;	/* each page sets its own */
+		if (!kept)
+			cs_destroy(&cs);
+	}
+	hdf_destroy(&hdf);
+	if (nerr == STATUS_OK)
+		return 0;
+	snprintf(what, sizeof(what), "template %s", name);
+	neo_error(nerr, what, err, errlen);
+	return -1;
 }
 
 int

@@ -53,6 +53,31 @@ int render_env_init(struct render_env *env, const char *template_dir,
 void render_env_free(struct render_env *env);
 
 /*
+ * Free what live holds and move fresh (made by render_env_init) into it,
+ * leaving fresh empty; the process's pages read their strings from live
+ * from then on. For a reload: every template is read again when next used.
+ */
+void render_env_move(struct render_env *live, struct render_env *fresh);
+
+/*
+ * Parse template name (under the template folder; plain: for plain text,
+ * as mail) into env's cache, where the pages find it. Returns 0, or -1
+ * with "template NAME: file:line: what is wrong" in err.
+ */
+int render_keep_parsed(const struct render_env *env, const char *name,
+    int plain, char *err, size_t errlen);
+
+/*
+ * Parse every template of the folder: NAME.cs for pages, mail/NAME.cs
+ * for plain-text mail, with the templates they include, into env's cache
+ * (render_keep_parsed). So a process serves the templates it loaded:
+ * one broken by an edit is refused at start or at a reload (0, or -1
+ * with the file:line in err), and a refused reload keeps the old ones.
+ */
+int render_parse_templates(const struct render_env *env, char *err,
+    size_t errlen);
+
+/*
  * Forget every parsed template, so the next pages read them from disk
  * again (on SIGHUP, after templates changed).
  */

@@ -93,7 +93,18 @@ form_error(struct ctx *c, const char *field, const char *code)
 
 	snprintf(key, sizeof(key), "Form.Error.%s", code);
 	text = render_lang(c->hdf, key);
+	form_error_code(c, field, code);
 	return form_error_text(c, field, *text != '\0' ? text : code);
+}
+
+void
+form_error_code(struct ctx *c, const char *field, const char *code)
+{
+	char key[128];
+
+	snprintf(key, sizeof(key), "Form.ErrorCodes.%s", field);
+	if (*hdf_get_value(c->hdf, key, "") == '\0')
+		render_set(c->hdf, key, code);
 }
 
 int

@@ -115,6 +115,13 @@ int form_error_amount(struct ctx *c, const char *field, const char *code,
  */
 int form_error_text(struct ctx *c, const char *field, const char *text);
 
+/*
+ * Note code as the stable name of field's first problem
+ * (Form.ErrorCodes.FIELD, which the API answers with); form_error does
+ * it itself.
+ */
+void form_error_code(struct ctx *c, const char *field, const char *code);
+
 /* How many fields were marked wrong. */
 int form_errors(struct ctx *c);
 

@@ -145,35 +145,55 @@ media_type_is(const char *ct, const char *type)
 }
 
 int
-http_read_body(const struct http_io *io, struct request *req,
-    const struct param_limits *lim, size_t max_body, const char **why)
+http_read_bytes(const struct http_io *io, struct request *req,
+    size_t max_body, char **body, const char **why)
 {
-	enum parse_result pr = PARSE_OK;
-	char *body;
-	int status = 0;
-
+	*body = NULL;
 	if (!req->has_body || req->content_length == 0)
 		return 0;
 	if (req->content_length > max_body) {
 		*why = "the request body is larger than this site accepts";
 		return 413;
 	}
-	if (!media_type_is(req->content_type,
+	if ((*body = malloc(req->content_length + 1)) == NULL) {
+		*why = "out of memory";
+		return 500;
+	}
+	if (read_body(io, *body, req->content_length) != req->content_length) {
+		*why = "the body is shorter than its Content-Length";
+		free(*body);
+		*body = NULL;
+		return 400;
+	}
+	(*body)[req->content_length] = '\0';
+	return 0;
+}
+
+int
+http_media_type_is(const struct request *req, const char *type)
+{
+	return media_type_is(req->content_type, type);
+}
+
+int
+http_read_body(const struct http_io *io, struct request *req,
+    const struct param_limits *lim, size_t max_body, const char **why)
+{
+	enum parse_result pr = PARSE_OK;
+	char *body;
+	int status;
+
+	if (!req->has_body || req->content_length == 0)
+		return 0;
+	if (req->content_length <= max_body &&
+	    !media_type_is(req->content_type,
 	    "application/x-www-form-urlencoded") &&
 	    !media_type_is(req->content_type, "multipart/form-data")) {
 		*why = "unsupported Content-Type";
 		return 415;
 	}
-	if ((body = malloc(req->content_length + 1)) == NULL) {
-		*why = "out of memory";
-		return 500;
-	}
-	if (read_body(io, body, req->content_length) != req->content_length) {
-		*why = "the body is shorter than its Content-Length";
-		free(body);
-		return 400;
-	}
-	body[req->content_length] = '\0';
+	if ((status = http_read_bytes(io, req, max_body, &body, why)) != 0)
+		return status;
 	if (media_type_is(req->content_type, "multipart/form-data"))
 		pr = parse_multipart(body, req->content_length,
 		    req->content_type, lim, &req->form, &req->files, why);
@@ -181,9 +201,7 @@ http_read_body(const struct http_io *io, struct request *req,
 		pr = parse_urlencoded(body, req->content_length, lim,
 		    &req->form, why);
 	free(body);
-	if (pr != PARSE_OK)
-		status = (int)pr;
-	return status;
+	return pr != PARSE_OK ? (int)pr : 0;
 }
 
 void
@@ -204,6 +222,8 @@ response_init(struct response *res)
 	buf_init(&res->headers);
 	buf_init(&res->body);
 	res->content_type = "text/html; charset=utf-8";
+	res->stream = NULL;
+	res->stream_arg = NULL;
 }
 
 void
@@ -230,6 +250,7 @@ http_reason(int status)
 	case 303: return "See Other";
 	case 304: return "Not Modified";
 	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
@@ -237,6 +258,7 @@ http_reason(int status)
 	case 409: return "Conflict";
 	case 410: return "Gone";
 	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
 	case 429: return "Too Many Requests";
 	case 503: return "Service Unavailable";
 	default: return status >= 500 ? "Internal Server Error" : "Error";
@@ -253,9 +275,8 @@ static const char standard_headers[] =
     "Referrer-Policy: same-origin\r\n"
     "Cache-Control: no-cache, private\r\n";
 
-/* Write len bytes to the client; -1 when it went away. */
-static int
-put(const struct http_io *io, const char *p, size_t len)
+int
+http_put(const struct http_io *io, const char *p, size_t len)
 {
 	if (len == 0)
 		return 0;
@@ -273,9 +294,10 @@ http_send(const struct http_io *io, const struct response *res,
 	char status[TEXT_INT_LEN], length[TEXT_INT_LEN];
 	const char *parts[] = { "Status: ", text_of_int(res->status, status),
 	    " ", http_reason(res->status), "\r\nContent-Type: ",
-	    res->content_type, "\r\nContent-Length: ",
-	    text_of_uint(res->body.len, length), "\r\n", standard_headers,
-	    NULL };
+	    res->content_type, "\r\n", res->stream != NULL ? "" :
+	    "Content-Length: ", res->stream != NULL ? "" :
+	    text_of_uint(res->body.len, length), res->stream != NULL ? "" :
+	    "\r\n", standard_headers, NULL };
 	const char **part;
 	struct buf head;
 	int rc = 0;
@@ -291,9 +313,10 @@ http_send(const struct http_io *io, const struct response *res,
 		buf_free(&head);
 		return -1;
 	}
-	rc = put(io, head.data, head.len);
+	rc = http_put(io, head.data, head.len);
 	if (rc == 0 && !head_only)
-		rc = put(io, res->body.data, res->body.len);
+		rc = res->stream != NULL ? res->stream(io, res->stream_arg) :
+		    http_put(io, res->body.data, res->body.len);
 	if (io->answer == NULL && io->out == NULL)
 		fflush(stdout);
 	buf_free(&head);

@@ -45,12 +45,24 @@ struct request {
 	struct upload_list files;
 };
 
+struct http_io;
+
+/*
+ * A body too large to hold (a results file): after the head, http_send
+ * calls stream(io, arg), which writes the body a part at a time with
+ * http_put and returns 0, or -1 when it had to stop early (the answer is
+ * then cut short; its status is sent already).
+ */
+typedef int (*http_stream_fn)(const struct http_io *io, void *arg);
+
 /* A header line to send, name and value owned by the response. */
 struct response {
 	int status;
 	struct buf headers;	/* "Name: value\r\n" lines */
 	struct buf body;
 	const char *content_type;	/* default text/html; charset=utf-8 */
+	http_stream_fn stream;	/* NULL: the body is body */
+	void *stream_arg;
 };
 
 /*
@@ -71,6 +83,17 @@ int http_read_head(const struct http_io *io, struct request *req,
 int http_read_body(const struct http_io *io, struct request *req,
     const struct param_limits *lim, size_t max_body, const char **why);
 
+/*
+ * Read the body (CONTENT_LENGTH bytes, at most max_body) as it is into
+ * *body, NUL-terminated, which the caller frees (NULL when there is no
+ * body). Returns 0, or an HTTP status (400, 413, 500) with *why set.
+ */
+int http_read_bytes(const struct http_io *io, struct request *req,
+    size_t max_body, char **body, const char **why);
+
+/* Non-zero when the request's Content-Type is of media type type. */
+int http_media_type_is(const struct request *req, const char *type);
+
 /* A CGI/FastCGI parameter, or NULL. */
 const char *http_getenv(const struct http_io *io, const char *name);
 
@@ -86,11 +109,15 @@ int response_header(struct response *res, const char *name,
 
 /*
  * Send status, the standard headers (security headers included), the
- * added headers and, unless head_only, the body. Returns 0 or -1 when the
- * client went away.
+ * added headers and, unless head_only, the body (res->stream's, without
+ * a Content-Length, when set). Returns 0 or -1 when the client went away
+ * or a stream stopped early.
  */
 int http_send(const struct http_io *io, const struct response *res,
     int head_only);
+
+/* Write len bytes of a streamed body to the client. 0, or -1 if gone. */
+int http_put(const struct http_io *io, const char *p, size_t len);
 
 /* The reason phrase for a status code ("Not Found"). */
 const char *http_reason(int status);

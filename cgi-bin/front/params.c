@@ -416,3 +416,51 @@ upload_list_free(struct upload_list *l)
 	l->items = NULL;
 	l->n = l->cap = 0;
 }
+
+/* Non-zero when one of the first n items of l is named name. */
+static int
+named_in(const struct param_list *l, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(l->items[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+enum parse_result
+param_list_merge(struct param_list *into, struct param_list *from)
+{
+	enum parse_result pr = PARSE_OK;
+	size_t had = into->n, i;
+	const char *why;
+
+	for (i = 0; i < from->n; i++) {
+		if (pr != PARSE_OK || named_in(into, had,
+		    from->items[i].name)) {
+			free(from->items[i].name);
+			free(from->items[i].value);
+		} else
+			pr = param_push(into, from->items[i].name,
+			    from->items[i].value, from->items[i].value_len,
+			    &why);
+		from->items[i].name = from->items[i].value = NULL;
+	}
+	from->n = 0;
+	return pr;
+}
+
+enum parse_result
+param_add(struct param_list *l, const char *name, const char *value)
+{
+	const char *why;
+	char *n, *v;
+
+	if ((n = param_copy_bytes(name, strlen(name))) == NULL ||
+	    (v = param_copy_bytes(value, strlen(value))) == NULL) {
+		free(n);
+		return PARSE_NOMEM;
+	}
+	return param_push(l, n, v, strlen(value), &why);
+}

@@ -70,6 +70,31 @@ enum parse_result parse_multipart(const char *body, size_t len,
     const char *content_type, const struct param_limits *lim,
     struct param_list *form, struct upload_list *files, const char **why);
 
+/* Why a JSON body was refused: what parse_json_object sets. */
+struct param_json_error {
+	const char *code;	/* json (malformed), json_object (not an
+				 * object), json_type (a member that is an
+				 * object, or an array of those), json_real (a
+				 * number with a fraction: send it as a
+				 * string), json_text (bad text), json_too_big,
+				 * server */
+	char field[64];		/* the member at fault, or "" */
+	char detail[200];	/* for json: where and what, in English */
+};
+
+/*
+ * Parse a JSON body (RFC 8259) of len bytes that must be one object and
+ * append each member to out as a form field would come: a string as it
+ * is, a whole number in decimal, true as "1" and false as "0"; an array
+ * of those as one pair per element, in order; null as nothing. Duplicate
+ * names, nested objects and numbers with a fraction are refused. Values
+ * are checked as form values are (UTF-8, no control characters but tabs
+ * and line ends) and lim's field count and length hold.
+ */
+enum parse_result parse_json_object(const char *body, size_t len,
+    const struct param_limits *lim, struct param_list *out,
+    struct param_json_error *err);
+
 /*
  * Parse a Cookie header ("a=1; b=2"). Names must be RFC 6265 tokens and
  * values cookie-octets, optionally in double quotes. A pair outside that
@@ -88,6 +113,18 @@ const struct upload *upload_get(const struct upload_list *l, const char *field);
 
 /* Free everything in a list and leave it empty (reusable). */
 void param_list_free(struct param_list *l);
+
+/* Append a copy of name = value to l. PARSE_OK, or PARSE_NOMEM. */
+enum parse_result param_add(struct param_list *l, const char *name,
+    const char *value);
+
+/*
+ * Move into into each pair of from whose name into does not hold yet (a
+ * name from has several times comes over with all its values); from is
+ * left empty. PARSE_OK, or PARSE_NOMEM (what was not moved is freed).
+ */
+enum parse_result param_list_merge(struct param_list *into,
+    struct param_list *from);
 void upload_list_free(struct upload_list *l);
 
 #endif

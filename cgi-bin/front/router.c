@@ -12,10 +12,12 @@
 #include <sodium.h>
 
 #include "storage/db.h"
+#include "accounts/audit.h"
 #include "base/lang.h"
 #include "base/log.h"
 #include "base/plugin_text.h"
 #include "accounts/notify.h"
+#include "front/api.h"
 #include "front/router.h"
 #include "pages/pages.h"
 #include "front/routes.h"
@@ -174,15 +176,8 @@ set_csrf(struct ctx *c)
 	session_csrf(&c->app->cfg, basis, c->csrf);
 }
 
-/*
- * The page's language: a logged-in user's own, else the one the switch
- * set in the kaaj_lang cookie, else the best of Accept-Language, else
- * the site's default (which the page has already). Reads only what the
- * request and the session hold: no query, no allocation unless the
- * language is not the default.
- */
-static void
-choose_lang(struct ctx *c, const struct http_io *io)
+void
+router_choose_lang(struct ctx *c, const struct http_io *io)
 {
 	const struct render_env *env = &c->app->render;
 	const char *cookie;
@@ -214,7 +209,7 @@ lang_without_route(struct ctx *c, const struct http_io *io,
 
 	if ((cookie = http_getenv(io, "HTTP_COOKIE")) != NULL)
 		(void)parse_cookies(cookie, lim, &c->req->cookies, &why);
-	choose_lang(c, io);
+	router_choose_lang(c, io);
 }
 
 /* Check the route's flags; 0 when the handler may run. */
@@ -348,6 +343,30 @@ strip_base_path(char *path, const char *base)
 		memmove(path, path + n, strlen(path + n) + 1);
 }
 
+/*
+ * Run the route's handler; for an admin, named on the db handle as the
+ * actor of whatever the audit log records (accounts/audit.h) until the
+ * handler returns. No query: the session already has the name.
+ */
+static int
+run_handler(struct ctx *c, const struct route *r)
+{
+	struct audit_actor actor;
+	int status;
+
+	if (!c->session.is_admin)
+		return r->handler(c);
+	actor.user_id = c->session.user_id;
+	actor.via = "web";
+	actor.address = c->req->remote_addr != NULL ? c->req->remote_addr :
+	    "";
+	snprintf(actor.name, sizeof(actor.name), "%s", c->session.username);
+	db_set_actor(c->app->db, &actor);
+	status = r->handler(c);
+	db_set_actor(c->app->db, NULL);
+	return status;
+}
+
 /* Route, check and run the handler; returns the status to answer with. */
 static int
 run(struct ctx *c, const struct http_io *io, const char **why)
@@ -368,9 +387,15 @@ run(struct ctx *c, const struct http_io *io, const char **why)
 		if (status == 405)
 			response_header(c->res, "Allow", allow);
 		lang_without_route(c, io, &lim);
+		if (api_path(c->req->path)) {
+			api_problem(c, status, NULL, NULL);
+			return status;
+		}
 		*why = NULL;
 		return status;
 	}
+	if (r->flags & API)
+		return api_run(c, io, r);
 	/* Only POST carries a form; any other body is not read at all. */
 	if (strcmp(r->method, "POST") == 0 && (status = http_read_body(io,
 	    c->req, &lim, cfg->max_body, why)) != 0)
@@ -378,12 +403,12 @@ run(struct ctx *c, const struct http_io *io, const char **why)
 	if ((status = read_input(c, io, &lim, why)) != 0)
 		return status;
 	set_csrf(c);
-	choose_lang(c, io);
+	router_choose_lang(c, io);
 	fill_common(c);
 	if ((status = check_flags(c, r, why)) != 0)
 		return status;
 	*why = NULL;
-	status = r->handler(c);
+	status = run_handler(c, r);
 	if (status >= 400 && c->template == NULL) {
 		*why = c->error_detail;
 		return status;

@@ -43,6 +43,12 @@ struct ctx {
 	const char *template;	/* page to render, set by the handler */
 	int64_t path_id;	/* the number in routes such as /jobs/# */
 	const char *error_detail;	/* shown on an error page */
+	const char *error_field;	/* an API problem's field, or NULL */
+	unsigned int api_scopes;	/* an API request's key's scopes */
+	const char *idempotency_key;	/* its Idempotency-Key header, or NULL */
+	const char *problem_detail;	/* an API problem's detail, or NULL */
+	char problem_text[200];		/* room for a detail */
+	char problem_field[64];		/* room for a field */
 	int retry_after;	/* seconds, with status 429 */
 	int rendered;		/* the page body is written */
 	int filled;		/* fill_common() put the page's basics */
@@ -88,5 +94,15 @@ int ctx_db_error(struct ctx *c);
 
 /* The client's address for rate limits ("-" when the server sent none). */
 const char *ctx_ip(const struct ctx *c);
+
+/*
+ * Set the page's language (Page.Lang): a logged-in user's own, else the
+ * one the switch set in the kaaj_lang cookie, else the best of
+ * Accept-Language, else the site's default (which the page has already).
+ * Reads only what the request and the session hold (the API has neither
+ * cookies nor a session, so its answers follow Accept-Language): no
+ * query, no allocation unless the language is not the default.
+ */
+void router_choose_lang(struct ctx *c, const struct http_io *io);
 
 #endif

@@ -51,6 +51,36 @@ static const struct route routes[] = {
 	POST("/settings/profile", page_settings_profile, USER_FORM),
 	POST("/settings/password", page_settings_password, USER_FORM),
 	POST("/settings/email", page_settings_email, USER_FORM),
+	GET("/settings/api", page_api_keys, NEED_LOGIN),
+	POST("/settings/api/create", page_api_key_create, USER_FORM),
+	POST("/settings/api/revoke", page_api_key_revoke, USER_FORM),
+	POST("/settings/api/hooks/create", page_webhook_create, USER_FORM),
+	POST("/settings/api/hooks/delete", page_webhook_delete, USER_FORM),
+	/* The JSON API (docs/api.md): a key with the scope, not a session. */
+	GET("/api/v1/openapi.json", api_openapi, API_PUBLIC),
+	GET("/api/v1/account", api_account, API_READ),
+	GET("/api/v1/jobtypes", api_jobtypes, API_READ),
+	POST("/api/v1/campaigns", api_campaign_create, API_POST),
+	GET("/api/v1/campaigns", api_campaigns, API_READ),
+	GET("/api/v1/campaigns/#", api_campaign, API_READ),
+	POST("/api/v1/campaigns/#/pause", api_campaign_pause, API_POST),
+	POST("/api/v1/campaigns/#/resume", api_campaign_resume, API_POST),
+	POST("/api/v1/campaigns/#/slots", api_campaign_add, API_POST),
+	POST("/api/v1/campaigns/#/stop", api_campaign_stop, API_POST),
+	GET("/api/v1/campaigns/#/submissions", api_submissions, API_READ),
+	GET("/api/v1/campaigns/#/results.csv", page_campaign_results,
+	    API_READ),
+	GET("/api/v1/submissions/#", api_submission, API_READ),
+	GET("/api/v1/submissions/#/screenshot", page_screenshot, API_READ),
+	POST("/api/v1/submissions/#/rate", api_submission_rate, API_RATE),
+	POST("/api/v1/submissions/rate", api_submissions_rate, API_RATE),
+	POST("/api/v1/submissions/#/bonus", api_submission_bonus, API_PAY),
+	POST("/api/v1/workers/#/block", api_worker_block, API_POST),
+	POST("/api/v1/workers/#/unblock", api_worker_unblock, API_POST),
+	GET("/api/v1/templates", api_templates, API_READ),
+	POST("/api/v1/campaigns/#/template", api_template_save, API_POST),
+	POST("/api/v1/templates/#/campaigns", api_template_start, API_POST),
+	POST("/api/v1/templates/#/delete", api_template_delete, API_POST),
 	GET("/email/confirm", page_email_confirm, 0),
 	POST("/language", page_language, NEED_CSRF),
 	/* Money: the wallet, and the admins' deposit and withdrawal queues. */
@@ -75,9 +105,12 @@ static const struct route routes[] = {
 	POST("/admin/campaigns/approve", page_admin_campaign_approve,
 	    ADMIN_FORM),
 	POST("/admin/campaigns/reject", page_admin_campaign_reject, ADMIN_FORM),
+	GET("/admin/campaigns/#", page_admin_campaign, NEED_ADMIN),
+	POST("/admin/campaigns/stop", page_admin_campaign_stop, ADMIN_FORM),
 	/* An employer's campaigns (page_campaigns.c, page_campaign_act.c). */
 	GET("/campaigns", page_campaigns, NEED_LOGIN),
 	GET("/campaigns/#", page_campaign, NEED_LOGIN),
+	GET("/campaigns/results/#", page_campaign_results, NEED_LOGIN),
 	GET("/screenshots/#", page_screenshot, NEED_LOGIN),
 	POST("/campaigns/pause", page_campaign_pause, USER_FORM),
 	POST("/campaigns/resume", page_campaign_resume, USER_FORM),
@@ -87,6 +120,8 @@ static const struct route routes[] = {
 	POST("/campaigns/bonus", page_campaign_bonus, USER_FORM),
 	POST("/campaigns/block", page_campaign_block, USER_FORM),
 	POST("/campaigns/unblock", page_campaign_unblock, USER_FORM),
+	POST("/campaigns/template", page_campaign_template, USER_FORM),
+	POST("/campaigns/templates/delete", page_template_delete, USER_FORM),
 	/* The worker's side: tasks, proof, disputes, notifications. */
 	POST("/tasks/claim", page_task_claim, USER_FORM),
 	GET("/tasks", page_tasks, NEED_LOGIN),
@@ -100,6 +135,20 @@ static const struct route routes[] = {
 	/* Outgoing mail that failed or waits too long. */
 	GET("/admin/mail", page_admin_mail, NEED_ADMIN),
 	POST("/admin/mail/retry", page_admin_mail_retry, ADMIN_FORM),
+	/* Who did which admin action: the audit log. */
+	GET("/admin/audit", page_admin_audit, NEED_ADMIN),
+	/* The job types loaded, and the plugin files refused. */
+	GET("/admin/jobtypes", page_admin_jobtypes, NEED_ADMIN),
+	/* Users: search, an account's page, and what admins do to it. */
+	GET("/admin/users", page_admin_users, NEED_ADMIN),
+	GET("/admin/users/#", page_admin_user, NEED_ADMIN),
+	POST("/admin/users/ban", page_admin_user_ban, ADMIN_FORM),
+	POST("/admin/users/unban", page_admin_user_unban, ADMIN_FORM),
+	POST("/admin/users/adjust", page_admin_user_adjust, ADMIN_FORM),
+	POST("/admin/users/admin", page_admin_user_make_admin, ADMIN_FORM),
+	POST("/admin/users/unadmin", page_admin_user_unmake_admin, ADMIN_FORM),
+	/* What may be fraud: shared addresses and accounts, copied proof. */
+	GET("/admin/fraud", page_admin_fraud, NEED_ADMIN),
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
@@ -112,19 +161,31 @@ route_table(size_t *n)
 }
 
 /*
- * Match path against pattern; a trailing '#' takes a positive decimal id
- * of at most 18 digits into *id. Returns non-zero on a match.
+ * Match path against pattern; a '#' in it takes a positive decimal id of
+ * at most 18 digits (no leading zero) into *id. Returns non-zero on a
+ * match.
  */
 static int
 route_match(const char *pattern, const char *path, int64_t *id)
 {
-	size_t plen = strlen(pattern);
+	const char *hash = strchr(pattern, '#');
+	char num[20];
+	size_t pre, digits;
 	int64_t n;
 
-	if (plen == 0 || pattern[plen - 1] != '#')
+	if (hash == NULL)
 		return strcmp(pattern, path) == 0;
-	if (strncmp(pattern, path, plen - 1) != 0 ||
-	    (n = text_id(path + plen - 1)) <= 0)
+	pre = (size_t)(hash - pattern);
+	if (strncmp(pattern, path, pre) != 0)
+		return 0;
+	path += pre;
+	digits = strspn(path, "0123456789");
+	if (digits == 0 || digits >= sizeof(num) ||
+	    strcmp(hash + 1, path + digits) != 0)
+		return 0;
+	memcpy(num, path, digits);
+	num[digits] = '\0';
+	if ((n = text_id(num)) <= 0)
 		return 0;
 	*id = n;
 	return 1;

@@ -17,8 +17,23 @@ enum route_flags {
 	NEED_CSRF = 1 << 2,	/* form field "csrf" must match the session */
 	/* The two sets most POST routes carry. */
 	USER_FORM = NEED_LOGIN | NEED_CSRF,	/* a logged-in user's form */
-	ADMIN_FORM = NEED_ADMIN | NEED_CSRF	/* an admin's form */
+	ADMIN_FORM = NEED_ADMIN | NEED_CSRF,	/* an admin's form */
+	/*
+	 * The JSON API (front/api.c): an API key instead of a session and
+	 * CSRF, answers and errors in JSON; with the scope the key needs.
+	 */
+	API = 1 << 3,
+	API_READ = API | 1 << 4,
+	API_POST = API | 1 << 5,
+	API_RATE = API | 1 << 6,
+	API_PAY = API | 1 << 7,
+	/* An API route that needs no key (the API's own description). */
+	API_NO_KEY = 1 << 8,
+	API_PUBLIC = API | API_NO_KEY
 };
+
+/* The enum api_scope bits an API route's flags ask for. */
+#define ROUTE_API_SCOPES(flags) (((flags) >> 4) & 0xfu)
 
 /* One line of the route table. */
 struct route {

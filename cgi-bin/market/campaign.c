@@ -5,12 +5,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/csv.h"
 #include "market/campaign.h"
+#include "market/items.h"
 #include "storage/db.h"
 #include "money/escrow.h"
 #include "money/fees.h"
 #include "market/market_int.h"
+#include "accounts/audit.h"
 #include "accounts/notify.h"
+#include "base/money.h"
 
 /* Largest escrow total accepted, far from int64 overflow with its fee. */
 #define TOTAL_MAX	(INT64_MAX / 4)
@@ -102,15 +106,17 @@ create_body(struct db *db, void *arg)
 	    " slots_total, pay_per_task, fee_per_task, status,"
 	    " minutes_to_finish, days_to_rate, countries_mode, countries,"
 	    " min_success, screenshot_required, verify_secret, verify_mode,"
-	    " create_key)"
+	    " create_key, release_per_hour, opened_at)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-	    " ?)", "isssssiiisiissiisss", c->owner, c->job_type, c->category,
+	    " ?, ?, IF(? = 'running', UTC_TIMESTAMP(), NULL))",
+	    "isssssiiisiissiisssis", c->owner, c->job_type, c->category,
 	    c->title, c->instructions, c->proof_instructions, c->slots, c->pay,
 	    fee_task(cr->cfg, c->pay), c->moderated ? "pending" : "running",
 	    c->minutes, c->days, c->countries_mode, c->countries,
 	    c->min_success, (int64_t)(c->screenshot_required != 0),
 	    c->verify_secret, c->verify_secret != NULL &&
-	    c->verify_mode != NULL ? c->verify_mode : "off", c->create_key);
+	    c->verify_mode != NULL ? c->verify_mode : "off", c->create_key,
+	    c->release_per_hour, c->moderated ? "pending" : "running");
 	if (rc == DB_DUPLICATE)
 		return create_found(db, cr);
 	if (rc != DB_OK)
@@ -125,6 +131,9 @@ create_body(struct db *db, void *arg)
 		if (rc != DB_OK)
 			return rc;
 	}
+	if (c->items != NULL && (rc = items_store(db, (int64_t)id,
+	    c->items)) != DB_OK)
+		return rc;
 	snprintf(key, sizeof(key), "campaign:%llu:fund",
 	    (unsigned long long)id);
 	rc = market_ledger(escrow_fund(db, (int64_t)id, c->owner, total,
@@ -144,7 +153,8 @@ campaign_create(struct db *db, const struct kaaj_config *cfg,
 	enum market_result r;
 
 	*id = 0;
-	if (!campaign_total_ok(c->slots, c->pay))
+	if (!campaign_total_ok(c->slots, c->pay) || (c->items != NULL &&
+	    (int64_t)c->items->nrows != c->slots))
 		return MARKET_NOT_ALLOWED;
 	r = market_txn(db_txn(db, create_body, &cr), &cr.result);
 	if (r == MARKET_OK || r == MARKET_DONE_BEFORE)
@@ -159,7 +169,10 @@ struct moderation {
 	enum market_result result;
 };
 
-/* Transaction body: approve, or reject and give everything back. */
+/*
+ * Transaction body: approve, or reject and give everything back; the
+ * audit row is written once the guarded UPDATE took the campaign.
+ */
 static int
 moderate_body(struct db *db, void *arg)
 {
@@ -173,7 +186,8 @@ moderate_body(struct db *db, void *arg)
 	m->result = MARKET_DB_ERROR;
 	if (m->approve)
 		rc = db_exec(db, &affected, NULL, "UPDATE campaigns"
-		    " SET status = 'running'"
+		    " SET status = 'running',"
+		    " opened_at = COALESCE(opened_at, UTC_TIMESTAMP())"
 		    " WHERE id = ? AND status = 'pending'", "i", m->id);
 	else
 		rc = db_exec(db, &affected, NULL, "UPDATE campaigns"
@@ -190,6 +204,9 @@ moderate_body(struct db *db, void *arg)
 		return DB_ERROR;
 	owner = db_cell_int(&r, 0, 0);
 	db_result_free(&r);
+	if ((rc = audit_write(db, m->approve ? "campaign.approve" :
+	    "campaign.reject", "campaign", m->id, m->reason, NULL)) != DB_OK)
+		return rc;
 	if (!m->approve) {
 		snprintf(key, sizeof(key), "campaign:%lld:fund",
 		    (long long)m->id);
@@ -266,8 +283,8 @@ add_slots_body(struct db *db, void *arg)
 	s->result = MARKET_DB_ERROR;
 	rc = db_exec(db, &affected, NULL, "UPDATE campaigns"
 	    " SET slots_total = slots_total + ? WHERE id = ? AND owner_id = ?"
-	    " AND status IN ('running', 'paused')", "iii", s->n, s->id,
-	    s->owner);
+	    " AND status IN ('running', 'paused') AND item_columns IS NULL",
+	    "iii", s->n, s->id, s->owner);
 	if (rc != DB_OK)
 		return rc;
 	if (affected != 1)
@@ -304,44 +321,96 @@ campaign_add_slots(struct db *db, const struct kaaj_config *cfg, int64_t id,
 }
 
 struct stop {
-	int64_t id, owner;
+	int64_t id, owner;	/* owner 0: an admin stops it */
+	const char *reason;	/* an admin's; NULL for the owner */
 	enum market_result result;
 };
 
-/* Transaction body: stop, and return what no task can still earn. */
+/*
+ * In the stop's txn body, when an admin stopped campaign s->id of owner
+ * and refunded unused: the audit row (with the refund and its key) and
+ * the owner's notice with the admin's reason.
+ */
+static int
+stop_told(struct db *db, const struct stop *s, int64_t owner, int64_t unused,
+    const char *key)
+{
+	char detail[AUDIT_DETAIL_MAX + 1], amount[32];
+	int rc;
+
+	if (unused > 0)
+		snprintf(detail, sizeof(detail), "refund %s, ledger %s",
+		    money_format(unused, amount, sizeof(amount)), key);
+	else
+		snprintf(detail, sizeof(detail), "refund 0");
+	if ((rc = audit_write(db, "campaign.stop", "campaign", s->id,
+	    s->reason, detail)) != DB_OK)
+		return rc;
+	return notify(db, owner, "campaign_stopped", 0, s->id, s->reason);
+}
+
+/*
+ * Transaction body: stop, and return what no task can still earn; an
+ * admin's stop also writes its audit row and tells the owner.
+ */
 static int
 stop_body(struct db *db, void *arg)
 {
 	struct stop *s = arg;
 	char key[MARKET_KEY_MAX];
+	struct db_result r;
 	uint64_t affected;
-	int64_t unused;
+	int64_t unused, owner;
 	int rc;
 
 	s->result = MARKET_DB_ERROR;
 	rc = db_exec(db, &affected, NULL, "UPDATE campaigns"
-	    " SET status = 'stopped' WHERE id = ? AND owner_id = ?"
-	    " AND status IN ('running', 'paused')", "ii", s->id, s->owner);
+	    " SET status = 'stopped' WHERE id = ? AND (? = 0 OR owner_id = ?)"
+	    " AND status IN ('running', 'paused')", "iii", s->id, s->owner,
+	    s->owner);
 	if (rc != DB_OK)
 		return rc;
 	if (affected != 1)
 		return campaign_refused(db, s->id, s->owner, "stopped",
 		    &s->result);
+	owner = s->owner;
+	if (owner == 0) {
+		if (db_query(db, &r, "SELECT owner_id FROM campaigns"
+		    " WHERE id = ?", "i", s->id) != DB_OK)
+			return DB_ERROR;
+		owner = db_cell_int(&r, 0, 0);
+		db_result_free(&r);
+	}
 	/* Stopped, so no open slot counts; the row lock keeps it still. */
 	if ((rc = market_unused_escrow(db, s->id, &unused)) != DB_OK)
 		return rc;
-	s->result = MARKET_OK;
-	if (unused <= 0)
-		return DB_OK;
 	snprintf(key, sizeof(key), "campaign:%lld:stop", (long long)s->id);
-	return market_ledger(escrow_refund(db, s->id, 0, s->owner, unused, key),
-	    &s->result);
+	if (unused > 0 && (rc = market_ledger(escrow_refund(db, s->id, 0,
+	    owner, unused, key), &s->result)) != DB_OK)
+		return rc;
+	if (s->owner == 0 && (rc = stop_told(db, s, owner, unused, key)) !=
+	    DB_OK)
+		return rc;
+	s->result = MARKET_OK;
+	return DB_OK;
 }
 
 enum market_result
 campaign_stop(struct db *db, int64_t id, int64_t owner)
 {
-	struct stop s = { id, owner, MARKET_DB_ERROR };
+	struct stop s = { id, owner, NULL, MARKET_DB_ERROR };
 
+	if (owner <= 0)
+		return MARKET_NOT_ALLOWED;
+	return market_txn(db_txn(db, stop_body, &s), &s.result);
+}
+
+enum market_result
+campaign_stop_admin(struct db *db, int64_t id, const char *reason)
+{
+	struct stop s = { id, 0, reason, MARKET_DB_ERROR };
+
+	if (reason == NULL || reason[0] == '\0')
+		return MARKET_NOT_ALLOWED;
 	return market_txn(db_txn(db, stop_body, &s), &s.result);
 }

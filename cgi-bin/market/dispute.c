@@ -9,27 +9,58 @@
 #include "money/escrow.h"
 #include "money/referral.h"
 #include "market/market_int.h"
+#include "accounts/audit.h"
 #include "accounts/notify.h"
+#include "accounts/webhooks.h"
+#include "base/money.h"
+
+/* A dispute to open, and its id once it is. */
+struct opening {
+	int64_t task, worker;
+	const char *message;
+	int64_t id;
+};
+
+/*
+ * Transaction body: the dispute's row, and the employer's webhooks told
+ * in the same transaction. Nothing is written when the task does not
+ * take one (o->id stays 0).
+ */
+static int
+open_body(struct db *db, void *arg)
+{
+	struct opening *o = arg;
+	uint64_t affected, id;
+	int rc;
+
+	o->id = 0;
+	rc = db_exec(db, &affected, &id, "INSERT INTO disputes (task_id,"
+	    " message) SELECT id, ? FROM tasks WHERE id = ? AND worker_id = ?"
+	    " AND status = 'not_satisfied'", "sii", o->message, o->task,
+	    o->worker);
+	if (rc != DB_OK || affected != 1)
+		return rc;
+	o->id = (int64_t)id;
+	return webhook_queue(db, WEBHOOK_DISPUTE, o->id);
+}
 
 enum market_result
 dispute_open(struct db *db, int64_t task, int64_t worker,
     const char *message)
 {
+	struct opening o = { task, worker, message, 0 };
 	enum market_result why;
 	struct db_result r;
-	uint64_t affected;
 	int rc;
 
 	if (message == NULL || message[0] == '\0')
 		return MARKET_NOT_ALLOWED;
-	rc = db_exec(db, &affected, NULL, "INSERT INTO disputes (task_id,"
-	    " message) SELECT id, ? FROM tasks WHERE id = ? AND worker_id = ?"
-	    " AND status = 'not_satisfied'", "sii", message, task, worker);
+	rc = db_txn(db, open_body, &o);
 	if (rc == DB_DUPLICATE)
 		return MARKET_DONE_BEFORE;
 	if (rc != DB_OK)
 		return MARKET_DB_ERROR;
-	if (affected == 1)
+	if (o.id != 0)
 		return MARKET_OK;
 	if (db_query(db, &r, "SELECT t.worker_id, EXISTS (SELECT 1"
 	    " FROM disputes d WHERE d.task_id = t.id) FROM tasks t"
@@ -105,7 +136,30 @@ decide_refused(struct db *db, struct decision *d)
 	return DB_ROLLBACK;
 }
 
-/* Transaction body: decide, and on overturn pay and recount. */
+/*
+ * Write the audit row of decision d on task t: the note as its reason,
+ * the verdict, the task and, overturned, the pay as its detail.
+ */
+static int
+audit_dispute(struct db *db, const struct decision *d,
+    const struct task_ctx *t)
+{
+	char pay[32], detail[96];
+
+	if (d->overturn)
+		snprintf(detail, sizeof(detail), "overturned, task %lld paid %s",
+		    (long long)t->task, money_format(t->pay, pay, sizeof(pay)));
+	else
+		snprintf(detail, sizeof(detail), "upheld, task %lld",
+		    (long long)t->task);
+	return audit_write(db, "dispute.decide", "dispute", d->dispute,
+	    d->note, detail);
+}
+
+/*
+ * Transaction body: decide, write the audit row, and on overturn pay and
+ * recount.
+ */
 static int
 decide_body(struct db *db, void *arg)
 {
@@ -137,6 +191,8 @@ decide_body(struct db *db, void *arg)
 		return rc;
 	if (affected != 1)
 		return decide_refused(db, d);
+	if ((rc = audit_dispute(db, d, &t)) != DB_OK)
+		return rc;
 	if (d->overturn) {
 		rc = db_exec(db, &affected, NULL, "UPDATE tasks"
 		    " SET status = 'satisfied', rated_at = UTC_TIMESTAMP(),"

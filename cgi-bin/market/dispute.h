@@ -12,7 +12,9 @@
 struct db;
 
 /*
- * Open a dispute of task by its worker, with message (not empty). Only a
+ * Open a dispute of task by its worker, with message (not empty), and
+ * queue the campaign owner's "dispute.opened" webhooks in the same
+ * transaction (accounts/webhooks.h). Only a
  * "not satisfied" task, once: MARKET_DONE_BEFORE when it was disputed
  * already; MARKET_NOT_ALLOWED when task is not worker's or the message is
  * empty; MARKET_WRONG_STATE when it is not "not satisfied".
@@ -28,8 +30,10 @@ enum market_result dispute_open(struct db *db, int64_t task, int64_t worker,
  * nothing changes then); pay from the escrow also pays the worker's
  * referrer their share (referral_pay); the worker's and the employer's
  * counts move from rejected to satisfied. The worker is told
- * ("dispute_overturned" or "dispute_upheld"). MARKET_DONE_BEFORE: decided
- * so already; MARKET_WRONG_STATE: decided the other way.
+ * ("dispute_overturned" or "dispute_upheld"), and the audit log has a row
+ * of the decision (accounts/audit.h; MARKET_DB_ERROR when db has no
+ * actor). MARKET_DONE_BEFORE: decided so already; MARKET_WRONG_STATE:
+ * decided the other way.
  */
 enum market_result dispute_decide(struct db *db, int64_t dispute,
     int64_t admin, int overturn, const char *note);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "market/campaign.h"
+#include "market/market_int.h"
 #include "storage/db.h"
 
 /* ASCII upper case of c. */
@@ -69,22 +70,35 @@ enum market_result
 campaign_may_take(struct db *db, int64_t campaign, int64_t worker,
     const char *country, const char **why)
 {
+	int items;
+
+	return market_may_take(db, campaign, worker, country, why, &items);
+}
+
+enum market_result
+market_may_take(struct db *db, int64_t campaign, int64_t worker,
+    const char *country, const char **why, int *items)
+{
 	enum market_result res = MARKET_OK;
 	struct db_result r;
 
 	*why = NULL;
+	*items = 0;
 	if (db_query(db, &r, "SELECT c.owner_id, c.status, c.countries_mode,"
 	    " c.countries, c.min_success, u.country, u.tasks_satisfied,"
 	    " u.tasks_rejected,"
 	    " EXISTS (SELECT 1 FROM tasks t"
 	    " WHERE t.campaign_id = c.id AND t.worker_id = u.id),"
 	    " EXISTS (SELECT 1 FROM worker_blocks b"
-	    " WHERE b.employer_id = c.owner_id AND b.worker_id = u.id)"
+	    " WHERE b.employer_id = c.owner_id AND b.worker_id = u.id),"
+	    " c.item_columns IS NOT NULL"
 	    " FROM campaigns c JOIN users u ON u.id = ? WHERE c.id = ?", "ii",
 	    worker, campaign) != DB_OK)
 		return MARKET_DB_ERROR;
 	if (country == NULL && r.nrows == 1)
 		country = db_cell(&r, 0, 5);
+	if (r.nrows == 1)
+		*items = db_cell_int(&r, 0, 10) != 0;
 	if (r.nrows == 0)
 		res = MARKET_NOT_FOUND;
 	else if (db_cell_int(&r, 0, 0) == worker) {

@@ -9,6 +9,7 @@
 #include "money/escrow.h"
 #include "money/referral.h"
 #include "base/log.h"
+#include "market/items.h"
 #include "market/market_int.h"
 #include "accounts/notify.h"
 
@@ -41,14 +42,15 @@ market_lock_task(struct db *db, int64_t task, struct task_ctx *t,
 		return DB_ROLLBACK;
 	}
 	rc = db_query(db, &r, "SELECT owner_id, status, pay_per_task,"
-	    " minutes_to_finish FROM campaigns WHERE id = ? FOR UPDATE", "i",
-	    t->campaign);
+	    " minutes_to_finish, item_columns IS NOT NULL FROM campaigns"
+	    " WHERE id = ? FOR UPDATE", "i", t->campaign);
 	if (rc != DB_OK)
 		return rc;
 	t->owner = db_cell_int(&r, 0, 0);
 	cell_copy(&r, 1, t->campaign_status, sizeof(t->campaign_status));
 	t->pay = db_cell_int(&r, 0, 2);
 	t->minutes = db_cell_int(&r, 0, 3);
+	t->items = db_cell_int(&r, 0, 4) != 0;
 	db_result_free(&r);
 	rc = db_query(db, &r, "SELECT worker_id, status, revisions FROM tasks"
 	    " WHERE id = ?", "i", task);
@@ -129,6 +131,8 @@ market_task_unpaid(struct db *db, const struct task_ctx *t, int free_slot,
 		rc = db_exec(db, NULL, NULL, "UPDATE campaigns"
 		    " SET slots_taken = slots_taken - 1 WHERE id = ?", "i",
 		    t->campaign);
+		if (rc == DB_OK && t->items)
+			rc = items_release(db, t->task);
 		if (rc != DB_OK)
 			return rc;
 	}

@@ -25,6 +25,7 @@ struct task_ctx {
 	int64_t pay;		/* the campaign's pay per task */
 	int64_t minutes;	/* the campaign's minutes to finish */
 	int64_t revisions;	/* the task's */
+	int items;		/* the campaign has one item per slot */
 	char campaign_status[16];
 	char status[16];	/* the task's */
 };
@@ -50,6 +51,13 @@ struct task_ctx {
  */
 int market_lock_task(struct db *db, int64_t task, struct task_ctx *t,
     enum market_result *result);
+
+/*
+ * campaign_may_take (campaign.h), and *items = 1 when the campaign has
+ * one item per slot (market/items.h), read from the same row.
+ */
+enum market_result market_may_take(struct db *db, int64_t campaign,
+    int64_t worker, const char *country, const char **why, int *items);
 
 /*
  * In a txn body: what a ledger result means. LEDGER_OK gives DB_OK and
@@ -79,7 +87,8 @@ int market_task_paid(struct db *db, const struct task_ctx *t,
 
 /*
  * In a txn body, after a guarded UPDATE ended task t unpaid (expired or
- * not satisfied): give its slot back when free_slot, and when the
+ * not satisfied): give its slot back when free_slot (and its item, if
+ * the campaign has items: market/items.h), and when the
  * campaign is stopped return the task's pay to the owner (key
  * "task:ID:refund"). Returns as market_ledger.
  */

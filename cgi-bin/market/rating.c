@@ -157,6 +157,22 @@ rate_body(struct db *db, void *arg)
 	return rc;
 }
 
+int
+task_rating_parse(const char *s, enum task_rating *tr)
+{
+	if (s == NULL)
+		return -1;
+	if (strcmp(s, "satisfied") == 0)
+		*tr = TASK_SATISFIED;
+	else if (strcmp(s, "not_satisfied") == 0)
+		*tr = TASK_NOT_SATISFIED;
+	else if (strcmp(s, "revise") == 0)
+		*tr = TASK_REVISE;
+	else
+		return -1;
+	return 0;
+}
+
 enum market_result
 task_rate(struct db *db, int64_t task, int64_t employer,
     enum task_rating rating, const char *reason, int reopen)

@@ -8,13 +8,17 @@
 #include <sodium.h>
 
 #include "market/campaign.h"
+#include "market/fraud.h"
+#include "market/items.h"
 #include "storage/db.h"
 #include "market/market_int.h"
 #include "accounts/notify.h"
+#include "accounts/webhooks.h"
 #include "market/task.h"
 
 struct claim {
 	int64_t campaign, worker, task;
+	int items;		/* the campaign has one item per slot */
 	enum market_result result;
 };
 
@@ -44,13 +48,14 @@ claim_body(struct db *db, void *arg)
 {
 	struct claim *c = arg;
 	uint64_t affected, id;
-	int rc;
+	int rc, taken;
 
 	c->task = 0;
 	c->result = MARKET_DB_ERROR;
 	rc = db_exec(db, &affected, NULL, "UPDATE campaigns"
 	    " SET slots_taken = slots_taken + 1 WHERE id = ?"
-	    " AND status = 'running' AND slots_taken < slots_total", "i",
+	    " AND status = 'running' AND slots_taken < slots_total"
+	    " AND " CAMPAIGN_RELEASED("campaigns"), "i",
 	    c->campaign);
 	if (rc != DB_OK)
 		return rc;
@@ -68,7 +73,20 @@ claim_body(struct db *db, void *arg)
 	}
 	if (rc != DB_OK)
 		return rc;
+	/* Its item, in the same transaction: slots and free items agree. */
+	if (c->items) {
+		if ((rc = items_take(db, c->campaign, (int64_t)id, &taken)) !=
+		    DB_OK)
+			return rc;
+		if (!taken) {
+			c->result = MARKET_FULL;
+			return DB_ROLLBACK;
+		}
+	}
 	c->task = (int64_t)id;
+	/* The claim that took the last free slot tells the employer. */
+	if ((rc = webhook_queue(db, WEBHOOK_OUT_OF_SLOTS, c->task)) != DB_OK)
+		return rc;
 	c->result = MARKET_OK;
 	return DB_OK;
 }
@@ -77,11 +95,11 @@ enum market_result
 task_claim(struct db *db, int64_t campaign, int64_t worker,
     int64_t *task_id, const char **why)
 {
-	struct claim c = { campaign, worker, 0, MARKET_DB_ERROR };
+	struct claim c = { campaign, worker, 0, 0, MARKET_DB_ERROR };
 	enum market_result r;
 
 	*task_id = 0;
-	r = campaign_may_take(db, campaign, worker, NULL, why);
+	r = market_may_take(db, campaign, worker, NULL, why, &c.items);
 	if (r != MARKET_OK)
 		return r;
 	r = market_txn(db_txn(db, claim_body, &c), &c.result);
@@ -147,6 +165,11 @@ struct submit {
 	int has_proof_hash;
 	struct task_submitted *out;
 	enum market_result result;
+	/* Read by submit_lock, for the fraud signals. */
+	int64_t first_text, first_shot;	/* first task, of another worker,
+					 * to send the same proof; or 0 */
+	int64_t seconds;		/* since the claim; -1: not the
+					 * first proof */
 };
 
 /* Non-zero for the ASCII white space trimmed off proof values. */
@@ -255,11 +278,22 @@ submit_refused(struct db *db, struct submit *s)
 	return DB_ROLLBACK;
 }
 
+/* The first task that sent a proof of kind, or 0 when the worker's own. */
+#define FIRST_MARK(kind) "(SELECT IF(o.worker_id = ?, 0, o.id)" \
+	" FROM proof_marks m FORCE INDEX (hash_task)" \
+	" JOIN tasks o ON o.id = m.task_id" \
+	" WHERE m.kind = '" kind "' AND m.hash = ?" \
+	" ORDER BY m.task_id LIMIT 1)"
+
 /*
  * In a txn body: lock the worker's task row and read its campaign, the
  * campaign's days to rate, the screenshot the new proof replaces and
  * whether it takes proof now (*open: claimed or revise, before its
- * deadline). The lock holds that state until the transaction ends.
+ * deadline). The lock holds that state until the transaction ends. For
+ * the fraud signals, also the seconds since the claim (first proof only)
+ * and the first task in any campaign that sent the same proof text or
+ * screenshot when another worker's (the oldest mark: one look-up of
+ * proof_marks' key hash_task, not locked).
  */
 static int
 submit_lock(struct db *db, struct submit *s, int64_t *campaign,
@@ -269,7 +303,9 @@ submit_lock(struct db *db, struct submit *s, int64_t *campaign,
 	const char *old;
 
 	if (db_query(db, &r, "SELECT campaign_id, worker_id, screenshot,"
-	    " status IN ('claimed', 'revise') AND deadline >= UTC_TIMESTAMP()"
+	    " status IN ('claimed', 'revise') AND deadline >= UTC_TIMESTAMP(),"
+	    " IF(status = 'claimed',"
+	    " TIMESTAMPDIFF(SECOND, claimed_at, UTC_TIMESTAMP()), -1)"
 	    " FROM tasks WHERE id = ? FOR UPDATE", "i", s->task) != DB_OK)
 		return DB_ERROR;
 	s->result = r.nrows == 0 ? MARKET_NOT_FOUND :
@@ -280,17 +316,42 @@ submit_lock(struct db *db, struct submit *s, int64_t *campaign,
 		snprintf(s->out->replaced, sizeof(s->out->replaced), "%s",
 		    old != NULL ? old : "");
 		*open = db_cell_int(&r, 0, 3) != 0;
+		s->seconds = db_cell_int(&r, 0, 4);
 	}
 	db_result_free(&r);
 	if (s->result != MARKET_OK)
 		return DB_ROLLBACK;
 	s->result = MARKET_DB_ERROR;
-	if (db_query(db, &r, "SELECT days_to_rate FROM campaigns WHERE id = ?",
-	    "i", *campaign) != DB_OK)
+	if (db_query(db, &r, "SELECT days_to_rate, " FIRST_MARK("text") ", "
+	    FIRST_MARK("screenshot") " FROM campaigns WHERE id = ?", "ibibi",
+	    s->worker, s->has_proof_hash ? s->proof_hash : NULL,
+	    (size_t)TASK_HASH_LEN, s->worker, s->in->shot_hash,
+	    (size_t)TASK_HASH_LEN, *campaign) != DB_OK)
 		return DB_ERROR;
 	*days = r.nrows == 1 ? db_cell_int(&r, 0, 0) : 0;
+	s->first_text = r.nrows == 1 ? db_cell_int(&r, 0, 1) : 0;
+	s->first_shot = r.nrows == 1 ? db_cell_int(&r, 0, 2) : 0;
 	db_result_free(&r);
 	return DB_OK;
+}
+
+/*
+ * In a txn body: the fraud signals of s's stored proof: a copy of
+ * another worker's (dup, the campaign's first, else the first in any
+ * campaign), and proof sooner after the claim than s->in->min_seconds.
+ */
+static int
+submit_signals(struct db *db, const struct submit *s, int64_t dup)
+{
+	int64_t first = dup != 0 ? dup : s->first_text != 0 ? s->first_text :
+	    s->first_shot;
+	int rc = DB_OK;
+
+	if (first != 0)
+		rc = fraud_signal_copy(db, s->worker, s->task, first);
+	if (rc == DB_OK && s->seconds >= 0 && s->seconds < s->in->min_seconds)
+		rc = fraud_signal_fast(db, s->worker, s->task, s->seconds);
+	return rc;
 }
 
 /* Transaction body: pending, with its proof and duplicate mark. */
@@ -348,6 +409,9 @@ submit_body(struct db *db, void *arg)
 			    s->task, in->values->names[i],
 			    in->values->values[i]);
 	if (rc != DB_OK)
+		return rc;
+	if ((rc = submit_signals(db, s, dup)) != DB_OK ||
+	    (rc = webhook_queue(db, WEBHOOK_SUBMISSION, s->task)) != DB_OK)
 		return rc;
 	/* The same file sent again is not replaced. */
 	if (in->shot != NULL && strcmp(in->shot, s->out->replaced) == 0)

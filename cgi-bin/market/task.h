@@ -32,7 +32,11 @@ enum task_rating {
  * Claim a slot of campaign for worker: campaign_may_take first (its
  * result and *why are returned as they are), then one transaction of the
  * guarded slots_taken + 1 and the task row, whose deadline is now plus
- * the campaign's minutes to finish. *task_id gets the task. MARKET_FULL:
+ * the campaign's minutes to finish, and, for a campaign with one item per
+ * slot, the first free item bound to the task (market/items.h); a claim
+ * that took the last free slot queues the owner's "campaign.out_of_slots"
+ * webhooks in the same transaction (accounts/webhooks.h). *task_id gets
+ * the task. MARKET_FULL:
  * no open slot; MARKET_TAKEN: worker has a task here (a racing second
  * claim). *why is a static string or NULL.
  */
@@ -48,6 +52,8 @@ struct task_proof {
 	const char *shot;		/* stored screenshot's name, or NULL */
 	const unsigned char *shot_hash;	/* its SHA-256, or NULL */
 	int refused;			/* the job type's check failed */
+	int64_t min_seconds;		/* first proof sooner after the claim:
+					 * a fraud signal (fraud.h); 0: none */
 };
 
 /* What a submission did. */
@@ -69,7 +75,11 @@ struct task_submitted {
  * screenshot was sent first for another task of the campaign,
  * out->duplicate_of gets that task's id (else 0), which the employer
  * sees; copies sent at the same instant are ordered by the proof_marks
- * key, so exactly one of them is the first.
+ * key, so exactly one of them is the first. Proof another worker sent
+ * first (in this campaign, else in any), and a first proof sent less
+ * than in->min_seconds after the claim, are written as fraud signals
+ * (market/fraud.h) in the same transaction, and so are the owner's
+ * "submission.arrived" webhooks (accounts/webhooks.h).
  *
  * The state is checked with the task's row locked, so proof is stored
  * only in a state that takes it: refused proof (in->refused) is never
@@ -82,6 +92,12 @@ struct task_submitted {
  */
 enum market_result task_submit(struct db *db, int64_t task, int64_t worker,
     const struct task_proof *in, struct task_submitted *out);
+
+/*
+ * The rating named s ("satisfied", "not_satisfied", "revise") into *tr:
+ * 0, or -1 when s is none of them.
+ */
+int task_rating_parse(const char *s, enum task_rating *tr);
 
 /*
  * Rate pending task as the owner of its campaign (employer); reason is

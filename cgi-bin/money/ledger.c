@@ -221,6 +221,19 @@ ledger_check(struct db *db, FILE *out)
 		{ "all legs together do not sum to zero",
 		  "SELECT SUM(amount) AS sum FROM ledger_legs"
 		  " HAVING SUM(amount) <> 0" },
+		/* users.referral_earned is shown on /referrals: the sum of
+		 * the referral shares paid for the user's tasks. */
+		{ "a user's referral_earned differs from the referral shares "
+		  "paid for their tasks",
+		  "SELECT u.id AS user, u.referral_earned AS cached,"
+		  " COALESCE(x.paid, 0) AS ledger FROM users u"
+		  " LEFT JOIN (SELECT k.worker_id, SUM(l.amount) AS paid"
+		  "  FROM ledger_transactions t"
+		  "  JOIN tasks k ON k.id = t.task_id"
+		  "  JOIN ledger_legs l ON l.txn_id = t.id AND l.amount > 0"
+		  "  WHERE t.kind = 'referral' GROUP BY k.worker_id) x"
+		  "  ON x.worker_id = u.id"
+		  " WHERE u.referral_earned <> COALESCE(x.paid, 0)" },
 	};
 	int n, total = 0;
 	size_t i;
@@ -231,4 +244,36 @@ ledger_check(struct db *db, FILE *out)
 		total += n;
 	}
 	return total;
+}
+
+int
+ledger_totals(struct db *db, struct ledger_totals *t)
+{
+	struct db_result r;
+	const char *kind;
+	int64_t sum;
+	size_t i;
+
+	memset(t, 0, sizeof(*t));
+	if (db_query(db, &r, "SELECT a.kind, SUM(l.amount) AS sum"
+	    " FROM ledger_legs l JOIN ledger_accounts a ON a.id = l.account_id"
+	    " GROUP BY a.kind", "") != DB_OK)
+		return -1;
+	for (i = 0; i < r.nrows; i++) {
+		kind = db_value(&r, i, "kind");
+		sum = db_value_int(&r, i, "sum");
+		if (kind == NULL)
+			continue;
+		if (strcmp(kind, "escrow") == 0)
+			t->escrow += sum;
+		else if (strcmp(kind, "available") == 0 ||
+		    strcmp(kind, "held") == 0)
+			t->owed += sum;
+		else if (strcmp(kind, "revenue") == 0)
+			t->revenue += sum;
+		else if (strcmp(kind, "outside") == 0)
+			t->outside += sum;
+	}
+	db_result_free(&r);
+	return 0;
 }

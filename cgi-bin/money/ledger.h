@@ -96,4 +96,19 @@ const char *ledger_kind_name(enum ledger_kind kind);
  */
 int ledger_check(struct db *db, FILE *out);
 
+/* What the ledger's legs add up to, per kind of account, in micro-units. */
+struct ledger_totals {
+	int64_t escrow;		/* every campaign's escrow */
+	int64_t owed;		/* users' available and held balances */
+	int64_t revenue;	/* the site's fees */
+	int64_t outside;	/* the world: minus what came in, net */
+};
+
+/*
+ * Sum every leg by its account's kind into *t (not the cached balances:
+ * what ledger_check proves them equal to). Reads the whole ledger.
+ * Returns 0, or -1 on a database error.
+ */
+int ledger_totals(struct db *db, struct ledger_totals *t);
+
 #endif

@@ -6,7 +6,9 @@
 
 #include "storage/db.h"
 #include "money/ledger.h"
+#include "accounts/audit.h"
 #include "accounts/notify.h"
+#include "base/money.h"
 #include "money/wallet.h"
 
 /* Map a ledger result inside a txn body to what db_txn should do. */
@@ -63,8 +65,9 @@ struct pending {
  * claims it and the SELECT that reads it (both made by the CLAIM_
  * macros), the ledger transaction that follows (none when legs is NULL:
  * legs fills at most three legs and returns how many; the key is
- * key_prefix ID key_suffix) and the notice its user gets, with the
- * decision's text when tell_text.
+ * key_prefix ID key_suffix), the notice its user gets, with the
+ * decision's text when tell_text (a reason; else the text is a payout
+ * reference), and the audit log's action and target kind.
  */
 struct verdict {
 	const char *update, *select;
@@ -72,6 +75,7 @@ struct verdict {
 	const char *key_prefix, *key_suffix, *kind, *memo;
 	const char *notice;
 	int tell_text;
+	const char *action, *target;
 };
 
 /*
@@ -130,7 +134,33 @@ claim(struct db *db, struct decision *d, struct pending *p)
 	return d->result == WALLET_OK ? DB_OK : DB_ROLLBACK;
 }
 
-/* Transaction body: claim the request, move its money, tell its user. */
+/*
+ * Write the audit row of decision d on request p, whose ledger key is key
+ * ("" for none): the reason, or the amount, the key and the payout
+ * reference as its detail.
+ */
+static int
+audit_decision(struct db *db, const struct decision *d,
+    const struct pending *p, const char *key)
+{
+	const struct verdict *v = d->verdict;
+	const char *ref = !v->tell_text && d->text != NULL ? d->text : "";
+	char amount[32], detail[192];
+
+	snprintf(detail, sizeof(detail), "amount %s%s%s%s%s",
+	    money_format(p->amount, amount, sizeof(amount)),
+	    key[0] != '\0' ? ", ledger " : "", key,
+	    ref[0] != '\0' ? ", payout ref " : "", ref);
+	return audit_write(db, v->action, v->target, d->id,
+	    v->tell_text ? d->text : NULL, detail);
+}
+
+/*
+ * Transaction body: claim the request, record the decision in the audit
+ * log, move its money, tell its user. The audit row comes before the
+ * money, so whatever refuses the money (the key used before) takes the
+ * row back with it.
+ */
 static int
 decide_body(struct db *db, void *arg)
 {
@@ -138,17 +168,20 @@ decide_body(struct db *db, void *arg)
 	const struct verdict *v = d->verdict;
 	struct ledger_leg legs[3];
 	struct pending p;
-	char key[64];
+	char key[64] = "";
 	size_t n;
 	int rc;
 
 	d->result = WALLET_DB_ERROR;
 	if ((rc = claim(db, d, &p)) != DB_OK)
 		return rc;
-	if (v->legs != NULL) {
-		n = v->legs(&p, legs);
+	if (v->legs != NULL)
 		snprintf(key, sizeof(key), "%s%lld%s", v->key_prefix,
 		    (long long)d->id, v->key_suffix);
+	if ((rc = audit_decision(db, d, &p, key)) != DB_OK)
+		return rc;
+	if (v->legs != NULL) {
+		n = v->legs(&p, legs);
 		rc = body_rc(ledger_post(db, key, v->kind, v->memo, d->admin,
 		    NULL, legs, n, NULL), &d->result);
 		if (rc != DB_OK)
@@ -183,7 +216,8 @@ deposit_confirm(struct db *db, int64_t id, int64_t admin)
 	static const struct verdict confirmed = {
 		CLAIM_UPDATE("deposits", "status = 'confirmed', reason = ?"),
 		CLAIM_SELECT("deposits", "0"), confirm_legs, "deposit:", "",
-		"deposit", "deposit confirmed", "deposit_confirmed", 0
+		"deposit", "deposit confirmed", "deposit_confirmed", 0,
+		"deposit.confirm", "deposit"
 	};
 
 	return decide(db, &confirmed, id, admin, NULL);
@@ -195,7 +229,7 @@ deposit_reject(struct db *db, int64_t id, int64_t admin, const char *reason)
 	static const struct verdict rejected = {
 		CLAIM_UPDATE("deposits", "status = 'rejected', reason = ?"),
 		CLAIM_SELECT("deposits", "0"), NULL, NULL, NULL, NULL, NULL,
-		"deposit_rejected", 1
+		"deposit_rejected", 1, "deposit.reject", "deposit"
 	};
 
 	return decide(db, &rejected, id, admin, reason);
@@ -207,7 +241,11 @@ struct credit {
 	enum wallet_result result;
 };
 
-/* Transaction body: an admin's credit from outside. */
+/*
+ * Transaction body: an admin's credit (or, below zero, debit) from
+ * outside, recorded in the audit log first, so a key used before takes
+ * the row back with the credit.
+ */
 static int
 credit_body(struct db *db, void *arg)
 {
@@ -216,9 +254,17 @@ credit_body(struct db *db, void *arg)
 		{ LEDGER_OUTSIDE, 0, -c->amount },
 		{ LEDGER_AVAILABLE, c->user, c->amount },
 	};
+	char amount[32], detail[128];
+	int rc;
 
-	return body_rc(ledger_post(db, c->key, "credit", c->reason, 0, NULL,
-	    legs, 2, NULL), &c->result);
+	c->result = WALLET_DB_ERROR;
+	snprintf(detail, sizeof(detail), "amount %s, ledger %s",
+	    money_format(c->amount, amount, sizeof(amount)), c->key);
+	if ((rc = audit_write(db, c->amount > 0 ? "user.credit" :
+	    "user.debit", "user", c->user, c->reason, detail)) != DB_OK)
+		return rc;
+	return body_rc(ledger_post(db, c->key, c->amount > 0 ? "credit" :
+	    "debit", c->reason, 0, NULL, legs, 2, NULL), &c->result);
 }
 
 enum wallet_result
@@ -227,7 +273,7 @@ wallet_credit(struct db *db, int64_t user, int64_t amount, const char *reason,
 {
 	struct credit c = { user, amount, reason, key, WALLET_DB_ERROR };
 
-	if (amount <= 0)
+	if (amount == 0)
 		return WALLET_INVALID;
 	return txn_result(db_txn(db, credit_body, &c), &c.result);
 }
@@ -262,6 +308,19 @@ request_body(struct db *db, void *arg)
 	if (rc != DB_OK)
 		return rc;
 	w->id = (int64_t)id;
+	/*
+	 * Other users who asked for this payout account: a fraud signal
+	 * each, for the admins (sql/0021_fraud.sql), once per pair; a range
+	 * of (method, account, user_id).
+	 */
+	rc = db_exec(db, NULL, NULL, "INSERT IGNORE INTO fraud_signals"
+	    " (kind, user_id, other_user_id, detail)"
+	    " SELECT DISTINCT 'payout', ?, o.user_id,"
+	    " LEFT(CONCAT(o.method, ' ', o.account), 160) FROM withdrawals o"
+	    " WHERE o.method = ? AND o.account = ? AND o.user_id <> ?"
+	    " LIMIT 5", "issi", w->user, w->method, w->account, w->user);
+	if (rc != DB_OK)
+		return rc;
 	snprintf(key, sizeof(key), "withdrawal:%lld:hold", (long long)w->id);
 	return body_rc(ledger_post(db, key, "withdrawal", "withdrawal requested",
 	    w->user, NULL, legs, 2, NULL), &w->result);
@@ -301,7 +360,8 @@ withdrawal_pay(struct db *db, int64_t id, int64_t admin,
 	static const struct verdict paid = {
 		CLAIM_UPDATE("withdrawals", "status = 'paid', payout_ref = ?"),
 		CLAIM_SELECT("withdrawals", "fee"), pay_legs, "withdrawal:",
-		":paid", "payout", "withdrawal paid", "withdrawal_paid", 0
+		":paid", "payout", "withdrawal paid", "withdrawal_paid", 0,
+		"withdrawal.pay", "withdrawal"
 	};
 
 	return decide(db, &paid, id, admin, payout_ref);
@@ -324,7 +384,7 @@ withdrawal_reject(struct db *db, int64_t id, int64_t admin,
 		CLAIM_UPDATE("withdrawals", "status = 'rejected', reason = ?"),
 		CLAIM_SELECT("withdrawals", "fee"), refund_legs, "withdrawal:",
 		":rejected", "refund", "withdrawal rejected",
-		"withdrawal_rejected", 1
+		"withdrawal_rejected", 1, "withdrawal.reject", "withdrawal"
 	};
 
 	return decide(db, &rejected, id, admin, reason);

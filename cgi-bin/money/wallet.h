@@ -3,7 +3,10 @@
  * takes out, over the ledger. Each function runs its own db_txn, checks
  * the request's state with a guarded UPDATE, and posts one ledger
  * transaction with an idempotency key, so a repeated click or a retry
- * never moves money twice.
+ * never moves money twice. The admins' actions (confirm, reject, pay,
+ * credit) write their audit row (accounts/audit.h) in that transaction
+ * and fail with WALLET_DB_ERROR when db has no actor; a refused or
+ * repeated one writes none.
  */
 #ifndef KAAJ_WALLET_H
 #define KAAJ_WALLET_H
@@ -52,8 +55,17 @@ enum wallet_result deposit_reject(struct db *db, int64_t id, int64_t admin,
     const char *reason);
 
 /*
- * Credit user with amount from outside (kaaj-admin credit), once per key.
+ * Adjust user's available balance by amount from outside, once per ledger
+ * key (kaaj-admin credit, an admin's adjustment on /admin/users): above
+ * zero a credit (audit action user.credit, ledger kind "credit"), below
+ * zero a debit (user.debit, "debit"), which the ledger's guarded update
+ * refuses, WALLET_SHORT with nothing changed, when the balance is less.
+ * WALLET_DONE_BEFORE, with nothing written, when key was used before;
+ * WALLET_INVALID for zero.
  */
+/* The longest reason of a credit or debit (characters): its ledger memo. */
+#define CREDIT_REASON_MAX 200
+
 enum wallet_result wallet_credit(struct db *db, int64_t user, int64_t amount,
     const char *reason, const char *key);
 
@@ -61,7 +73,9 @@ enum wallet_result wallet_credit(struct db *db, int64_t user, int64_t amount,
  * Ask for a payout of amount (taken from available, held until an admin
  * acts; the user receives amount - fee) to method/account. request_key is
  * the form's one-time key: the same key twice makes one request
- * (WALLET_DONE_BEFORE). *id gets the request's id.
+ * (WALLET_DONE_BEFORE). *id gets the request's id. Other users who asked
+ * for the same method and account are written as fraud signals for the
+ * admins (sql/0021_fraud.sql) in the same transaction.
  */
 enum wallet_result withdrawal_request(struct db *db, int64_t user,
     const char *method, const char *account, int64_t amount, int64_t fee,

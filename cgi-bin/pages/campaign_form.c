@@ -11,6 +11,7 @@
 #include "market/campaign.h"
 #include "base/field.h"
 #include "pages/campaign_form.h"
+#include "pages/campaign_items.h"
 #include "front/form.h"
 #include "base/money.h"
 #include "pages/pages.h"
@@ -42,7 +43,7 @@ cform_plugin(struct ctx *c, const char *name)
 /* The common fields of every campaign. */
 enum {
 	CF_TITLE, CF_INSTR, CF_PROOF, CF_SLOTS, CF_PAY, CF_MINUTES, CF_DAYS,
-	CF_MIN_SUCCESS, CF_SHOT, CF_FIELDS
+	CF_MIN_SUCCESS, CF_SHOT, CF_RELEASE, CF_FIELDS
 };
 static const struct form_field common_form[CF_FIELDS] = {
 	[CF_TITLE] = { "title", FORM_LINE, 0, TITLE_MIN, TITLE_MAX,
@@ -60,8 +61,17 @@ static const struct form_field common_form[CF_FIELDS] = {
 	    NULL },
 	[CF_MIN_SUCCESS] = { "min_success", FORM_COUNT, 1, 0, 100,
 	    "campaign_min_success", NULL },
-	[CF_SHOT] = { "screenshot_required", FORM_FLAG, 0, 0, 0, NULL, NULL }
+	[CF_SHOT] = { "screenshot_required", FORM_FLAG, 0, 0, 0, NULL, NULL },
+	[CF_RELEASE] = { "release_per_hour", FORM_COUNT, 0, 0, SLOTS_MAX,
+	    "campaign_release", NULL }
 };
+
+const struct form_field *
+cform_common_fields(size_t *n)
+{
+	*n = CF_FIELDS;
+	return common_form;
+}
 
 /*
  * Add the country codes in text (split at commas and white space) to
@@ -218,6 +228,8 @@ cform_read(struct ctx *c, const struct plugin *p, struct cform *f)
 	memset(f, 0, sizeof(*f));
 	f->plugin = p;
 	f->min_pay = config_min_pay(&c->app->cfg, p->name, p->jt->min_pay);
+	/* First: its rows are the slots. */
+	f->has_items = cform_items_read(c, &f->items) == 1;
 	form_read(c, common_form, CF_FIELDS, v);
 	f->title = v[CF_TITLE].text;
 	f->instructions = v[CF_INSTR].text;
@@ -228,6 +240,10 @@ cform_read(struct ctx *c, const struct plugin *p, struct cform *f)
 	f->days = v[CF_DAYS].num;
 	f->min_success = v[CF_MIN_SUCCESS].num;
 	f->screenshot = *v[CF_SHOT].text != '\0';
+	f->release = v[CF_RELEASE].num;
+	if (v[CF_INSTR].ok)
+		cform_items_check(c, f->has_items ? &f->items : NULL,
+		    f->instructions);
 	form_set(c, "screenshot_required", f->screenshot ? "1" : "");
 	if (v[CF_PAY].ok && (f->pay < f->min_pay || f->pay <= 0))
 		form_error_args(c, "pay", "campaign_pay_below_min",
@@ -260,12 +276,22 @@ cform_to_new(const struct cform *f, int64_t owner, int moderated,
 	n->countries = f->countries;
 	n->min_success = f->min_success;
 	n->screenshot_required = f->screenshot;
+	n->release_per_hour = f->release;
 	n->fields = &f->kv;
 	n->verify_secret = f->verify_secret != NULL &&
 	    *f->verify_secret != '\0' ? f->verify_secret : NULL;
 	n->verify_mode = n->verify_secret != NULL ? f->verify_mode : "off";
 	n->create_key = create_key;
 	n->moderated = moderated;
+	n->items = f->has_items ? &f->items : NULL;
+}
+
+void
+cform_free(struct cform *f)
+{
+	if (f->has_items)
+		csv_free(&f->items);
+	f->has_items = 0;
 }
 
 /*

@@ -10,6 +10,8 @@
 
 #include <stdint.h>
 
+#include "front/form.h"
+#include "base/csv.h"
 #include "market/campaign.h"
 #include "front/router.h"
 
@@ -26,6 +28,7 @@ struct cform {
 	const char *mode;		/* "all", "include", "exclude" */
 	char countries[CFORM_COUNTRIES];	/* "BD,IN" */
 	int64_t slots, pay, minutes, days, min_success;
+	int64_t release;		/* slots opened an hour, 0: all */
 	int screenshot;
 	const char *verify_secret;	/* "" without one */
 	const char *verify_mode;	/* "off", "verify", "approve" */
@@ -34,6 +37,9 @@ struct cform {
 	const char *names[CFORM_FIELDS_MAX];
 	const char *values[CFORM_FIELDS_MAX];
 	struct kaaj_values kv;
+	int has_items;			/* items holds the file of one item
+					 * per slot (campaign_items.h) */
+	struct csv_table items;
 };
 
 /*
@@ -53,8 +59,19 @@ void cform_describe(struct ctx *c, const struct plugin *p);
  * Read the posted form for job type p into *f, keep every value under
  * Form for the page shown again (Form.CountrySel.XX for each country
  * chosen), and mark each wrong field. Returns the number of errors.
+ * Free *f with cform_free, whatever the result.
  */
 int cform_read(struct ctx *c, const struct plugin *p, struct cform *f);
+
+/*
+ * The fields every campaign's form has (title, instructions, ..., not the
+ * job type's own, the countries or verification), n of them: for the
+ * API's description of the form.
+ */
+const struct form_field *cform_common_fields(size_t *n);
+
+/* Free what cform_read allocated (the file of items). */
+void cform_free(struct cform *f);
 
 /* Fill *n from a checked form for owner. */
 void cform_to_new(const struct cform *f, int64_t owner, int moderated,

@@ -2,7 +2,9 @@
  * The admins' moderation queue: campaigns waiting for approval, oldest
  * first, each approved or rejected with a reason (which returns all of
  * its money, fee included). campaign_moderate() decides each with a
- * guarded update, so of two admins deciding at once one wins.
+ * guarded update, so of two admins deciding at once one wins. The queue
+ * is the first tab of /admin/campaigns; the search is the second
+ * (page_admin_campaign_search.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include "market/campaign.h"
 #include "storage/db.h"
 #include "front/form.h"
+#include "front/params.h"
 #include "base/log.h"
 #include "pages/pages.h"
 
@@ -47,6 +50,21 @@ set_fields(struct ctx *c, const int64_t *ids, size_t n)
 	return 0;
 }
 
+/* Whether the query asks for the search tab (or names a filter). */
+static int
+search_asked(struct ctx *c)
+{
+	static const char *const names[] = {
+		"search", "id", "title", "owner", "state", "before"
+	};
+	size_t i;
+
+	for (i = 0; i < FORM_N(names); i++)
+		if (param_get(&c->req->query, names[i]) != NULL)
+			return 1;
+	return 0;
+}
+
 int
 page_admin_campaigns(struct ctx *c)
 {
@@ -54,6 +72,8 @@ page_admin_campaigns(struct ctx *c)
 	size_t i;
 	int64_t ids[QUEUE_MAX];
 
+	if (search_asked(c))
+		return page_admin_campaign_search(c);
 	if (db_query(c->app->db, &r, "SELECT c.id AS Id, u.username AS User,"
 	    " c.job_type AS Type, c.title AS Title, c.slots_total AS Slots,"
 	    " c.pay_per_task AS `Pay:money`,"

@@ -8,8 +8,10 @@
  * be confirmed.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "storage/db.h"
 #include "front/form.h"
 #include "base/log.h"
@@ -20,27 +22,55 @@
 #define DECIDED_MAX 20		/* decided requests shown, latest first */
 #define PAYOUT_REF_MAX 100	/* characters, as withdrawals.payout_ref */
 #define CLAIMS_MAX 20		/* other claims of an ID shown with a request */
+#define FILTER_MAX 120		/* characters of the search box: an account */
+
+/*
+ * The queue's search box ?q=: a username, a payout account or transaction
+ * ID, or a request number (12 or #12), digits in any script. Into q (""
+ * for all) and *id (0 when q is no number). 0, or -1 when q is wrong.
+ */
+static int
+queue_filter(struct ctx *c, char *q, size_t len, int64_t *id)
+{
+	const char *num;
+
+	*id = 0;
+	if (page_query_box(c, "q", q, len, FILTER_MAX, "queue_query_bad") == -1)
+		return -1;
+	text_ascii_digits(q);
+	num = q[0] == '#' ? q + 1 : q;
+	if (num[0] != '\0' && strspn(num, "0123456789") == strlen(num) &&
+	    strlen(num) <= 18)
+		*id = strtoll(num, NULL, 10);
+	return 0;
+}
 
 /*
  * Run the queries of a queue page of deposits (payout zero) or
  * withdrawals: pending (oldest first, at most QUEUE_MAX; Queue.More when
  * there are more) into Queue.Pending, and the latest decided into
- * Queue.Decided. Returns 200, or 503.
+ * Queue.Decided. pending_sql takes the search box four times (q, q, q as
+ * a name or reference, its number) before its limit; while it is used the
+ * decided are not listed. Returns 200, or 503.
  */
 static int
 queue_page(struct ctx *c, int payout, const char *pending_sql,
     const char *decided_sql, const char *template)
 {
+	char q[FILTER_MAX * 4 + 1];
+	int64_t id;
 	int n;
 
+	c->template = template;
+	if (queue_filter(c, q, sizeof(q), &id) == -1)
+		return 200;
 	if ((n = page_query_requests(c, "Queue.Pending", QUEUE_MAX, payout,
-	    pending_sql, "i", (int64_t)QUEUE_MAX + 1)) == -1 ||
-	    page_query_requests(c, "Queue.Decided", DECIDED_MAX, payout,
-	    decided_sql, "i", (int64_t)DECIDED_MAX) == -1)
+	    pending_sql, "sssii", q, q, q, id, (int64_t)QUEUE_MAX + 1)) == -1 ||
+	    (q[0] == '\0' && page_query_requests(c, "Queue.Decided",
+	    DECIDED_MAX, payout, decided_sql, "i", (int64_t)DECIDED_MAX) == -1))
 		return ctx_db_error(c);
 	if (n > QUEUE_MAX)
 		render_set(c->hdf, "Queue.More", "1");
-	c->template = template;
 	return 200;
 }
 
@@ -64,7 +94,8 @@ set_claims(struct ctx *c)
 		snprintf(list, sizeof(list), "Queue.Pending.%s.Claims",
 		    hdf_obj_name(row));
 		if ((n = page_query_requests(c, list, CLAIMS_MAX, 0,
-		    "SELECT o.id AS Id, u.username AS User, o.method,"
+		    "SELECT o.id AS Id, u.username AS User, u.id AS UserId,"
+		    " o.method,"
 		    " o.amount AS `Amount:money`, o.status AS State,"
 		    " o.receipt IS NOT NULL AS Receipt, o.created_at AS `When:time`"
 		    " FROM deposits d JOIN deposits o ON o.method = d.method"
@@ -92,17 +123,20 @@ page_admin_deposits(struct ctx *c)
 	int rc;
 
 	rc = queue_page(c, 0, "SELECT d.id AS Id, u.username AS User,"
+	    " u.id AS UserId,"
 	    " d.method, d.amount AS `Amount:money`, d.txn_ref AS TxnRef,"
 	    " d.receipt IS NOT NULL AS Receipt, d.created_at AS `When:time`,"
 	    " EXISTS (SELECT 1 FROM deposits o WHERE o.method = d.method"
 	    " AND o.txn_ref = d.txn_ref AND o.id <> d.id"
 	    " AND o.status <> 'rejected') AS Conflict"
 	    " FROM deposits d JOIN users u ON u.id = d.user_id"
-	    " WHERE d.status = 'pending'"
+	    " WHERE d.status = 'pending' AND (? = '' OR u.username = ?"
+	    " OR d.txn_ref = ? OR d.id = ?)"
 	    " ORDER BY (SELECT MIN(o.id) FROM deposits o"
 	    " WHERE o.method = d.method AND o.txn_ref = d.txn_ref"
 	    " AND o.status = 'pending'), d.id LIMIT ?",
-	    "SELECT d.id AS Id, u.username AS User, d.method,"
+	    "SELECT d.id AS Id, u.username AS User, u.id AS UserId,"
+	    " d.method,"
 	    " d.amount AS `Amount:money`, d.txn_ref AS TxnRef,"
 	    " d.receipt IS NOT NULL AS Receipt, d.status AS State,"
 	    " d.reason AS Reason, a.username AS Admin, d.decided_at AS `When:time`"
@@ -120,12 +154,15 @@ int
 page_admin_withdrawals(struct ctx *c)
 {
 	return queue_page(c, 1, "SELECT w.id AS Id, u.username AS User,"
+	    " u.id AS UserId,"
 	    " w.method, w.account AS Account, w.amount AS `Amount:money`,"
 	    " w.fee AS `Fee:money`, w.amount - w.fee AS `ToPay:money`,"
 	    " w.created_at AS `When:time`"
 	    " FROM withdrawals w JOIN users u ON u.id = w.user_id"
-	    " WHERE w.status = 'pending' ORDER BY w.id LIMIT ?",
-	    "SELECT w.id AS Id, u.username AS User, w.method,"
+	    " WHERE w.status = 'pending' AND (? = '' OR u.username = ?"
+	    " OR w.account = ? OR w.id = ?) ORDER BY w.id LIMIT ?",
+	    "SELECT w.id AS Id, u.username AS User, u.id AS UserId,"
+	    " w.method,"
 	    " w.account AS Account, w.amount AS `Amount:money`,"
 	    " w.fee AS `Fee:money`, w.amount - w.fee AS `ToPay:money`,"
 	    " w.status AS State, w.reason AS Reason,"

@@ -98,6 +98,7 @@ set_trust(HDF *node, const struct db_result *r)
  */
 #define BOARD_OPEN \
 	" c.status = 'running' AND c.slots_taken < c.slots_total" \
+	" AND " CAMPAIGN_RELEASED("c") \
 	" AND (? = '' OR c.category = ?) AND (? = '' OR c.job_type = ?)"
 #define BOARD_VISITOR(index) \
 	"SELECT " BOARD_COLS " FROM campaigns c FORCE INDEX (" index ")" \
@@ -327,7 +328,7 @@ page_job(struct ctx *c)
 	    " c.instructions AS Instructions,"
 	    " c.proof_instructions AS ProofInstructions,"
 	    " c.days_to_rate AS DaysToRate, c.status AS Status,"
-	    " o.username AS Owner"
+	    " c.item_columns IS NOT NULL AS HasItems, o.username AS Owner"
 	    " FROM campaigns c JOIN users o ON o.id = c.owner_id"
 	    " WHERE c.id = ? AND c.status IN ('running', 'paused', 'finished')",
 	    "i", c->path_id) != DB_OK)

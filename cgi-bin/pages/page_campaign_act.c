@@ -179,13 +179,7 @@ page_campaign_rate(struct ctx *c)
 	    (rc = form_read(c, &rate_reason, 1, &v)) != 0)
 		return rc;
 	reason = v.text;
-	if (strcmp(rating, "satisfied") == 0)
-		tr = TASK_SATISFIED;
-	else if (strcmp(rating, "not_satisfied") == 0)
-		tr = TASK_NOT_SATISFIED;
-	else if (strcmp(rating, "revise") == 0)
-		tr = TASK_REVISE;
-	else
+	if (task_rating_parse(rating, &tr) == -1)
 		return back(c, id, "rating_bad");
 	if (tr != TASK_SATISFIED && *reason == '\0')
 		return back(c, id, "reason_needed");

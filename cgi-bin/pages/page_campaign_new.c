@@ -7,18 +7,21 @@
 #include <string.h>
 
 #include "pages/campaign_form.h"
+#include "pages/campaign_items.h"
 #include "money/fees.h"
 #include "front/form.h"
 #include "money/ledger.h"
 #include "base/log.h"
 #include "base/money.h"
+#include "base/text.h"
 #include "pages/pages.h"
 
 /* The common fields, carried by the preview's confirm form. */
 static const char *const common_names[] = {
 	"title", "instructions", "proof_instructions", "slots", "pay",
 	"countries_mode", "countries", "minutes", "days", "min_success",
-	"screenshot_required", "verify_secret", "verify_mode", NULL
+	"screenshot_required", "verify_secret", "verify_mode",
+	"release_per_hour", "items_csv", NULL
 };
 
 /* Step 1: the job types, grouped by category in order of appearance. */
@@ -58,6 +61,8 @@ choose_type(struct ctx *c)
 			    ps->items[j].jt->min_pay), money, sizeof(money)));
 		}
 	}
+	if (page_templates_list(c) == -1)
+		return ctx_db_error(c);
 	c->template = "campaign_new.cs";
 	return 200;
 }
@@ -75,8 +80,19 @@ int
 page_campaign_new(struct ctx *c)
 {
 	const char *type = param_get(&c->req->query, "type");
+	const char *from = param_get(&c->req->query, "template");
 	const struct plugin *p;
+	int rc;
 
+	if (from != NULL) {
+		if (text_id(from) <= 0) {
+			c->error_detail = "no_template";
+			return 404;
+		}
+		if ((rc = page_template_form(c, text_id(from), &p)) != 0)
+			return rc;
+		return show_form(c, p);
+	}
 	if (type == NULL || *type == '\0')
 		return choose_type(c);
 	if ((p = cform_plugin(c, type)) == NULL) {
@@ -150,6 +166,8 @@ show_preview(struct ctx *c, const struct cform *f, const char *key)
 	fee = fee_task(cfg, escrow);
 	cform_describe(c, f->plugin);
 	preview_plugin(c, f, 0);
+	if (f->has_items)
+		cform_items_preview(c, &f->items);
 	page_set_money(c->hdf, "Preview.Pay", f->pay);
 	page_set_money(c->hdf, "Preview.Escrow", escrow);
 	page_set_money(c->hdf, "Preview.Fee", fee);
@@ -197,35 +215,32 @@ page_campaign_preview(struct ctx *c)
 	char key[SESSION_TOKEN_LEN + 1];
 	const struct plugin *p;
 	struct cform f;
+	int rc;
 
 	if ((p = posted_type(c)) == NULL)
 		return 400;
 	if (cform_read(c, p, &f) > 0)
-		return show_form(c, p);
-	session_random_token(key);
-	return show_preview(c, &f, key);
+		rc = show_form(c, p);
+	else {
+		session_random_token(key);
+		rc = show_preview(c, &f, key);
+	}
+	cform_free(&f);
+	return rc;
 }
 
-int
-page_campaign_create(struct ctx *c)
+/* Create the campaign of checked form f (for p) with its create key. */
+static int
+create(struct ctx *c, const struct plugin *p, const struct cform *f,
+    const char *key)
 {
 	const struct kaaj_config *cfg = &c->app->cfg;
-	const char *key = form_get(c, "create_key");
 	struct campaign_new cn;
-	const struct plugin *p;
 	enum market_result mr;
-	struct cform f;
 	char to[96];
 	int64_t id = 0;
 
-	if ((p = posted_type(c)) == NULL)
-		return 400;
-	cform_read(c, p, &f);
-	if (!session_token_valid(key))
-		form_error(c, "create_key", "request_key_bad");
-	if (form_errors(c) > 0)
-		return show_form(c, p);
-	cform_to_new(&f, c->session.user_id, cfg->moderation, key, &cn);
+	cform_to_new(f, c->session.user_id, cfg->moderation, key, &cn);
 	mr = campaign_create(c->app->db, cfg, &cn, &id);
 	switch (mr) {
 	case MARKET_OK:
@@ -239,11 +254,29 @@ page_campaign_create(struct ctx *c)
 		return ctx_redirect(c, 303, to);
 	case MARKET_SHORT:
 		render_set(c->hdf, "Preview.Failed", "1");
-		return show_preview(c, &f, key);
+		return show_preview(c, f, key);
 	case MARKET_NOT_ALLOWED:
 		form_error(c, "slots", "campaign_too_large");
 		return show_form(c, p);
 	default:
 		return ctx_db_error(c);
 	}
+}
+
+int
+page_campaign_create(struct ctx *c)
+{
+	const char *key = form_get(c, "create_key");
+	const struct plugin *p;
+	struct cform f;
+	int rc;
+
+	if ((p = posted_type(c)) == NULL)
+		return 400;
+	cform_read(c, p, &f);
+	if (!session_token_valid(key))
+		form_error(c, "create_key", "request_key_bad");
+	rc = form_errors(c) > 0 ? show_form(c, p) : create(c, p, &f, key);
+	cform_free(&f);
+	return rc;
 }

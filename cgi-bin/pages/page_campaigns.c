@@ -59,51 +59,21 @@ set_success(HDF *node, int64_t sat, int64_t rej)
 }
 
 /*
- * Each pending task's proof: the values of task_fields under
- * Pending.N.Proof, labelled by the job type's proof fields (in their
- * declared order; by name when the plugin is gone). tasks holds the
- * pending tasks with their Id. Returns 0 or -1.
+ * Each pending task's proof under Pending.N.Proof (page_set_proofs);
+ * tasks holds the pending tasks with their Id. Returns 0 or -1.
  */
 static int
 set_proofs(struct ctx *c, int64_t campaign, const char *job_type,
     const struct db_result *tasks)
 {
-	const struct plugin *p = plugin_find(&c->app->plugins, job_type);
-	const struct kaaj_field *fd;
 	struct db_result f;
-	size_t i, j, k, n, idx;
-	char name[64];
-	HDF *row;
 
 	if (db_query(c->app->db, &f, "SELECT f.task_id, f.name, f.value"
 	    " FROM task_fields f JOIN tasks t ON t.id = f.task_id"
 	    " WHERE t.campaign_id = ? AND t.status = 'pending'"
 	    " ORDER BY f.task_id, f.name", "i", campaign) != DB_OK)
 		return -1;
-	for (i = 0; i < tasks->nrows && i < PENDING_MAX; i++) {
-		if ((row = page_row(c->hdf, "Pending", i)) == NULL)
-			continue;
-		n = 0;
-		for (j = 0; j < f.nrows; j++) {
-			if (strcmp(db_value(&f, j, "task_id"),
-			    db_value(tasks, i, "Id")) != 0)
-				continue;
-			fd = NULL;
-			for (k = 0; p != NULL && k < p->jt->n_proof_fields; k++)
-				if (strcmp(p->jt->proof_fields[k].name,
-				    db_value(&f, j, "name")) == 0)
-					fd = &p->jt->proof_fields[k];
-			/* Declared order; unknown names after the rest. */
-			idx = fd != NULL ? (size_t)(fd - p->jt->proof_fields) :
-			    (p != NULL ? p->jt->n_proof_fields : 0) + n++;
-			snprintf(name, sizeof(name), "Proof.%zu.Label", idx);
-			render_set(row, name, fd != NULL ? page_jobtype(c,
-			    p)->proof_fields[idx].label :
-			    db_value(&f, j, "name"));
-			snprintf(name, sizeof(name), "Proof.%zu.Value", idx);
-			render_set(row, name, db_value(&f, j, "value"));
-		}
-	}
+	page_set_proofs(c, "Pending", job_type, tasks, PENDING_MAX, &f);
 	db_result_free(&f);
 	return 0;
 }
@@ -238,7 +208,9 @@ page_campaign(struct ctx *c)
 	    " c.slots_total AS Total, c.slots_taken AS Taken,"
 	    " c.slots_done AS Done, c.pay_per_task AS `Pay:money`,"
 	    " c.minutes_to_finish AS Minutes, c.days_to_rate AS Days,"
-	    " c.created_at AS `When:time`, c.reject_reason AS RejectReason"
+	    " c.created_at AS `When:time`, c.reject_reason AS RejectReason,"
+	    " c.release_per_hour AS `Release`,"
+	    " c.item_columns IS NOT NULL AS HasItems"
 	    " FROM campaigns c WHERE c.id = ?", "i", c->path_id) != DB_OK)
 		return ctx_db_error(c);
 	/* Another employer's campaign is "not found": it is private. */

@@ -17,6 +17,7 @@
 #include "base/timezone.h"
 #include "accounts/password.h"
 #include "accounts/ratelimit.h"
+#include "accounts/session.h"
 #include "base/upload.h"
 #include "front/form.h"
 #include "market/level.h"
@@ -180,6 +181,7 @@ page_plugin_error(struct ctx *c, const struct plugin *p, const char *field,
 	}
 	if (*text == '\0')
 		text = err->message != NULL ? err->message : "";
+	form_error_code(c, field, err->code != NULL ? err->code : "jobtype");
 	form_error_text(c, field, text);
 }
 
@@ -425,4 +427,107 @@ page_set_record(struct ctx *c, const char *name, int64_t satisfied,
 	}
 	snprintf(key, sizeof(key), "%s.Level", name);
 	render_set(c->hdf, key, cfg->levels[p->level].name);
+}
+
+void
+page_set_form_key(struct ctx *c, const char *name, const char *field,
+    int again)
+{
+	const char *key = form_get(c, field);
+	char fresh[SESSION_TOKEN_LEN + 1];
+
+	if (!again || !session_token_valid(key)) {
+		session_random_token(fresh);
+		key = fresh;
+	}
+	render_set(c->hdf, name, key);
+}
+
+void
+page_set_proofs(struct ctx *c, const char *list, const char *job_type,
+    const struct db_result *tasks, size_t max, const struct db_result *f)
+{
+	const struct plugin *p = plugin_find(&c->app->plugins, job_type);
+	const struct kaaj_field *fd;
+	size_t i, j, k, n, idx;
+	char name[64];
+	HDF *row;
+
+	for (i = 0; i < tasks->nrows && i < max; i++) {
+		if ((row = page_row(c->hdf, list, i)) == NULL)
+			continue;
+		n = 0;
+		for (j = 0; j < f->nrows; j++) {
+			if (strcmp(db_value(f, j, "task_id"),
+			    db_value(tasks, i, "Id")) != 0)
+				continue;
+			fd = NULL;
+			for (k = 0; p != NULL && k < p->jt->n_proof_fields; k++)
+				if (strcmp(p->jt->proof_fields[k].name,
+				    db_value(f, j, "name")) == 0)
+					fd = &p->jt->proof_fields[k];
+			/* Declared order; unknown names after the rest. */
+			idx = fd != NULL ? (size_t)(fd - p->jt->proof_fields) :
+			    (p != NULL ? p->jt->n_proof_fields : 0) + n++;
+			snprintf(name, sizeof(name), "Proof.%zu.Label", idx);
+			render_set(row, name, fd != NULL ? page_jobtype(c,
+			    p)->proof_fields[idx].label :
+			    db_value(f, j, "name"));
+			snprintf(name, sizeof(name), "Proof.%zu.Value", idx);
+			render_set(row, name, db_value(f, j, "value"));
+		}
+	}
+}
+
+const char *
+page_query_kept(struct ctx *c, const char *name)
+{
+	const char *v = param_get(&c->req->query, name);
+
+	v = v != NULL ? v : "";
+	form_set(c, name, v);
+	return v;
+}
+
+/*
+ * s (NULL: "") without spaces at its ends into out of len bytes: 0, or -1
+ * when it is longer (out holds as much as fits, at a character boundary).
+ */
+static int
+trimmed(const char *s, char *out, size_t len)
+{
+	size_t n, fit;
+
+	s = s != NULL ? s : "";
+	s += strspn(s, " \t");
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	for (fit = n < len ? n : len - 1; fit > 0 && fit < n &&
+	    ((unsigned char)s[fit] & 0xc0) == 0x80; fit--)
+		;
+	snprintf(out, len, "%.*s", (int)fit, s);
+	return fit == n ? 0 : -1;
+}
+
+int
+page_query_box(struct ctx *c, const char *name, char *out, size_t len,
+    size_t max_chars, const char *error)
+{
+	if (trimmed(param_get(&c->req->query, name), out, len) == -1 ||
+	    text_chars(out) > max_chars || text_has_control(out, 0))
+		form_error(c, name, error);
+	form_set(c, name, out);
+	return form_errors(c) > 0 ? -1 : 0;
+}
+
+int
+page_name_known(const char *s, const char *const *names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return 1;
+	return 0;
 }

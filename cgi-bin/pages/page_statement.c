@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/csv.h"
 #include "storage/db.h"
 #include "base/money.h"
 #include "base/timezone.h"
@@ -133,28 +134,6 @@ page_statement(struct ctx *c)
 }
 
 /*
- * Append s as one CSV field (RFC 4180): quoted when it holds a comma,
- * quote or line end; and, being text, made inert for spreadsheets: one
- * that starts like a formula gets a leading apostrophe. Returns 0 or -1.
- */
-static int
-csv_text(struct buf *b, const char *s)
-{
-	int quote = strpbrk(s, ",\"\r\n") != NULL, rc = 0;
-	const char *p;
-
-	if (quote)
-		rc |= buf_puts(b, "\"");
-	if (s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL)
-		rc |= buf_puts(b, "'");
-	for (p = s; *p != '\0'; p++)
-		rc |= *p == '"' ? buf_puts(b, "\"\"") : buf_append(b, p, 1);
-	if (quote)
-		rc |= buf_puts(b, "\"");
-	return rc;
-}
-
-/*
  * Append every line of user's statement to out as CSV, newest first and
  * with the balances the pages show. Returns 0, or -1 on a database error
  * or when out of memory.
@@ -180,14 +159,14 @@ csv_write(struct db *db, int64_t user, struct buf *out)
 				snprintf(when, sizeof(when), "%s",
 				    db_value(&r, i, "When:time"));
 			rc |= buf_printf(out, "%s,", when);
-			rc |= csv_text(out, db_value(&r, i, "Kind"));
+			rc |= csv_put_text(out, db_value(&r, i, "Kind"));
 			rc |= buf_puts(out, ",");
 			/* A referral share names the friend, as the page. */
 			friend = db_value(&r, i, "Friend");
 			snprintf(desc, sizeof(desc), "%s%s%s",
 			    db_value(&r, i, "Memo"), friend != NULL ? ": " :
 			    "", friend != NULL ? friend : "");
-			rc |= csv_text(out, desc);
+			rc |= csv_put_text(out, desc);
 			rc |= buf_printf(out, ",%s,%s\r\n",
 			    money_format(db_value_int(&r, i, "amount"), amount,
 			    sizeof(amount)), money_format(bal, balance,

@@ -46,8 +46,9 @@ static const struct form_field dispute_form[DISPUTE_FIELDS] = {
 	" c.pay_per_task AS `Pay:money`, c.job_type, c.screenshot_required," \
 	" c.owner_id, t.screenshot," \
 	" c.verify_secret IS NOT NULL AND c.verify_mode != 'off'" \
-	"  AS checks_codes" \
+	"  AS checks_codes, c.item_columns, i.cells AS item_cells" \
 	" FROM tasks t JOIN campaigns c ON c.id = t.campaign_id" \
+	" LEFT JOIN campaign_items i ON i.task_id = t.id" \
 	" WHERE t.id = ?"
 
 int
@@ -204,6 +205,15 @@ task_page(struct ctx *c, int64_t id, const char *posted)
 	if ((st = task_load(c, id, &r)) != 0)
 		return st;
 	page_fill(page_node(c->hdf, "Task"), &r, 0);
+	/* The worker's own item, if the campaign has one per slot. */
+	if (page_item_instructions(page_node(c->hdf, "Task"),
+	    db_value(&r, 0, "Instructions"), db_value(&r, 0, "item_columns"),
+	    db_value(&r, 0, "item_cells")) == -1) {
+		db_result_free(&r);
+		return ctx_db_error(c);
+	}
+	if (db_value(&r, 0, "item_cells") != NULL)
+		render_set(c->hdf, "Task.HasItem", "1");
 	state = db_value(&r, 0, "State");
 	rated = strcmp(state, "satisfied") == 0 ||
 	    strcmp(state, "not_satisfied") == 0;
@@ -343,6 +353,7 @@ page_task_submit(struct ctx *c)
 	tp.shot = shot[0] != '\0' ? shot : NULL;
 	tp.shot_hash = shot[0] != '\0' ? hash : NULL;
 	tp.refused = form_errors(c) > 0;
+	tp.min_seconds = c->app->cfg.fraud_min_task_seconds;
 	mr = task_submit(c->app->db, id, c->session.user_id, &tp, &out);
 	/*
 	 * A file the task did not take, or one the new proof replaced, goes.

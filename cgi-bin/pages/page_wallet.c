@@ -89,8 +89,6 @@ static int
 wallet_page(struct ctx *c, const char *posted)
 {
 	int withdraw = posted != NULL && strcmp(posted, "withdraw") == 0;
-	const char *key = form_get(c, "request_key");
-	char fresh[SESSION_TOKEN_LEN + 1];
 	int64_t available, held;
 
 	if (ledger_balance(c->app->db, LEDGER_AVAILABLE, c->session.user_id,
@@ -104,16 +102,7 @@ wallet_page(struct ctx *c, const char *posted)
 	set_methods(c);
 	if (posted != NULL)
 		render_set(c->hdf, "Wallet.Posted", posted);
-	/*
-	 * The withdrawal form's one-time key: a form shown again keeps its
-	 * own (nothing was stored under it), so a second click stays one
-	 * request.
-	 */
-	if (!withdraw || !session_token_valid(key)) {
-		session_random_token(fresh);
-		key = fresh;
-	}
-	render_set(c->hdf, "Wallet.RequestKey", key);
+	page_set_form_key(c, "Wallet.RequestKey", "request_key", withdraw);
 	c->template = "wallet.cs";
 	return 200;
 }

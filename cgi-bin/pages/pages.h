@@ -53,6 +53,35 @@ int page_query_list(struct ctx *c, const char *list, const char *sql,
 void page_fill_list(HDF *hdf, const char *list, const struct db_result *r,
     size_t max);
 
+/*
+ * The proof of the first max tasks of tasks (column Id), listed under
+ * LIST.N of the page, from f (the rows of task_fields with columns task_id,
+ * name and value; any others are skipped): LIST.N.Proof.K.Label (the
+ * proof field's label of job_type in the page's language, K in the
+ * declared order; the stored name, after the rest, when the job type has
+ * no such field or is gone) and LIST.N.Proof.K.Value.
+ */
+void page_set_proofs(struct ctx *c, const char *list, const char *job_type,
+    const struct db_result *tasks, size_t max, const struct db_result *f);
+
+/*
+ * The query's value of name for a GET form (filters), kept for the form
+ * shown (Form.NAME); "" when not given. Owned by the request.
+ */
+const char *page_query_kept(struct ctx *c, const char *name);
+
+/*
+ * The query's search box name without spaces at its ends into out (len
+ * bytes: at least max_chars * 4 + 1), kept for the form shown. 0, or -1
+ * with the form's error for name set to error when it has more than
+ * max_chars characters or a control character.
+ */
+int page_query_box(struct ctx *c, const char *name, char *out, size_t len,
+    size_t max_chars, const char *error);
+
+/* Non-zero when s is one of the n names (a filter's list of choices). */
+int page_name_known(const char *s, const char *const *names, size_t n);
+
 /* Set name under node to amount (micro-units) as a decimal: "12.50". */
 void page_set_money(HDF *node, const char *name, int64_t amount);
 
@@ -175,6 +204,15 @@ void page_set_duration(HDF *hdf, const char *name, int64_t seconds);
 void page_set_record(struct ctx *c, const char *name, int64_t satisfied,
     int64_t rejected, struct level_place *p);
 
+/*
+ * Set name to the one-time key of a form whose hidden key field is field
+ * (FORM_KEY): when the form is shown again (again set), the key it was
+ * posted with, if well formed, as nothing was stored under it, so that a
+ * second click stays one request; else a fresh random one.
+ */
+void page_set_form_key(struct ctx *c, const char *name, const char *field,
+    int again);
+
 /* page_board.c: the job board and a job's page. */
 int page_home(struct ctx *c);
 /*
@@ -191,7 +229,13 @@ int page_jobtypes(struct ctx *c);
 
 /* page_admin.c: the admin overview. */
 int page_admin(struct ctx *c);
-/* GET /admin/flags: what an admin should look at (fraud_flags). */
+/*
+ * page_admin_fraud.c: GET /admin/fraud, the fraud signals by section
+ * (market/fraud.h), newest first, a "more" link for each and keyset
+ * paging of one (?section=NAME&before=ID); GET /admin/flags, its section
+ * of employers approving their own second account.
+ */
+int page_admin_fraud(struct ctx *c);
 int page_admin_flags(struct ctx *c);
 
 /* page_register.c: new accounts, the terms of use, activation. */
@@ -225,6 +269,64 @@ int page_settings(struct ctx *c);
 int page_settings_profile(struct ctx *c);
 int page_settings_password(struct ctx *c);
 int page_settings_email(struct ctx *c);
+
+/* Settings, API keys (page_api_keys.c): list, make (shown once), revoke. */
+int page_api_keys(struct ctx *c);
+int page_api_key_create(struct ctx *c);
+int page_api_key_revoke(struct ctx *c);
+
+/* Repeatable campaigns (page_templates.c). */
+int page_campaign_template(struct ctx *c);
+int page_template_delete(struct ctx *c);
+
+/* The user's templates into Templates.N (Id, Name, Type, When): 0 or -1. */
+int page_templates_list(struct ctx *c);
+
+/*
+ * The new-campaign form filled from the user's template tid: its job
+ * type into *p, its values kept under Form and checked. 0, 404 or 503.
+ */
+int page_template_form(struct ctx *c, int64_t tid, const struct plugin **p);
+
+/*
+ * The API settings page (/settings/api) with the user's keys and
+ * webhooks, answered with status (200, or 422 with the form's errors).
+ */
+int page_api_show(struct ctx *c, int status);
+
+/*
+ * Webhooks, a section of /settings/api (page_webhooks.c): register one
+ * (its secret shown once), delete one; page_webhooks_fill puts the
+ * user's hooks (Hooks) and each one's last deliveries (Deliveries) into
+ * the page: 0, or -1 on a database error.
+ */
+int page_webhook_create(struct ctx *c);
+int page_webhook_delete(struct ctx *c);
+int page_webhooks_fill(struct ctx *c);
+
+
+/* The JSON API (docs/api.md, front/api.h): api_*.c under pages/. */
+int api_openapi(struct ctx *c);
+int api_templates(struct ctx *c);
+int api_template_save(struct ctx *c);
+int api_template_start(struct ctx *c);
+int api_template_delete(struct ctx *c);
+int api_account(struct ctx *c);
+int api_jobtypes(struct ctx *c);
+int api_campaign_create(struct ctx *c);
+int api_campaigns(struct ctx *c);
+int api_campaign(struct ctx *c);
+int api_campaign_pause(struct ctx *c);
+int api_campaign_resume(struct ctx *c);
+int api_campaign_add(struct ctx *c);
+int api_campaign_stop(struct ctx *c);
+int api_submissions(struct ctx *c);
+int api_submission(struct ctx *c);
+int api_submission_rate(struct ctx *c);
+int api_submissions_rate(struct ctx *c);
+int api_submission_bonus(struct ctx *c);
+int api_worker_block(struct ctx *c);
+int api_worker_unblock(struct ctx *c);
 int page_email_confirm(struct ctx *c);
 
 /*
@@ -251,6 +353,21 @@ int page_dashboard(struct ctx *c);
 /* page_statement.c: a user's ledger lines, as pages and as CSV. */
 int page_statement(struct ctx *c);
 int page_statement_csv(struct ctx *c);
+
+/*
+ * GET /campaigns/results/#: the owner's results file of a campaign with
+ * one item per slot, streamed (page_items.c); 404 for anyone else.
+ */
+int page_campaign_results(struct ctx *c);
+
+/*
+ * Set node's Instructions to instructions with the {{column}}
+ * placeholders filled from cells (market/items.h); nothing when columns
+ * or cells is NULL. 0, or -1 when out of memory or the cells are not
+ * readable.
+ */
+int page_item_instructions(HDF *node, const char *instructions,
+    const char *columns, const char *cells);
 
 /* page_admin_money.c: the deposit and withdrawal queues. */
 int page_admin_deposits(struct ctx *c);
@@ -295,6 +412,19 @@ int page_campaign_create(struct ctx *c);
 int page_admin_campaigns(struct ctx *c);
 int page_admin_campaign_approve(struct ctx *c);
 int page_admin_campaign_reject(struct ctx *c);
+/*
+ * page_admin_campaign_search.c: the search tab of /admin/campaigns (by
+ * id, title start, owner, state), which page_admin_campaigns shows when
+ * the query asks for it.
+ */
+int page_admin_campaign_search(struct ctx *c);
+/*
+ * page_admin_campaign_view.c: GET /admin/campaigns/ID, a campaign and its
+ * submissions for an admin; POST /admin/campaigns/stop, an admin's stop
+ * with a reason (the page again with the message when it is missing).
+ */
+int page_admin_campaign(struct ctx *c);
+int page_admin_campaign_stop(struct ctx *c);
 
 /* page_task.c: the worker's tasks, claims, proof and disputes. */
 int page_task_claim(struct ctx *c);
@@ -392,5 +522,43 @@ int page_admin_dispute_decide(struct ctx *c);
  */
 int page_admin_mail(struct ctx *c);
 int page_admin_mail_retry(struct ctx *c);
+
+/*
+ * page_admin_audit.c: the audit log, newest first, AUDIT_PAGE rows a
+ * page (keyset "older" link), filtered by actor, action and target.
+ */
+int page_admin_audit(struct ctx *c);
+
+/*
+ * page_admin_users.c: GET /admin/users, accounts found by a username or
+ * e-mail prefix, a user number or an IP address (keyset pages); GET
+ * /admin/users/ID, one account for the admins.
+ */
+int page_admin_users(struct ctx *c);
+int page_admin_user(struct ctx *c);
+
+/*
+ * The admin page of account id; posted names the form shown again with
+ * what is wrong ("ban", "unban", "adjust", "admin", "unadmin"), or is
+ * NULL. 200, 404 for no such account, 400, 503.
+ */
+int page_admin_user_show(struct ctx *c, int64_t id, const char *posted);
+
+/*
+ * page_admin_users_act.c: the account page's forms, each with a reason
+ * and audited: ban, unban, adjust the balance (a signed amount, once per
+ * form key), make an admin, remove an admin (never the last).
+ */
+int page_admin_user_ban(struct ctx *c);
+int page_admin_user_unban(struct ctx *c);
+int page_admin_user_adjust(struct ctx *c);
+int page_admin_user_make_admin(struct ctx *c);
+int page_admin_user_unmake_admin(struct ctx *c);
+
+/*
+ * page_admin_jobtypes.c: GET /admin/jobtypes, the loaded job types and
+ * the plugin files the last load refused, with why.
+ */
+int page_admin_jobtypes(struct ctx *c);
 
 #endif

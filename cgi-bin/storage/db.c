@@ -143,13 +143,25 @@ db_new(const struct kaaj_config *cfg)
 	return db;
 }
 
-/* Close the connection and free the handle. Safe on NULL. */
 const struct kaaj_config *
 db_config(const struct db *db)
 {
 	return db->cfg;
 }
 
+void
+db_set_actor(struct db *db, const void *actor)
+{
+	db->actor = actor;
+}
+
+const void *
+db_actor(const struct db *db)
+{
+	return db->actor;
+}
+
+/* Close the connection and free the handle. Safe on NULL. */
 void
 db_free(struct db *db)
 {

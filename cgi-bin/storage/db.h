@@ -53,6 +53,17 @@ struct db *db_new(const struct kaaj_config *cfg);
  */
 const struct kaaj_config *db_config(const struct db *db);
 
+/*
+ * Who is acting through db, for the audit log (accounts/audit.h defines
+ * what actor points to; this layer only keeps it). Set by the web front
+ * for an admin's request and cleared when it ends, and by kaaj-admin at
+ * its start. actor is not owned and must outlive its use; NULL clears.
+ */
+void db_set_actor(struct db *db, const void *actor);
+
+/* The actor db_set_actor() left on db, or NULL when none is set. */
+const void *db_actor(const struct db *db);
+
 /* Close the connection and free the handle. Safe on NULL. */
 void db_free(struct db *db);
 

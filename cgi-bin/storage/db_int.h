@@ -34,6 +34,7 @@ struct db {
 	char err[512];
 	uint64_t tick;		/* statement cache clock */
 	uint32_t rand_state;	/* back-off jitter */
+	const void *actor;	/* who acts, for the audit log; not owned */
 	struct db_stmt_entry cache[DB_STMT_CACHE];
 };
 

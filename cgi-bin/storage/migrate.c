@@ -221,34 +221,21 @@ is_applied(const struct db_result *applied, int version)
 	return 0;
 }
 
+/* Read migration file path into sql, logging why it could not. */
 static int
 read_whole(const char *path, struct buf *sql)
 {
-	char chunk[8192];
-	size_t n;
-	FILE *f;
-	int rc = 0;
-
-	if ((f = fopen(path, "r")) == NULL) {
+	switch (buf_read_file(sql, path, MIGRATION_MAX_BYTES)) {
+	case 0:
+		return 0;
+	case -2:
+		log_err(NULL, "migrate: %s: larger than %d bytes", path,
+		    MIGRATION_MAX_BYTES);
+		return -1;
+	default:
 		log_err(NULL, "migrate: %s: %s", path, strerror(errno));
 		return -1;
 	}
-	while (rc == 0 && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (sql->len + n > MIGRATION_MAX_BYTES) {
-			log_err(NULL, "migrate: %s: larger than %d bytes", path,
-			    MIGRATION_MAX_BYTES);
-			rc = -1;
-		} else if (buf_append(sql, chunk, n) == -1) {
-			log_err(NULL, "migrate: out of memory");
-			rc = -1;
-		}
-	}
-	if (rc == 0 && ferror(f)) {
-		log_err(NULL, "migrate: %s: read error", path);
-		rc = -1;
-	}
-	fclose(f);
-	return rc;
 }
 
 /* Run one migration file and record it. */

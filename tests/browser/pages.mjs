@@ -1,5 +1,5 @@
-// tests/browser/pages.mjs: every page a person sees, at 320, 360 and
-// 1280 px wide, in Debian's Chromium driven by playwright-core.
+// tests/browser/pages.mjs: every page a person sees, at 360 and 1280 px
+// wide, in Debian's Chromium driven by playwright-core.
 //
 // Visits the pages as a visitor, a worker, an employer and an admin (their
 // sessions and the ids of their campaigns and tasks come from the file
@@ -16,7 +16,7 @@
 //     paragraph, label or list item that has words of its own besides
 //     its links (WCAG 2.5.5's exception for targets in a sentence);
 //   - no hint overlaps the control above or below it;
-//   - on 320 and 360 px, no value of a label/value list is squeezed into
+//   - on 360 px, no value of a label/value list is squeezed into
 //     a thin column (each dd at least 60% of its list's width), and the
 //     header is one line;
 //   - axe-core finds no serious or critical violation.
@@ -31,7 +31,7 @@
 // KAAJ_CHROMIUM (default /usr/bin/chromium), KAAJ_LANG (the language the
 // pages are in, default en: a visitor gets the cookie kaaj_lang=LANG; the
 // users' profiles must already say LANG), KAAJ_LANG_HDF (its file, default
-// templates/lang/en.hdf), KAAJ_WIDTHS (default 320,360,1280). Prints one
+// templates/lang/en.hdf), KAAJ_WIDTHS (default 360,1280). Prints one
 // line a check and "N passed, N failed" last; exits 1 if a check failed.
 
 import { readFileSync } from 'node:fs';
@@ -42,7 +42,7 @@ import {
   measure, norm, ok, readHdf, shotPath, step, summary, withTimeout,
 } from './lib.mjs';
 
-const WIDTHS = (process.env.KAAJ_WIDTHS || '320,360,1280').split(',')
+const WIDTHS = (process.env.KAAJ_WIDTHS || '360,1280').split(',')
   .map(Number);
 const LANG = process.env.KAAJ_LANG || 'en';
 
@@ -88,6 +88,7 @@ function pagesOf(cfg, lang) {
         await submit(page, '#proof form');
       }, 'the proof form sent empty'],
       ['worker-task-paid', `/tasks/${cfg.paidTask}`, 200],
+      ['worker-task-item', `/tasks/${cfg.itemTask}`, 200],
       ['worker-review-errors', async (page, base) => {
         await open(page, base, `/tasks/${cfg.paidTask}`);
         await submit(page, '#review form');
@@ -108,10 +109,37 @@ function pagesOf(cfg, lang) {
     ],
     employer: [
       ['employer-campaigns', '/campaigns', 200],
+      ['employer-api-keys-errors', async (page, base) => {
+        await open(page, base, '/settings/api');
+        await page.uncheck('main form [name=scope_read]');
+        await submit(page, 'main form');
+      }, 'the API key form sent empty'],
+      ['employer-api-key-made', async (page, base) => {
+        await open(page, base, '/settings/api');
+        await page.fill('main form [name=name]', 'survey script');
+        await page.check('main form [name=scope_rate]');
+        await submit(page, 'main form');
+      }, 'an API key made, shown once, and the list of keys'],
+      ['employer-webhook-errors', async (page, base) => {
+        await open(page, base, '/settings/api');
+        const f = 'form[action$="/settings/api/hooks/create"]';
+        await page.fill(`${f} [name=hook_url]`, 'http://example.com/hook');
+        await page.uncheck(`${f} [name=hook_dispute]`);
+        await submit(page, f);
+      }, 'the webhook form with an http:// address'],
+      ['employer-webhook-made', async (page, base) => {
+        await open(page, base, '/settings/api');
+        const f = 'form[action$="/settings/api/hooks/create"]';
+        await page.fill(`${f} [name=hook_url]`, 'https://example.com/kaaj-hook');
+        await submit(page, f);
+      }, 'a webhook added, its secret shown once, the hooks and deliveries'],
       ['employer-dashboard', '/dashboard', 200],
       ['employer-campaign', `/campaigns/${cfg.mainCampaign}`, 200],
+      ['employer-campaign-items', `/campaigns/${cfg.itemsCampaign}`, 200],
       ['employer-new', '/campaigns/new', 200],
       ['employer-new-form', '/campaigns/new?type=signup', 200],
+      ['employer-new-from-template',
+        `/campaigns/new?template=${cfg.template}`, 200],
       ['employer-new-errors', async (page, base) => {
         await open(page, base, '/campaigns/new?type=signup');
         await submit(page, 'main form');
@@ -143,6 +171,40 @@ function pagesOf(cfg, lang) {
           'the preview lists the two countries ticked in the picker (BD,IN)',
           norm(body).slice(0, 300));
       }, 'the preview of a new campaign'],
+      ['employer-new-items-errors', async (page, base) => {
+        await open(page, base, '/campaigns/new?type=signup');
+        await page.fill('main form [name=instructions]', 'Open {{url}} now.');
+        await page.setInputFiles('main form [name=items]', {
+          name: 'items.csv', mimeType: 'text/csv',
+          buffer: Buffer.from('url,note\nhttps://example.com/1\n'),
+        });
+        await submit(page, 'main form');
+      }, 'the new campaign form with a ragged items file'],
+      ['employer-preview-items', async (page, base) => {
+        await open(page, base, '/campaigns/new?type=signup');
+        const f = 'main form';
+        await page.fill(`${f} [name=title]`, 'Check a shop page for each row');
+        await page.fill(`${f} [name=instructions]`,
+          'Open {{url}} and check that {{shop}} sells what it says.');
+        await page.fill(`${f} [name=proof_instructions]`, 'The price you found.');
+        await page.fill(`${f} [name=x_signup_url]`, 'https://example.com/app');
+        await page.selectOption(`${f} [name=x_action]`, { index: 1 });
+        await page.fill(`${f} [name=pay]`, '0.50');
+        await page.setInputFiles(`${f} [name=items]`, {
+          name: 'items.csv', mimeType: 'text/csv',
+          buffer: Buffer.from('url,shop,note\n' +
+            'https://example.com/shops/a-very-long-path/that-goes-on-and-on?item=1,' +
+            'Rahim Traders,"A long note, with a comma, that goes on for a while"\n' +
+            'https://example.com/2,Karim Store,short\n'),
+        });
+        await submit(page, f);
+        const h1 = norm(await page.locator('h1').textContent());
+        if (h1 !== norm(t('Lang.CampaignNew.PreviewTitle')))
+          throw new Error(`no preview: h1 is "${h1}"; errors: ` +
+            (await page.locator('.error').allTextContents()).join(' | '));
+        expect(norm(await page.locator('#items-count').textContent()) === '2',
+          'the preview counts the two items of the file');
+      }, 'the preview of a new campaign with an items file'],
     ],
     admin: [
       ['admin', '/admin', 200], ['admin-deposits', '/admin/deposits', 200],
@@ -150,7 +212,20 @@ function pagesOf(cfg, lang) {
       ['admin-disputes', '/admin/disputes', 200],
       ['admin-mail', '/admin/mail', 200],
       ['admin-campaigns', '/admin/campaigns', 200],
+      ['admin-campaign-search', '/admin/campaigns?state=running', 200],
+      ['admin-campaign-search-errors',
+        '/admin/campaigns?id=12x&owner=nobody_at_all', 200],
+      ['admin-campaign', `/admin/campaigns/${cfg.mainCampaign}`, 200],
+      ['admin-campaign-stop-errors', async (page, base) => {
+        await open(page, base, `/admin/campaigns/${cfg.mainCampaign}`);
+        await submit(page, '#stop');
+      }, 'the admin\'s stop form sent without a reason'],
       ['admin-flags', '/admin/flags', 200],
+      ['admin-audit', '/admin/audit', 200],
+      ['admin-jobtypes', '/admin/jobtypes', 200],
+      ['admin-users', '/admin/users', 200],
+      ['admin-user', `/admin/users/${cfg.workerId}`, 200],
+      ['admin-fraud', '/admin/fraud', 200],
     ],
   };
 }

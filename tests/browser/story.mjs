@@ -252,10 +252,17 @@ async function withdraw(page, amount, account) {
 }
 
 // decide(PAGE, QUEUE, TEXT, ACTION, FIELDS, DONE): on the admin's QUEUE
-// page, in the request that shows TEXT, fill FIELDS ({name: value}) of the
-// form ACTION and press its button; expect Lang.Notice.DONE.
+// page, find TEXT with the search box (the queue shows only the oldest 100
+// and other tests leave requests waiting), fill FIELDS ({name: value}) of
+// the form ACTION in the request that shows TEXT and press its button;
+// expect Lang.Notice.DONE.
 async function decide(page, queue, text, action, fields, done) {
   await go(page, `/admin/${queue}`, `admin-${queue}`);
+  await step(`fill ${text} into the ${queue} queue's search box`, () =>
+    page.fill('#queue-search [name=q]', text));
+  await press(page, '#queue-search button[type=submit]',
+    `find ${text} in the ${queue} queue`);
+  await check(page, `admin-${queue}-found`);
   const form = page.locator('li.request', { hasText: text })
     .locator(`form[action$="/${action}"]`);
   await step(`${action} the request with ${text}`, async () => {

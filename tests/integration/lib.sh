@@ -131,14 +131,17 @@ stack_init() {
 	export KAAJ_DB_LOG=$KAAJ_LOG_DIR/mariadbd.log
 	export KAAJ_CONF=$KAAJ_WORK/kaaj.conf
 	export KAAJ_PLUGIN_DIR=$KAAJ_WORK/plugins
+	export KAAJ_RUN_DIR=$KAAJ_WORK/run
 	export KAAJ_UPLOAD_DIR=$KAAJ_WORK/uploads
 	export KAAJ_MAIL_DIR=$KAAJ_WORK/mail
 	export KAAJ_FCGI_PIDFILE=$KAAJ_PID_DIR/kaaj-fcgi.pid
+	export KAAJ_WATCH_PIDFILE=$KAAJ_PID_DIR/multiwatch.pid
 	export KAAJ_FCGI_LOG=$KAAJ_LOG_DIR/kaaj-fcgi.log
 	export KAAJ_NGINX_DIR=$KAAJ_WORK/nginx
 	export KAAJ_NGINX_PIDFILE=$KAAJ_PID_DIR/nginx.pid
 	export KAAJ_NGINX_LOG=$KAAJ_LOG_DIR/nginx-error.log
 	mkdir -p "$KAAJ_LOG_DIR" "$KAAJ_PID_DIR" "$KAAJ_TMP" "$KAAJ_PLUGIN_DIR" \
+		"$KAAJ_RUN_DIR" \
 		"$KAAJ_UPLOAD_DIR" "$KAAJ_NGINX_DIR/tmp" "$KAAJ_MAIL_DIR/new" \
 		"$KAAJ_MAIL_DIR/tmp"
 	stack_sock_dir
@@ -447,6 +450,8 @@ write_config() {
 	sed -e "s|@TEMPLATE_DIR@|$(sed_quote "$KAAJ_SRCDIR/templates")|g" \
 		-e "s|@PLUGIN_DIR@|$(sed_quote "$KAAJ_PLUGIN_DIR")|g" \
 		-e "s|@UPLOAD_DIR@|$(sed_quote "$KAAJ_UPLOAD_DIR")|g" \
+		-e "s|@RUN_DIR@|$(sed_quote "$KAAJ_RUN_DIR")|g" \
+		-e "s|@STATIC_DIR@|$(sed_quote "$KAAJ_STATIC_DIR")|g" \
 		-e "s|@SQL_DIR@|$(sed_quote "$KAAJ_SRCDIR/sql")|g" \
 		-e "s|@DB_SOCKET@|$(sed_quote "$KAAJ_DB_SOCKET")|g" \
 		-e "s|@DB_PASSWORD@|$KAAJ_DB_PASSWORD|g" \
@@ -456,6 +461,20 @@ write_config() {
 	chmod 600 "$1.tmp"
 	mv "$1.tmp" "$1"
 	conf_set "$1" base_url "\"http://127.0.0.1:${KAAJ_HTTP_PORT:-8080}\""
+}
+
+# fcgi_reload: SIGHUP kaaj.fcgi (it reads kaaj.conf and its files again)
+# and wait until it says it reloaded.
+fcgi_reload() {
+	local n i
+	n=$(grep -c 'SIGHUP: reloaded' "$KAAJ_FCGI_LOG" || true)
+	kill -HUP "$(fcgi_pid)" 2>/dev/null || true
+	for i in $(seq 1 50); do
+		http GET /
+		(($(grep -c 'SIGHUP: reloaded' "$KAAJ_FCGI_LOG" || true) > n)) && return 0
+		sleep 0.1
+	done
+	fail "kaaj.fcgi reloaded after SIGHUP" "no 'SIGHUP: reloaded' in the log"
 }
 
 # conf_set FILE KEY VALUE: set the one setting named KEY (unique in FILE)
@@ -540,17 +559,29 @@ mail_files_to() {
 	mail_saved_to "$1"
 }
 
+# mail_index: print, for every message already saved (oldest first,
+# without delivering queued mail), its path, a tab and its To: (as
+# mail_header reads it: the first To: field, without CR). One awk reads
+# every header, not a process per message: the folder holds every mail of
+# the suite's run.
+mail_index() {
+	# shellcheck disable=SC2016 # $0 is awk's
+	find "$KAAJ_MAIL_DIR/new" -maxdepth 1 -type f -name '*.eml' -printf '%T@ %p\0' |
+		sort -zn | cut -z -d' ' -f2- |
+		xargs -0 -r awk '
+			{ sub(/\r$/, "") }
+			$0 == "" { nextfile }
+			tolower(substr($0, 1, 3)) == "to:" {
+				sub(/^[^:]*:[[:space:]]*/, "")
+				print FILENAME "\t" $0
+				nextfile
+			}'
+}
+
 # mail_saved_to ADDRESS: print the paths of the messages already saved
 # whose To: is ADDRESS, oldest first, without delivering queued mail.
 mail_saved_to() {
-	local f
-	find "$KAAJ_MAIL_DIR/new" -maxdepth 1 -type f -name '*.eml' -printf '%T@ %p\n' |
-		sort -n | cut -d' ' -f2- |
-		while IFS= read -r f; do
-			if [[ $(mail_header "$f" To) == "$1" ]]; then
-				printf '%s\n' "$f"
-			fi
-		done
+	mail_index | awk -F'\t' -v want="$1" '$2 == want { print $1 }'
 }
 
 # mail_last_to ADDRESS: print the path of the newest message to ADDRESS;
@@ -629,13 +660,56 @@ fcgi_start() {
 	done
 }
 
-# fcgi_pid: print the pid of the (first) kaaj.fcgi process.
-fcgi_pid() {
-	read_pids "$KAAJ_FCGI_PIDFILE" | head -n 1
+# fcgi_start_watched N: start N kaaj.fcgi processes as ./bootstrap demo
+# and the shipped systemd unit do: spawn-fcgi opens the socket and starts
+# multiwatch (Debian's), which forks the N processes on it and starts a
+# new one as soon as one dies. $KAAJ_WATCH_PIDFILE holds multiwatch's
+# pid; fcgi_children prints the processes. TERM to multiwatch stops it
+# and, through -s TERM, each kaaj.fcgi after its current request.
+fcgi_start_watched() {
+	local n=${1:-1} prog=$KAAJ_BUILDDIR/cgi-bin/kaaj.fcgi i
+	[[ -x $prog ]] || die "$prog is not built (run make)"
+	command -v multiwatch >/dev/null 2>&1 ||
+		die "multiwatch not found (apt-get install multiwatch)"
+	rm -f "$KAAJ_FCGI_SOCKET"
+	# shellcheck disable=SC2016 # $1 and $2 are for sh -c
+	if ! KAAJ_CONFIG=$KAAJ_CONF GLIBC_TUNABLES=glibc.malloc.tcache_count=1000 \
+		spawn-fcgi -s "$KAAJ_FCGI_SOCKET" -P "$KAAJ_WATCH_PIDFILE" -- "$(command -v multiwatch)" -f "$n" \
+		-s TERM -- /bin/sh -c 'exec "$1" 2>>"$2"' kaaj-fcgi "$prog" \
+		"$KAAJ_FCGI_LOG" </dev/null >>"$KAAJ_LOG_DIR/spawn-fcgi.log" 2>&1; then
+		show_tail "$KAAJ_LOG_DIR/spawn-fcgi.log" 5
+		die "spawn-fcgi could not start multiwatch (log: $KAAJ_LOG_DIR/spawn-fcgi.log)"
+	fi
+	register_pidfile multiwatch "$KAAJ_WATCH_PIDFILE"
+	for ((i = 0; i < 50; i++)); do
+		(($(fcgi_children | wc -l) == n)) && return 0
+		sleep 0.1
+	done
+	show_tail "$KAAJ_FCGI_LOG"
+	die "multiwatch did not start $n kaaj.fcgi within 5 s (log: $KAAJ_FCGI_LOG)"
 }
 
-# fcgi_stop: stop the kaaj.fcgi processes by their pid file.
+# fcgi_children: print the pids of the kaaj.fcgi processes multiwatch runs.
+fcgi_children() {
+	local pid
+	for pid in $(running_pids multiwatch "$KAAJ_WATCH_PIDFILE"); do
+		pgrep -x -P "$pid" kaaj.fcgi || true
+	done
+}
+
+# fcgi_pid: print the pid of the (first) kaaj.fcgi process.
+fcgi_pid() {
+	if [[ -s $KAAJ_WATCH_PIDFILE ]]; then
+		fcgi_children | head -n 1
+	else
+		read_pids "$KAAJ_FCGI_PIDFILE" | head -n 1
+	fi
+}
+
+# fcgi_stop: stop the kaaj.fcgi processes (and multiwatch) by their pid
+# files.
 fcgi_stop() {
+	stop_pidfile multiwatch "$KAAJ_WATCH_PIDFILE"
 	stop_pidfile kaaj.fcgi "$KAAJ_FCGI_PIDFILE"
 }
 
@@ -645,6 +719,20 @@ with_fcgi() {
 	fcgi_stop
 	fcgi_start "$1"
 	wait_http_ready /
+}
+
+# stack_keep_alive: start again the stack's mariadbd or nginx if it
+# stopped (./bootstrap demo's watchdog calls it every 2 s; multiwatch
+# does the same for kaaj.fcgi). Dies if one cannot be started.
+stack_keep_alive() {
+	if [[ -z $(running_pids mariadbd "$KAAJ_DB_PIDFILE") ]]; then
+		warn "mariadbd stopped; starting it again (log: $KAAJ_DB_LOG)"
+		db_start
+	fi
+	if [[ -n ${KAAJ_HTTP_PORT:-} && -z $(running_pids nginx "$KAAJ_NGINX_PIDFILE") ]]; then
+		warn "nginx stopped; starting it again (log: $KAAJ_NGINX_LOG)"
+		nginx_start "$KAAJ_HTTP_PORT"
+	fi
 }
 
 # ------------------------------------------------------------ nginx

@@ -82,3 +82,23 @@ rate_as() {
 		"reason=Not what was asked for"
 	[[ $HTTP_STATUS == 303 ]] || die "rating task $3 answered $HTTP_STATUS"
 }
+
+# login_from IP NAME: log NAME in through the login form (the demo
+# password) from loopback address IP, as users_seen_at records it;
+# prints the session token. Dies when no login from IP was recorded.
+login_from() {
+	local jar=$KAAJ_TMP/login_from.$2.jar body=$KAAJ_TMP/login_from.body csrf
+	: >"$jar"
+	curl -s -o "$body" --interface "$1" -b "$jar" -c "$jar" \
+		"$KAAJ_URL/login"
+	csrf=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' \
+		"$body" | head -n 1)
+	curl -s -o /dev/null --interface "$1" -b "$jar" -c "$jar" \
+		--data-urlencode "csrf=$csrf" --data-urlencode "login=$2" \
+		--data-urlencode "password=bob-demo-pass" "$KAAJ_URL/login"
+	sed -e 's/^#HttpOnly_//' "$jar" |
+		awk -F'\t' '$6 == "kaaj_session" { v = $7 } END { print v }'
+	[[ -n $(db_sql "SELECT 1 FROM user_addresses a JOIN users u
+	    ON u.id = a.user_id WHERE u.username = '$2' AND a.ip = '$1'") ]] ||
+		die "login_from: $2 did not log in from $1"
+}

@@ -23,8 +23,9 @@ whole_path() {
 	expect_security_headers "GET /register"
 	expect_eq "the form's csrf is HMAC(secret, csrf:kaaj_csrf cookie)" \
 		"$REG_CSRF" "$(csrf_token "$(jar_cookie "$jar" kaaj_csrf)")"
-	expect_body '<script src="/static/captcha.js"></script>' \
-		"the captcha script is a file, not inline"
+	expect_body "<script src=\"/static/captcha.js?v=$(b2sum -l 64 \
+		"$KAAJ_STATIC_DIR/captcha.js" | cut -c1-16)\"></script>" \
+		"the captcha script is a file, not inline, linked with its version"
 	expect_match "no inline script in the page" \
 		"$(grep -c '<script>' "$HTTP_BODY" || true)" '^0$'
 	expect_body '<noscript><p class="error">The &quot;I am not a robot&quot; check needs JavaScript' \

@@ -53,7 +53,7 @@ banned() {
 	expect_body "If an account uses that address, we sent it" "a banned user asks for a reset"
 	expect_eq "... and gets no mail (only the activation one)" "$(mail_n rogue@example.test)" 1
 	expect_no_body "Fake proof" "... and no reason shown"
-	out=$(kaaj_admin unban rogue 2>&1)
+	out=$(kaaj_admin unban rogue --reason "t15 appeal granted" 2>&1)
 	expect_match "kaaj-admin unban rogue" "$out" 'rogue unbanned'
 	expect_eq "... active again" "$(user_col rogue status)" active
 	login_as "$jar" rogue "$ACC_PASSWORD"
@@ -154,7 +154,7 @@ create_admin() {
 	jar=$(jar_new root)
 	rc=0
 	out=$(printf '%s\n' "root's long admin password" |
-		kaaj_admin create-admin root2 root2@example.test 2>&1) || rc=$?
+		kaaj_admin create-admin root2 root2@example.test --reason "t15 root" 2>&1) || rc=$?
 	expect_eq "kaaj-admin create-admin root2 exits 0" "$rc" 0
 	expect_match "... and says so" "$out" 'admin root2 created'
 	expect_eq "root2 is an active admin" \
@@ -169,16 +169,16 @@ create_admin() {
 	for pw in password123 short root3 ""; do
 		rc=0
 		out=$(printf '%s\n' "$pw" |
-			kaaj_admin create-admin root3 root3@example.test 2>&1) || rc=$?
-		expect_eq "create-admin with the weak password '$pw' exits 1" "$rc" 1
+			kaaj_admin create-admin root3 root3@example.test --reason t15 2>&1) || rc=$?
+		expect_eq "create-admin with the weak password '$pw' exits 2" "$rc" 2
 	done
 	expect_match "... saying why" "$out" 'password'
 	rc=0
-	kaaj_admin create-admin root3 root3@example.test </dev/null >/dev/null 2>&1 || rc=$?
-	expect_eq "create-admin with nothing on stdin exits 1" "$rc" 1
+	kaaj_admin create-admin root3 root3@example.test --reason t15 </dev/null >/dev/null 2>&1 || rc=$?
+	expect_eq "create-admin with nothing on stdin exits 2" "$rc" 2
 	rc=0
 	printf 'another long password\n' |
-		kaaj_admin create-admin root2 other@example.test >/dev/null 2>&1 || rc=$?
+		kaaj_admin create-admin root2 other@example.test --reason t15 >/dev/null 2>&1 || rc=$?
 	expect_eq "create-admin with a taken username exits 1" "$rc" 1
 	expect_eq "none of these created an account" \
 		"$(db_sql "SELECT COUNT(*) FROM users WHERE username = 'root3'

@@ -11,95 +11,8 @@
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$KAAJ_SRCDIR/tests/integration/lib.sh"
-
-# get PATH OUT [CURL-ARG...]: GET PATH with the raw body (never decoded by
-# curl) in OUT and the headers in OUT.h, without CRs.
-get() {
-	local path=$1 out=$2
-	shift 2
-	http GET "$path" "$@"
-	cp "$HTTP_BODY" "$out"
-	tr -d '\r' <"$HTTP_HEADERS" >"$out.h"
-}
-
-# header_of FILE NAME: the value of header NAME in the headers FILE.
-header_of() {
-	sed -n "s/^$2:[[:space:]]*//Ip" "$1" | tail -n 1
-}
-
-# same_bytes A B: true if files A and B hold the same bytes, but for the
-# CSRF token of the page's forms (the language switch), which each new
-# visitor gets afresh.
-same_bytes() {
-	cmp -s <(sed -E 's/(name="csrf" value=")[0-9a-f]+/\1/g' "$1") \
-		<(sed -E 's/(name="csrf" value=")[0-9a-f]+/\1/g' "$2")
-}
-
-# check_gzip WHAT PATH: PATH comes back gzipped when asked, decodes to the
-# plain answer, and comes back plain when not asked.
-check_gzip() {
-	local what=$1 path=$2 d=$KAAJ_TMP/gzip
-	mkdir -p "$d"
-	get "$path" "$d/plain1"
-	get "$path" "$d/gz" -H 'Accept-Encoding: gzip'
-	get "$path" "$d/plain2"
-	expect_eq "$what with Accept-Encoding: gzip -> 200" "$HTTP_STATUS" 200
-	expect_eq "$what with Accept-Encoding: gzip has Content-Encoding gzip" \
-		"$(header_of "$d/gz.h" Content-Encoding)" gzip
-	expect_match "$what with Accept-Encoding: gzip says Vary: Accept-Encoding" \
-		"$(header_of "$d/gz.h" Vary)" 'Accept-Encoding'
-	if gzip -dc <"$d/gz" >"$d/gz.decoded" 2>"$d/gz.err"; then
-		ok "$what: the gzip body decodes"
-	else
-		fail "$what: the gzip body decodes" "$(head -c 300 "$d/gz.err")"
-	fi
-	# A page built between the two plain requests matches one of them.
-	if same_bytes "$d/gz.decoded" "$d/plain1" ||
-		same_bytes "$d/gz.decoded" "$d/plain2"; then
-		ok "$what: decoded, the same bytes as without gzip"
-	else
-		fail "$what: decoded, the same bytes as without gzip" \
-			"$(wc -c <"$d/gz.decoded") bytes decoded, $(wc -c <"$d/plain1") plain"
-	fi
-	if (($(wc -c <"$d/gz") < $(wc -c <"$d/plain1"))); then
-		ok "$what: gzip is smaller ($(wc -c <"$d/gz") of $(wc -c <"$d/plain1") bytes)"
-	else
-		fail "$what: gzip is smaller" "$(wc -c <"$d/gz") of $(wc -c <"$d/plain1") bytes"
-	fi
-	expect_eq "$what without Accept-Encoding has no Content-Encoding" \
-		"$(header_of "$d/plain1.h" Content-Encoding)" ""
-	get "$path" "$d/identity" -H 'Accept-Encoding: identity'
-	expect_eq "$what with Accept-Encoding: identity has no Content-Encoding" \
-		"$(header_of "$d/identity.h" Content-Encoding)" ""
-	if same_bytes "$d/identity" "$d/plain2" || same_bytes "$d/identity" "$d/plain1"; then
-		ok "$what with Accept-Encoding: identity: the plain bytes"
-	else
-		fail "$what with Accept-Encoding: identity: the plain bytes"
-	fi
-}
-
-# favicon: /favicon.ico is the icon file, served by the web server, and
-# the icon the header links to answers too.
-favicon() {
-	local href
-	get /favicon.ico "$KAAJ_TMP/gzip/favicon"
-	expect_eq "GET /favicon.ico -> 200" "$HTTP_STATUS" 200
-	expect_eq "... as image/x-icon" \
-		"$(header_of "$KAAJ_TMP/gzip/favicon.h" Content-Type)" image/x-icon
-	if same_bytes "$KAAJ_TMP/gzip/favicon" "$KAAJ_STATIC_DIR/favicon.ico"; then
-		ok "... the bytes of templates/static/favicon.ico"
-	else
-		fail "... the bytes of templates/static/favicon.ico"
-	fi
-	http GET /
-	href=$(grep -o '<link rel="icon" href="[^"]*"' "$HTTP_BODY" |
-		sed 's/.*href="//; s/"$//')
-	expect_match "the board names an icon" "$href" '^/static/favicon\.svg$'
-	get "${href:-/static/favicon.svg}" "$KAAJ_TMP/gzip/icon"
-	expect_eq "GET $href -> 200" "$HTTP_STATUS" 200
-	expect_eq "... as image/svg+xml" \
-		"$(header_of "$KAAJ_TMP/gzip/icon.h" Content-Type)" image/svg+xml
-}
+# shellcheck source-path=SCRIPTDIR source=served.sh
+. "$KAAJ_SRCDIR/tests/integration/served.sh"
 
 # wire_bytes PATH [CURL-ARG...]: the bytes PATH takes on the wire, gzipped.
 wire_bytes() {
@@ -158,6 +71,8 @@ main() {
 	fi
 
 	favicon
+	static_cache
+	api_key_passes
 	weights
 
 	# A redirect has no body worth compressing.

@@ -95,12 +95,13 @@ core_scenarios() {
 }
 
 # credit_refused AMOUNT MESSAGE-REGEX: kaaj-admin credit of AMOUNT to
-# $CUSER exits 1 with a message and moves no money.
+# $CUSER exits 2 (a bad value, issue 13) with a message and moves no
+# money.
 credit_refused() {
 	local before after
 	before=$(ledger_state)
 	run_admin credit "$CUSER" "$1" --reason "t_40 refused"
-	expect_eq "credit '$1': exit status 1" "$ADMIN_RC" 1
+	expect_eq "credit '$1': exit status 2" "$ADMIN_RC" 2
 	expect_match "credit '$1': says why" "$ADMIN_OUT" "$2"
 	after=$(ledger_state)
 	expect_eq "credit '$1': moved nothing" "$after" "$before"
@@ -130,12 +131,16 @@ admin_credit() {
 		"$(account_id available "$uid")" ""
 
 	run_admin credit "$CUSER" 5 --reason ""
-	expect_eq "credit with an empty reason: exit 1" "$ADMIN_RC" 1
+	expect_eq "credit with an empty reason: exit 2" "$ADMIN_RC" 2
 	run_admin credit "nobody_$RUN" 5 --reason "t_40"
 	expect_eq "credit to an unknown user: exit 1" "$ADMIN_RC" 1
 	expect_match "... names the user" "$ADMIN_OUT" "no user nobody_$RUN"
 	run_admin credit "$CUSER" 5 --why "t_40"
-	expect_eq "credit without --reason: exit 1" "$ADMIN_RC" 1
+	expect_eq "credit without --reason: exit 2" "$ADMIN_RC" 2
+	expect_match "... naming the option" "$ADMIN_OUT" 'unknown option: --why'
+	run_admin credit "$CUSER" 5
+	expect_eq "credit with no reason at all: exit 2" "$ADMIN_RC" 2
+	expect_match "... asking for --reason" "$ADMIN_OUT" '--reason TEXT'
 	expect_eq "... still no money" "$(balance_of available "$uid")" 0
 
 	run_admin credit "$CUSER" 12.345678 --reason "t_40 good credit"

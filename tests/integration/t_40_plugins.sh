@@ -63,7 +63,7 @@ main() {
 	expect_status 200 "GET /jobtypes after SIGHUP"
 	expect_body signup "/jobtypes still lists signup after SIGHUP"
 	expect_match "log: SIGHUP rescanned the plugin folder" \
-		"$(cat "$KAAJ_FCGI_LOG")" "SIGHUP: rescanning $KAAJ_PLUGIN_DIR"
+		"$(cat "$KAAJ_FCGI_LOG")" "SIGHUP: reloaded .*: [0-9]+ job types from $KAAJ_PLUGIN_DIR"
 	expect_eq "the same kaaj.fcgi process serves after SIGHUP" "$(fcgi_pid)" "$pid"
 	board_follows_reload "$pid"
 

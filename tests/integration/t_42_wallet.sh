@@ -140,6 +140,12 @@ deposits() {
 	sget "$AS" /admin/deposits
 	expect_status 200 "GET /admin/deposits as admin"
 	expect_body "TRX$RUN" "... lists the pending deposit"
+	sget "$AS" "/admin/deposits?q=TRX$RUN"
+	expect_eq "the deposits found by transaction ID: one request" \
+		"$(grep -c '<li class="request' "$HTTP_BODY" || true)" 1
+	expect_body "TRX$RUN" "... that one"
+	sget "$AS" "/admin/deposits?q=nobody_$RUN"
+	expect_body "Nothing is waiting." "a deposit search that matches nothing says so"
 	url=$(grep -o '/receipts/[^"<> ]*' "$HTTP_BODY" | head -n 1 || true)
 	[[ -n $url ]] || url=/receipts/$id
 	sget "$ES" "$url"
@@ -288,6 +294,33 @@ withdrawals() {
 	sget "$AS" /admin/withdrawals
 	expect_status 200 "GET /admin/withdrawals as admin"
 	expect_body 01712345678 "... lists the payout account"
+
+	# The queue's search box: a username, an account, a request number.
+	other=$(db_sql "SELECT MIN(id) FROM withdrawals WHERE status = 'pending' AND user_id <> $WID")
+	sget "$AS" "/admin/withdrawals?q=$WRK"
+	expect_body "id=\"withdrawal-$wid\"" "the queue found by username lists that user's request"
+	expect_eq "... only that user's: 10 requests" \
+		"$(grep -c '<li class="request"' "$HTTP_BODY" || true)" 10
+	expect_body "Waiting requests that match <b>$WRK</b>" "... and says what it shows"
+	expect_no_body "Decided lately" "... without the decided list"
+	# the account typed in Bengali digits: ০১৭১২৩৪৫৬৭৮
+	sget "$AS" "/admin/withdrawals?q=%E0%A7%A6%E0%A7%A7%E0%A7%AD%E0%A7%A7%E0%A7%A8%E0%A7%A9%E0%A7%AA%E0%A7%AB%E0%A7%AC%E0%A7%AD%E0%A7%AE"
+	expect_body "id=\"withdrawal-$wid\"" "the queue found by the account typed in Bengali digits"
+	sget "$AS" "/admin/withdrawals?q=%23$wid"
+	expect_eq "the queue found by #$wid lists that one request" \
+		"$(grep -c '<li class="request"' "$HTTP_BODY" || true)" 1
+	expect_body "id=\"withdrawal-$wid\"" "... the right one"
+	if [[ -n $other && $other != NULL ]]; then
+		expect_no_body "id=\"withdrawal-$other\"" "... not another user's"
+	fi
+	sget "$AS" "/admin/withdrawals?q=+nobody_$RUN+"
+	expect_body "Nothing is waiting." "a search that matches nothing says nothing is waiting"
+	expect_body "value=\"nobody_$RUN\"" "... and keeps the words, trimmed"
+	sget "$AS" "/admin/withdrawals?q=$(printf 'x%.0s' {1..121})"
+	expect_field_error q '^Type at most 120 characters' "a search of 121 characters"
+	expect_no_body '<li class="request"' "... lists nothing"
+	sget "$AS" "/admin/withdrawals?q=a%01b"
+	expect_status 400 "a search with a control character is refused as a bad request"
 	spost "$WS" /admin/withdrawals/reject "id=$wid" "reason=self"
 	expect_status 403 "the worker cannot decide their own request"
 	spost "$AS" /admin/withdrawals/reject "id=$wid" "reason=Wrong number $RUN <script>alert(1)</script>"

@@ -138,9 +138,9 @@ conflict() {
 	expect_match "... and so is the payer's" "$(card "$pid")" \
 		'^<li class="request conflict" id="deposit-'"$pid"'"> *<p class="conflict" role="note"><strong>Conflict:</strong>'
 	expect_match "... the other's card lists the payer's request, waiting" "$(card "$oid")" \
-		"<dt>Also claimed by</dt><dd><ul class=\"claims\"> *<li><a href=\"#deposit-$pid\">#$pid</a>, $PAYER, 10.00 USD, [-0-9: A-Za-z]*: <strong>waiting, in this queue</strong></li> *</ul>"
+		"<dt>Also claimed by</dt><dd><ul class=\"claims\"> *<li><a href=\"#deposit-$pid\">#$pid</a>, <a href=\"/admin/users/[0-9]*\">$PAYER</a>, 10.00 USD, [-0-9: A-Za-z]*: <strong>waiting, in this queue</strong></li> *</ul>"
 	expect_match "... the payer's card lists the other's request" "$(card "$pid")" \
-		"<li><a href=\"#deposit-$oid\">#$oid</a>, $OTHER, 10.00 USD"
+		"<li><a href=\"#deposit-$oid\">#$oid</a>, <a href=\"/admin/users/[0-9]*\">$OTHER</a>, 10.00 USD"
 	order=$(pending_order | tr '\n' ' ')
 	expect_match "... the two are next to each other in the queue" "$order" \
 		"(^| )$oid $pid "
@@ -153,7 +153,7 @@ conflict() {
 	expect_eq "... the payer has 10.00" "$(balance_of available "$PID")" 10000000
 	sget "$AS" /admin/deposits
 	expect_match "... the other's card now says the ID is confirmed" "$(card "$oid")" \
-		"<li>#$pid, $PAYER, 10.00 USD, [-0-9: A-Za-z]*: <strong>already confirmed: this request cannot be confirmed</strong></li>"
+		"<li>#$pid, <a href=\"/admin/users/[0-9]*\">$PAYER</a>, 10.00 USD, [-0-9: A-Za-z]*: <strong>already confirmed: this request cannot be confirmed</strong></li>"
 	decide "$ADMIN2_S" confirm "$oid"
 	expect_status 303 "another admin confirms the other user's request"
 	expect_header Location "notice=deposit_ref_confirmed#deposit-$oid\$" \

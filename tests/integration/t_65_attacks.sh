@@ -105,8 +105,10 @@ ok "set-up: campaign $C, task $T, deposit $D (B is user $B_ID)"
 
 # ------------------------------------------------------------ the table
 
-bad=$(routes '^POST ' | grep -v 'csrf,' || true)
-expect_eq "every POST route checks a CSRF token" "$bad" ""
+bad=$(routes '^POST ' | grep -v 'csrf,\|api,' || true)
+expect_eq "every POST route checks a CSRF token (the API's, a key)" "$bad" ""
+bad=$(routes ' /api/' | grep -v 'api,' || true)
+expect_eq "every route under /api/ needs an API key" "$bad" ""
 bad=$(routes ' /admin' | grep -v 'admin,' || true)
 expect_eq "every route under /admin needs an admin" "$bad" ""
 n=$(routes . | wc -l)
@@ -116,6 +118,7 @@ check "the route table lists $n routes" test "$n" -gt 40
 
 say "CSRF on every POST route"
 sum0=$(guarded_sum)
+wrong_csrf=$(csrf_token "$B_ID$RUN")
 while read -r _ path _; do
 	for x in "$C" "$T"; do
 		fields=()
@@ -124,12 +127,12 @@ while read -r _ path _; do
 			st=$(post_as "$tok" - "$path" "${fields[@]}" rating=satisfied \
 				decision=overturn "reason=csrf test")
 			[[ $st == 403 ]] || fail "POST $path without a token" "answered $st"
-			st=$(post_as "$tok" "$(csrf_token "$B_ID$RUN")" "$path" \
+			st=$(post_as "$tok" "$wrong_csrf" "$path" \
 				"${fields[@]}" rating=satisfied)
 			[[ $st == 403 ]] || fail "POST $path with a wrong token" "answered $st"
 		done
 	done
-done < <(routes '^POST ')
+done < <(routes '^POST ' | grep -v 'api,')
 ok "every POST route refused forms without a token or with a wrong one"
 expect_eq "... and nothing changed" "$(guarded_sum)" "$sum0"
 
@@ -137,16 +140,16 @@ expect_eq "... and nothing changed" "$(guarded_sum)" "$sum0"
 
 say "admin routes as a user who is not an admin"
 B=$(new_session "t65b_$RUN")
+B_CSRF=$(csrf_token "$B")
 while read -r method path _; do
-	path=${path%#}
-	[[ $path == */ ]] && path+=$D
+	path=${path/\#/$D}
 	if [[ $method == GET ]]; then
 		st=$(curl -s -o /dev/null -w '%{http_code}' -b "kaaj_session=$B" \
 			"$KAAJ_URL$path")
 	else
 		fields=()
 		for f in "${ID_FIELDS[@]}"; do fields+=("$f=$D"); done
-		st=$(post_as "$B" "$(csrf_token "$B")" "$path" "${fields[@]}" \
+		st=$(post_as "$B" "$B_CSRF" "$path" "${fields[@]}" \
 			decision=overturn "reason=not an admin")
 	fi
 	[[ $st == 403 ]] || fail "$method $path as a user" "answered $st"
@@ -154,11 +157,27 @@ done < <(routes 'admin,')
 ok "every admin route refused a user who is not an admin"
 expect_eq "... and nothing changed" "$(guarded_sum)" "$sum0"
 
+# ------------------------------------------------------------ API routes
+
+say "API routes without a key, or with a session instead"
+while read -r method path _; do
+	path=${path/\#/$C}
+	for how in none session; do
+		args=()
+		[[ $how == session ]] && args=(-b "kaaj_session=$A")
+		st=$(curl -s -o "$KAAJ_TMP/t65.api" -w '%{http_code} %{content_type}' \
+			-X "$method" "${args[@]}" "$KAAJ_URL$path")
+		[[ $st == "401 application/problem+json" ]] ||
+			fail "$method $path with no key ($how)" "answered $st"
+	done
+done < <(routes 'api,' | grep -v 'public,')
+ok "every API route refused a request without a key, as a problem"
+
 # ------------------------------------------------------------ other users' ids
 
 say "other users' objects by id"
 while read -r _ path flags; do
-	[[ $flags == *admin,* || $flags == - ]] && continue
+	[[ $flags == *admin,* || $flags == *api,* || $flags == - ]] && continue
 	for x in "${OBJECTS[@]}"; do
 		st=$(curl -s -o "$KAAJ_TMP/t65.body" -w '%{http_code}' \
 			-b "kaaj_session=$B" "$KAAJ_URL${path%#}$x")
@@ -171,17 +190,18 @@ done < <(routes '^GET .*#')
 ok "no page with an id showed another user's object"
 while read -r _ path flags; do
 	# Claiming another employer's job is what /tasks/claim is for.
-	[[ $flags == *admin,* || $path == /logout || $path == /tasks/claim ]] &&
+	[[ $flags == *admin,* || $flags == *api,* || $path == /logout ||
+		$path == /tasks/claim ]] &&
 		continue
 	for x in "${OBJECTS[@]}"; do
 		fields=()
 		for f in "${ID_FIELDS[@]}"; do fields+=("$f=$x"); done
-		st=$(post_as "$B" "$(csrf_token "$B")" "$path" "${fields[@]}" \
+		st=$(post_as "$B" "$B_CSRF" "$path" "${fields[@]}" \
 			rating=satisfied "reason=Looks fine to me" amount=1 \
 			"message=This is somebody else's task." decision=overturn)
 		((st < 500)) || fail "POST $path with another user's id $x" "answered $st"
 	done
-done < <(routes '^POST ')
+done < <(routes '^POST ' | grep -v 'api,')
 expect_eq "forms naming other users' objects changed nothing of theirs" \
 	"$(guarded_sum)" "$sum0"
 expect_eq "... W's task is still pending" \
@@ -208,6 +228,46 @@ hostile_fields() {
 	done
 }
 
+# hostile_route TOKEN CSRF METHOD PATH: send PATH every hostile value, as
+# the session TOKEN, in one curl with a transfer per value (--next), each
+# body in a file of its own; fail on a 5xx or a value echoed unescaped. A
+# GET puts each value in every query parameter a page reads; a POST puts
+# them in every form field (hostile_fields) with the CSRF token.
+hostile_route() {
+	local tok=$1 csrf=$2 method=$3 path=$4 k n=${#HOSTILE[@]} v f
+	local args=() codes=()
+	rm -f "$KAAJ_TMP"/t65.hostile.*
+	for ((k = 0; k < n; k++)); do
+		((k == 0)) || args+=(--next)
+		args+=(-o "$KAAJ_TMP/t65.hostile.$k" -w '%{http_code}\n'
+			-b "kaaj_session=$tok")
+		if [[ $method == GET ]]; then
+			v=${HOSTILE[k]}
+			args+=(-G --data-urlencode "q=$v" --data-urlencode "type=$v"
+				--data-urlencode "category=$v" --data-urlencode "after=$v"
+				--data-urlencode "token=$v" --data-urlencode "next=$v")
+		else
+			hostile_fields "$k"
+			args+=(--data-urlencode "csrf=$csrf")
+			for f in "${HFIELDS[@]}"; do
+				args+=(--data-urlencode "$f")
+			done
+		fi
+		args+=("$KAAJ_URL$path")
+	done
+	mapfile -t codes < <(curl -s "${args[@]}" || true)
+	((${#codes[@]} == n)) ||
+		fail "$method $path with hostile values" "${#codes[@]} of $n answered"
+	for ((k = 0; k < ${#codes[@]}; k++)); do
+		if [[ ${codes[k]} == 000 ]] || ((codes[k] >= 500)); then
+			fail "$method $path with hostile value $k" "answered ${codes[k]}"
+		elif [[ -f $KAAJ_TMP/t65.hostile.$k ]] &&
+			grep -qF -e "$XSS" -e '<img src=x' "$KAAJ_TMP/t65.hostile.$k"; then
+			fail "$method $path with hostile value $k" "echoed it unescaped"
+		fi
+	done
+}
+
 # As B every route; as A (who owns objects, so handlers go deeper) the
 # forms.
 for tok in "$B" "$A"; do
@@ -215,27 +275,8 @@ for tok in "$B" "$A"; do
 	while read -r method path flags; do
 		[[ $path == /logout ]] && continue
 		[[ $tok == "$A" && $method == GET ]] && continue
-		path=${path%#}
-		[[ $path == */ ]] && path+=$C
-		for ((k = 0; k < ${#HOSTILE[@]}; k++)); do
-			v=${HOSTILE[k]}
-			if [[ $method == GET ]]; then
-				st=$(curl -s -o "$KAAJ_TMP/t65.body" -w '%{http_code}' \
-					-b "kaaj_session=$tok" -G \
-					--data-urlencode "q=$v" --data-urlencode "type=$v" \
-					--data-urlencode "category=$v" --data-urlencode "after=$v" \
-					--data-urlencode "token=$v" --data-urlencode "next=$v" \
-					"$KAAJ_URL$path")
-			else
-				hostile_fields "$k"
-				st=$(post_as "$tok" "$csrf" "$path" "${HFIELDS[@]}")
-			fi
-			if ((st >= 500)); then
-				fail "$method $path with a hostile value" "answered $st"
-			elif grep -qF -e "$XSS" -e '<img src=x' "$KAAJ_TMP/t65.body"; then
-				fail "$method $path with a hostile value" "echoed it unescaped"
-			fi
-		done
+		path=${path/\#/$C}
+		hostile_route "$tok" "$csrf" "$method" "$path"
 	done < <(routes '^(GET|POST) ' | grep -v 'admin,')
 done
 ok "no hostile value got a 5xx or came back unescaped"
@@ -251,7 +292,7 @@ curl -s -o "$KAAJ_TMP/t65.body" -b "$jar" -c "$jar" "$KAAJ_URL/login" >/dev/null
 csrf=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$KAAJ_TMP/t65.body" | head -n 1)
 FIXPW="a long password for fixation"
 printf '%s\n' "$FIXPW" |
-	kaaj_admin create-admin "t65f_$RUN" "t65f_$RUN@example.test" >/dev/null 2>&1 ||
+	kaaj_admin create-admin "t65f_$RUN" "t65f_$RUN@example.test" --reason t65 >/dev/null 2>&1 ||
 	die "kaaj-admin create-admin t65f_$RUN failed"
 st=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" \
 	--data-urlencode "csrf=$csrf" --data-urlencode "login=t65f_$RUN" \
@@ -277,21 +318,6 @@ expect_eq "30 guessed reset tokens open no form" "$hits" 0
 # ------------------------------------------------------------ own second account
 
 say "an employer approving their own second account"
-# login_from IP NAME: log NAME in (the demo password) from address IP;
-# prints the session token.
-login_from() {
-	local jar=$KAAJ_TMP/t65.$2.jar csrf
-	: >"$jar"
-	curl -s -o "$KAAJ_TMP/t65.body" --interface "$1" -b "$jar" -c "$jar" \
-		"$KAAJ_URL/login"
-	csrf=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' \
-		"$KAAJ_TMP/t65.body" | head -n 1)
-	curl -s -o /dev/null --interface "$1" -b "$jar" -c "$jar" \
-		--data-urlencode "csrf=$csrf" --data-urlencode "login=$2" \
-		--data-urlencode "password=bob-demo-pass" "$KAAJ_URL/login"
-	sed -e 's/^#HttpOnly_//' "$jar" |
-		awk -F'\t' '$6 == "kaaj_session" { v = $7 } END { print v }'
-}
 # approve_pair EMPLOYER WORKER EMPLOYER-IP WORKER-IP: both log in from
 # their address, the worker does a job of the employer's, who approves
 # it; prints the task.

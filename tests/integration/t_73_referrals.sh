@@ -138,6 +138,16 @@ expect_eq "the worker's row counts what the referrer earned" \
 approve "$T1"
 expect_eq "approving it again pays no second share" "$(referrals_of "$T1")" 1
 expect_ledger_ok "after a referral share"
+# ledger-check also proves the count shown on /referrals: a row that
+# says more than the ledger paid is found, named by its user.
+db_sql "UPDATE users SET referral_earned = referral_earned + 1 WHERE username = '$W'"
+rc=0
+out=$(kaaj_admin ledger-check 2>&1) || rc=$?
+expect_eq "a referral_earned one more than paid: ledger-check exits 1" "$rc" 1
+expect_match "... saying which user" "$out" \
+	"referral_earned differs.*user=$(db_sql "SELECT id FROM users WHERE username = '$W'")"
+db_sql "UPDATE users SET referral_earned = referral_earned - 1 WHERE username = '$W'"
+expect_ledger_ok "after the row is put right"
 
 say "a rejected task pays nothing"
 pending "$WS" "$(new_campaign 2 0)"

@@ -7,8 +7,31 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$KAAJ_SRCDIR/tests/integration/lib.sh"
 
+# units DEST PREFIX: systemd-analyze verify finds nothing wrong in the
+# installed units but programs it looks for at their installed path
+# (present under DEST), and they name this build's paths.
+units() {
+	local dest=$1 prefix=$2 dir=$1$2/share/kaaj/systemd line problems=()
+	while IFS= read -r line; do
+		[[ -n $line ]] || continue
+		if [[ $line =~ Command\ (/[^ ]+)\ is\ not\ executable && -x $dest${BASH_REMATCH[1]} ]]; then
+			continue
+		fi
+		problems+=("$line")
+	done < <(systemd-analyze verify --man=no "$dir/kaaj.socket" \
+		"$dir/kaaj.service" "$dir/kaaj-cron.service" "$dir/kaaj-cron.timer" 2>&1)
+	expect_eq "systemd-analyze verify: the units are sound" \
+		"$(printf '%s\n' "${problems[@]}")" ""
+	expect_match "kaaj.service runs the installed kaaj.fcgi under multiwatch" \
+		"$(grep '^ExecStart=' "$dir/kaaj.service")" \
+		"^ExecStart=/usr/bin/multiwatch .* -- $prefix/libexec/kaaj/kaaj.fcgi\$"
+	expect_match "kaaj-cron.service runs the installed kaaj-admin cron" \
+		"$(grep '^ExecStart=' "$dir/kaaj-cron.service")" \
+		"^ExecStart=$prefix/bin/kaaj-admin cron\$"
+}
+
 main() {
-	local dest=$KAAJ_TMP/destdir prefix rc=0 out f pcdir cflags
+	local dest=$KAAJ_TMP/destdir prefix rc=0 out f pcdir cflags rel missing page
 	# The prefix configure was given (default /usr/local).
 	prefix=$(sed -n 's/^prefix = //p' "$KAAJ_BUILDDIR/Makefile")
 	out=$(make -s -C "$KAAJ_BUILDDIR" install DESTDIR="$dest" 2>&1) || rc=$?
@@ -19,9 +42,37 @@ main() {
 		share/kaaj/templates/home.cs share/kaaj/templates/lang/en.hdf \
 		share/kaaj/templates/lang/bn.hdf \
 		share/kaaj/static/kaaj.css share/kaaj/sql/0001_core.sql \
-		share/kaaj/etc/nginx.conf.in share/kaaj/etc/kaaj.conf.in; do
+		share/kaaj/etc/nginx.conf.in share/kaaj/etc/kaaj.conf.in \
+		share/kaaj/systemd/kaaj.socket share/kaaj/systemd/kaaj.service \
+		share/kaaj/systemd/kaaj-cron.service share/kaaj/systemd/kaaj-cron.timer; do
 		check "installed $prefix/$f" test -s "$dest$prefix/$f"
 	done
+	# kaaj-admin(1), made by help2man from its --help (bootstrap installs
+	# help2man), names every command.
+	page=$(MANWIDTH=200 man -l "$dest$prefix/share/man/man1/kaaj-admin.1" 2>&1)
+	expect_match "installed kaaj-admin(1) names the setup command" \
+		"$page" '^ +setup \[OPTIONS\]'
+	expect_match "... and the setup options" "$page" '^ +--admin-user NAME'
+	# Every template, language file, static file and migration of the
+	# source tree is installed (a file left out of Makefile.am's lists
+	# would break only the installed site).
+	missing=()
+	for f in "$KAAJ_SRCDIR"/templates/*.cs "$KAAJ_SRCDIR"/templates/mail/*.cs \
+		"$KAAJ_SRCDIR"/templates/lang/*.hdf "$KAAJ_SRCDIR"/templates/static/* \
+		"$KAAJ_SRCDIR"/sql/*.sql; do
+		rel=${f#"$KAAJ_SRCDIR"/}
+		# templates/static/ is installed as static/.
+		[[ $rel != templates/static/* ]] || rel=static/${rel#templates/static/}
+		[[ -f $dest$prefix/share/kaaj/$rel ]] || missing+=("$rel")
+	done
+	expect_eq "every template, language, static and SQL file is installed" \
+		"${missing[*]}" ""
+	missing=()
+	for f in "$KAAJ_SRCDIR"/plugins/*.c; do
+		f=$(basename "$f" .c)
+		[[ -f $dest$prefix/lib/kaaj/plugins/$f.so ]] || missing+=("$f")
+	done
+	expect_eq "every job type of plugins/ is installed" "${missing[*]}" ""
 	check "no test plugin is installed" \
 		test ! -e "$dest$prefix/lib/kaaj/plugins/badabi.so"
 	out=$(nm -D --defined-only "$dest$prefix/lib/kaaj/plugins/signup.so" |
@@ -63,6 +114,8 @@ main() {
 		"$(grep -E 'define KAAJ_JOBTYPE_ABI|shown_if;' \
 		"$dest$prefix/include/kaaj/jobtype.h" | tr -s ' \t\n' ' ')" \
 		'KAAJ_JOBTYPE_ABI 3.*shown_if;'
+
+	units "$dest" "$prefix"
 
 	rc=0
 	out=$("$dest$prefix/libexec/kaaj/kaaj.fcgi" --check-config \

@@ -1,8 +1,8 @@
 #!/bin/bash
 #
-# t_98_pages: every page a person sees, in a real browser, in English at
-# 320, 360 and 1280 px wide, then in Bengali at 360 and 1280 px (the
-# users' profile language and the visitor's kaaj_lang cookie set to bn).
+# t_98_pages: every page a person sees, in a real browser, in English and
+# then in Bengali (the users' profile language and the visitor's kaaj_lang
+# cookie set to bn), at 360 and 1280 px wide.
 # Makes through the pages (as people would) an employer with a campaign that has submissions waiting, a rejected one under
 # dispute, a worker with a task to do, a paid one, a pending deposit and a
 # withdrawal to a long address; then runs tests/browser/pages.mjs, which
@@ -24,6 +24,7 @@ PNG=$KAAJ_TMP/t98.png
 SHOTS=${KAAJ_SHOTS:-$KAAJ_LOG_DIR/shots}
 # Long unbroken strings that must wrap on a phone.
 LONG_MAIL=a.very.long.name.for.testing.payouts.$RUN@a-rather-long-domain-name.example.org
+SHARED_IP=198.51.100.98	# the worker and the employer were both seen there
 
 # make_user NAME: an active user from Bangladesh.
 make_user() {
@@ -67,6 +68,20 @@ campaign() {
 	location_id /campaigns/
 }
 
+# items_campaign TITLE: a running campaign of the employer with one item
+# per slot (three rows, long cells); prints its id.
+items_campaign() {
+	spost "$EMP" /campaigns/create type=signup "title=$1" \
+		"instructions=Open {{url}} and check that the shop called {{shop}} sells what it says. Note: {{note}}" \
+		"proof_instructions=The price you found." slots=3 pay=0.50 \
+		countries_mode=all minutes=60 days=7 min_success=0 \
+		"x_signup_url=https://example.com/join?ref=$RUN" x_action=register \
+		"items_csv=$(printf 'url,shop,note\nhttps://example.com/shops/a-very-long-path/that-goes-on-and-on?item=1,Rahim Traders,"Look at the prices, the photos, and the address"\nhttps://example.com/2,Karim Store,short\nhttps://example.com/3,Third,x\n')" \
+		"create_key=$(random_hex 16)"
+	must 303 "create campaign $1"
+	location_id /campaigns/
+}
+
 # claim_and_send TOKEN CAMPAIGN NAME: claim a slot and send proof with a
 # screenshot; prints the task id.
 claim_and_send() {
@@ -83,7 +98,8 @@ claim_and_send() {
 # make_story: the users and what they did; writes $KAAJ_TMP/pages.json
 # for pages.mjs.
 make_story() {
-	local main_c paid_c open_job task_w task_paid task_rej
+	local main_c paid_c open_job task_w task_paid task_rej worker_id
+	local items_c task_item
 	printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82' >"$PNG"
 	for u in e w v x; do make_user "t98${u}_$RUN"; done
 	EMP=$(new_session "t98e_$RUN")
@@ -94,6 +110,11 @@ make_story() {
 	x=$(new_session "t98x_$RUN")
 
 	deposit "$EMP" 50.00
+	# A webhook, so that the API page lists its deliveries.
+	spost "$EMP" /settings/api/hooks/create \
+		"hook_url=https://hooks.example.com/kaaj/$RUN" hook_submission=1 \
+		hook_out_of_slots=1 hook_dispute=1
+	must 200 "a webhook"
 	main_c=$(campaign "Sign up on our shop and confirm your e-mail $RUN" 6)
 	paid_c=$(campaign "Create an account on the forum $RUN" 2)
 	# Submissions waiting on the main campaign, one rejected and disputed.
@@ -122,8 +143,32 @@ make_story() {
 	spost "$WRK" /settings/profile country=BD language=en \
 		payout_method=paypal "payout_account=$LONG_MAIL"
 	must 303 "the worker's payout account"
+	# A template of the employer's, on the new-campaign page.
+	spost "$EMP" /campaigns/template "id=$paid_c" "name=Forum sign-ups, every month"
+	must 303 "save a campaign as a template"
+	template=$(db_sql "SELECT t.id FROM campaign_templates t JOIN users u
+	    ON u.id = t.owner_id WHERE u.username = 't98e_$RUN'")
+	# A task with an item of its own filled into the instructions.
+	items_c=$(items_campaign "Check a shop's page against its listing $RUN")
+	spost "$WRK" /tasks/claim "campaign=$items_c"
+	must 303 "the worker claims on the items campaign"
+	task_item=$(location_id /tasks/)
 	# A campaign the worker can still take (its claim form).
 	open_job=$(campaign "Fill in a short survey about mobile data prices $RUN" 3)
+	# Its deliveries as if sent (no test sends to example.com): one
+	# answered, one failing, one failed after a timeout.
+	db_sql "UPDATE webhook_deliveries d JOIN webhooks h ON h.id = d.hook_id
+	    SET d.status = ELT(1 + d.id % 3, 'done', 'queued', 'failed'),
+	    d.attempts = ELT(1 + d.id % 3, 1, 3, 6),
+	    d.last_status = ELT(1 + d.id % 3, 200, 503, NULL),
+	    d.last_error = ELT(1 + d.id % 3, NULL, 'status', 'timeout'),
+	    d.next_try_at = UTC_TIMESTAMP() + INTERVAL 1 YEAR
+	    WHERE h.url = 'https://hooks.example.com/kaaj/$RUN'" >/dev/null
+	# The admin's page of the worker: addresses shared with the employer.
+	worker_id=$(db_sql "SELECT id FROM users WHERE username = 't98w_$RUN'")
+	db_sql "INSERT INTO user_addresses (user_id, ip, logins)
+	    SELECT id, '$SHARED_IP', 2 FROM users
+	    WHERE username IN ('t98w_$RUN', 't98e_$RUN')" >/dev/null
 
 	cat >"$KAAJ_TMP/pages.json" <<-EOF
 		{
@@ -131,7 +176,9 @@ make_story() {
 		  "disputer": "$x", "disputedTask": $task_rej,
 		  "mainCampaign": $main_c, "openJob": $open_job,
 		  "workerTask": $task_w, "paidTask": $task_paid,
-		  "longText": "$LONG_MAIL"
+		  "itemTask": $task_item, "itemsCampaign": $items_c,
+		  "longText": "$LONG_MAIL",
+		  "workerId": $worker_id, "template": $template
 		}
 	EOF
 }
@@ -165,7 +212,7 @@ main() {
 	local bn_widths=360
 	if [[ -z ${KAAJ_BROWSER_ONE_PASS:-} ]]; then
 		db_sql "UPDATE users SET language = 'en' WHERE $users"
-		run_pages en 320,360,1280
+		run_pages en 360,1280
 		bn_widths=360,1280
 	fi
 	db_sql "UPDATE users SET language = 'bn' WHERE $users"

@@ -21,6 +21,7 @@
 
 #include <sodium.h>
 
+#include "accounts/audit.h"
 #include "market/campaign.h"
 #include "base/config.h"
 #include "storage/db.h"
@@ -205,7 +206,7 @@ enum market_result
 submit(int64_t task, int64_t worker, const struct kaaj_values *values,
     const char *shot, const unsigned char *shot_hash, int64_t *dup)
 {
-	struct task_proof in = { values, shot, shot_hash, 0 };
+	struct task_proof in = { values, shot, shot_hash, 0, 0 };
 	struct task_submitted out;
 	enum market_result r;
 
@@ -308,6 +309,7 @@ usage(void)
 int
 main(int argc, char *argv[])
 {
+	struct audit_actor actor;
 	unsigned char rnd[6];
 	char err[512];
 	int n, m;
@@ -321,6 +323,9 @@ main(int argc, char *argv[])
 	}
 	if ((db = db_new(&cfg)) == NULL || db_connect(db) != DB_OK)
 		die("connect");
+	/* The probe's admin actions are in the audit log as kaaj-admin's. */
+	audit_actor_cli(&actor);
+	db_set_actor(db, &actor);
 	randombytes_buf(rnd, sizeof(rnd));
 	sodium_bin2hex(tag, sizeof(tag), rnd, sizeof(rnd));
 	if (strcmp(argv[2], "race") == 0 && argc == 5) {

@@ -33,6 +33,7 @@
 
 #include <sodium.h>
 
+#include "accounts/audit.h"
 #include "base/config.h"
 #include "storage/db.h"
 #include "money/escrow.h"
@@ -160,6 +161,17 @@ die(const char *fmt, ...)
 
 /* ------------------------------------------------------------ database */
 
+/* Who the probe's admin actions are by, in the audit log: kaaj-admin's. */
+static const struct audit_actor *
+probe_actor(void)
+{
+	static struct audit_actor actor;
+
+	if (actor.via == NULL)
+		audit_actor_cli(&actor);
+	return &actor;
+}
+
 static struct db *
 open_db(void)
 {
@@ -169,6 +181,7 @@ open_db(void)
 		die("out of memory");
 	if (db_connect(db) != DB_OK)
 		die("cannot connect: %s", db_error(db));
+	db_set_actor(db, probe_actor());
 	return db;
 }
 
@@ -580,6 +593,7 @@ child_start(void)
 			_exit(98);
 		_exit(99);
 	}
+	db_set_actor(db, probe_actor());
 	if (write(child_ready_fd, &c, 1) != 1)
 		_exit(98);
 	while (read(child_gate_fd, &c, 1) == -1 && errno == EINTR)

@@ -4,8 +4,8 @@
  *
  *	METHOD PATTERN FLAG,FLAG,...
  *
- * with the flags login, admin and csrf (or "-" for none). A pattern that
- * ends in "#" takes an id.
+ * with the flags login, admin, csrf, api and public (an API route that
+ * needs no key), or "-" for none. A "#" in a pattern takes an id.
  */
 #include <stdio.h>
 
@@ -19,10 +19,12 @@ main(void)
 
 	r = route_table(&n);
 	for (i = 0; i < n; i++)
-		printf("%s %s %s%s%s%s\n", r[i].method, r[i].pattern,
+		printf("%s %s %s%s%s%s%s%s\n", r[i].method, r[i].pattern,
 		    r[i].flags == 0 ? "-" : "",
 		    r[i].flags & NEED_LOGIN ? "login," : "",
 		    r[i].flags & NEED_ADMIN ? "admin," : "",
-		    r[i].flags & NEED_CSRF ? "csrf," : "");
+		    r[i].flags & NEED_CSRF ? "csrf," : "",
+		    r[i].flags & API ? "api," : "",
+		    r[i].flags & API_NO_KEY ? "public," : "");
 	return ferror(stdout) ? 1 : 0;
 }

@@ -392,6 +392,28 @@ START_TEST(test_mail_keys)
 }
 END_TEST
 
+/* The webhooks' keys: off and 100 by default, a site's values, a limit. */
+START_TEST(test_webhook_keys)
+{
+	struct kaaj_config cfg;
+	char err[512] = "";
+
+	ck_assert_msg(load_with("", &cfg, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_int_eq(cfg.webhook_http_loopback, 0);
+	ck_assert_int_eq(cfg.webhook_per_run, 100);
+	config_free(&cfg);
+	ck_assert_msg(load_with("webhooks = { allow_http_loopback = true;"
+	    " per_run = 5; };\n", &cfg, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_int_eq(cfg.webhook_http_loopback, 1);
+	ck_assert_int_eq(cfg.webhook_per_run, 5);
+	config_free(&cfg);
+	ck_assert_int_eq(load_with("webhooks = { per_run = 0; };\n", &cfg,
+	    err, sizeof(err)), -1);
+	ck_assert_msg(strstr(err, "webhooks.per_run is 0, out of range")
+	    != NULL, "%s", err);
+}
+END_TEST
+
 /* workers.levels: the default ladder, a site's own, and bad ladders. */
 START_TEST(test_levels)
 {
@@ -502,6 +524,7 @@ main(void)
 	    sizeof(bad_lang_texts) / sizeof(bad_lang_texts[0]));
 	tcase_add_test(tc, test_lang_text_length);
 	tcase_add_test(tc, test_mail_keys);
+	tcase_add_test(tc, test_webhook_keys);
 	tcase_add_test(tc, test_levels);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_shipped_sample);

@@ -241,7 +241,7 @@ static void
 plugins_declare(void)
 {
 	struct header_funcs h = { NULL, 0 };
-	struct plugin_set set = { NULL, 0 };
+	struct plugin_set set = { .items = NULL };
 	const struct kaaj_jobtype *jt;
 	struct dirent *de;
 	char stem[64];
@@ -468,6 +468,74 @@ START_TEST(test_plugin_texts)
 }
 END_TEST
 
+/*
+ * Problems with the blocks of the language file at path: a line that
+ * ends in "{" opens one, a line that is only "}" closes one; none may
+ * close what is not open, and all must be closed at the end (ClearSilver
+ * takes a block left open at the end of a file without a word, which
+ * moves every key after it).
+ */
+static void
+check_blocks(const char *path, const char *name, struct strlist *problems)
+{
+	char *text = codes_file_text(path), *line, *next, *end;
+	int depth = 0, lineno = 0, opened_at[64];
+
+	if (text == NULL) {
+		strlist_addf(problems, "%s: cannot be read", name);
+		return;
+	}
+	for (line = text; line != NULL && *line != '\0'; line = next) {
+		lineno++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		line += strspn(line, " \t");
+		end = line + strlen(line);
+		while (end > line && (end[-1] == ' ' || end[-1] == '\t' ||
+		    end[-1] == '\r'))
+			*--end = '\0';
+		if (*line == '#' || *line == '\0' || strchr(line, '=') != NULL)
+			continue;
+		if (end > line && end[-1] == '{') {
+			if (depth < 64)
+				opened_at[depth] = lineno;
+			depth++;
+		} else if (strcmp(line, "}") == 0 && --depth < 0) {
+			strlist_addf(problems, "%s:%d: a } that closes nothing",
+			    name, lineno);
+			depth = 0;
+		}
+	}
+	if (depth > 0)
+		strlist_addf(problems, "%s: %d block(s) never closed, the "
+		    "innermost opened on line %d", name, depth,
+		    opened_at[depth - 1 < 64 ? depth - 1 : 63]);
+	free(text);
+}
+
+/* Every language file's blocks are closed, each where it should be. */
+START_TEST(test_blocks_closed)
+{
+	struct strlist problems = { NULL, 0 };
+	char path[1024];
+	struct dirent *de;
+	size_t n;
+	DIR *d;
+
+	ck_assert_msg((d = opendir(LANG_DIR)) != NULL, "%s", LANG_DIR);
+	while ((de = readdir(d)) != NULL) {
+		n = strlen(de->d_name);
+		if (n < 5 || strcmp(de->d_name + n - 4, ".hdf") != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", LANG_DIR, de->d_name);
+		check_blocks(path, de->d_name, &problems);
+	}
+	closedir(d);
+	expect_none(&problems);
+	strlist_free(&problems);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -481,6 +549,7 @@ main(void)
 	tcase_add_test(tc, test_same_keys);
 	tcase_add_test(tc, test_same_markup);
 	tcase_add_test(tc, test_plugin_texts);
+	tcase_add_test(tc, test_blocks_closed);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

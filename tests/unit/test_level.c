@@ -105,6 +105,41 @@ START_TEST(test_percent)
 }
 END_TEST
 
+/* Days of 24 hours group by day; a summer-time change groups by hour. */
+START_TEST(test_step)
+{
+	time_t plain[4] = { 1000 * 86400 - 6 * 3600, 1001 * 86400 - 6 * 3600,
+	    1002 * 86400 - 6 * 3600, 1003 * 86400 - 6 * 3600 };
+	time_t summer[4] = { 0, 86400, 2 * 86400 - 3600, 3 * 86400 - 3600 };
+	time_t half[3] = { 0, 86400 - 1800, 2 * 86400 - 1800 };
+	time_t weeks[3] = { 0, 7 * 86400, 14 * 86400 };
+
+	ck_assert_int_eq(chart_step(plain, 3), 86400);
+	ck_assert_int_eq(chart_step(plain, 1), 86400);
+	ck_assert_int_eq(chart_step(summer, 3), 3600);
+	ck_assert_int_eq(chart_step(half, 2), 1800);
+	ck_assert_int_eq(chart_step(weeks, 2), 7 * 86400);
+}
+END_TEST
+
+/* A time's day: the last start at or before it; outside: -1. */
+START_TEST(test_day_of)
+{
+	time_t starts[5] = { 100, 200, 300, 350, 500 };
+
+	ck_assert_int_eq(chart_day_of(starts, 4, 99), -1);
+	ck_assert_int_eq(chart_day_of(starts, 4, 100), 0);
+	ck_assert_int_eq(chart_day_of(starts, 4, 199), 0);
+	ck_assert_int_eq(chart_day_of(starts, 4, 200), 1);
+	ck_assert_int_eq(chart_day_of(starts, 4, 349), 2);
+	ck_assert_int_eq(chart_day_of(starts, 4, 350), 3);
+	ck_assert_int_eq(chart_day_of(starts, 4, 499), 3);
+	ck_assert_int_eq(chart_day_of(starts, 4, 500), -1);
+	ck_assert_int_eq(chart_day_of(starts, 1, 150), 0);
+	ck_assert_int_eq(chart_day_of(starts, 0, 150), -1);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -118,6 +153,8 @@ main(void)
 	tcase_add_test(tc, test_one_level);
 	tcase_add_test(tc, test_heights);
 	tcase_add_test(tc, test_percent);
+	tcase_add_test(tc, test_step);
+	tcase_add_test(tc, test_day_of);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

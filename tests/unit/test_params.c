@@ -1,5 +1,5 @@
 /*
- * Unit tests of params.c: tables of valid and invalid inputs with the
+ * Unit tests of params.c and params_json.c: tables of valid and invalid inputs with the
  * result and the values each must give. Every input is copied into a
  * buffer of exactly its length first, so that a read past the end shows
  * under valgrind or AddressSanitizer.
@@ -729,6 +729,101 @@ START_TEST(test_cookies_null)
 }
 END_TEST
 
+/* ------------------------------------------------------------ JSON */
+
+struct json_case {
+	const char *in;
+	const struct param_limits *lim;	/* NULL: lim_std */
+	enum parse_result rc;
+	const char *code;		/* the error's code */
+	const char *field;		/* the error's field, "" for none */
+	const char *want[11];		/* name, value, ..., NULL */
+};
+
+static const struct json_case json_cases[] = {
+	{ .in = "{}", .rc = PARSE_OK },
+	{ .in = " {\"a\":\"1\"} ", .want = { "a", "1" } },
+	{ .in = "{\"n\":12,\"m\":-3}", .want = { "n", "12", "m", "-3" } },
+	{ .in = "{\"t\":true,\"f\":false,\"z\":null}",
+	    .want = { "t", "1", "f", "0" } },
+	{ .in = "{\"c\":[\"BD\",\"IN\"]}", .want = { "c", "BD", "c", "IN" } },
+	{ .in = "{\"ids\":[3,1]}", .want = { "ids", "3", "ids", "1" } },
+	{ .in = "{\"e\":[]}", .rc = PARSE_OK },
+	{ .in = "{\"b\":\"\\u0995\\t\\n\"}",
+	    .want = { "b", "\xe0\xa6\x95\t\n" } },
+	{ .in = "{\"pay\":\"0.25\"}", .want = { "pay", "0.25" } },
+	{ .in = "", .rc = PARSE_BAD, .code = "json", .field = "" },
+	{ .in = "{\"a\":1,}", .rc = PARSE_BAD, .code = "json", .field = "" },
+	{ .in = "{\"a\":1} x", .rc = PARSE_BAD, .code = "json", .field = "" },
+	{ .in = "{\"a\":1,\"a\":2}", .rc = PARSE_BAD, .code = "json",
+	    .field = "" },
+	{ .in = "{'a':1}", .rc = PARSE_BAD, .code = "json", .field = "" },
+	{ .in = "[1]", .rc = PARSE_BAD, .code = "json_object", .field = "" },
+	{ .in = "\"a\"", .rc = PARSE_BAD, .code = "json_object",
+	    .field = "" },
+	{ .in = "{\"pay\":0.25}", .rc = PARSE_BAD, .code = "json_real",
+	    .field = "pay" },
+	{ .in = "{\"n\":1e3}", .rc = PARSE_BAD, .code = "json_real",
+	    .field = "n" },
+	{ .in = "{\"o\":{\"a\":1}}", .rc = PARSE_BAD, .code = "json_type",
+	    .field = "o" },
+	{ .in = "{\"l\":[[1]]}", .rc = PARSE_BAD, .code = "json_type",
+	    .field = "l" },
+	{ .in = "{\"l\":[null]}", .rc = PARSE_BAD, .code = "json_type",
+	    .field = "l" },
+	{ .in = "{\"s\":\"a\\u0000b\"}", .rc = PARSE_BAD, .code = "json",
+	    .field = "" },
+	{ .in = "{\"s\":\"a\\u0001b\"}", .rc = PARSE_BAD, .code = "json_text",
+	    .field = "s" },
+	{ .in = "{\"s\":\"\\ud800\"}", .rc = PARSE_BAD, .code = "json",
+	    .field = "" },
+	{ .in = "{\"s\":\"\xe9t\xe9\"}", .rc = PARSE_BAD, .code = "json",
+	    .field = "" },
+	{ .in = "{\"\":1}", .rc = PARSE_BAD, .code = "json_text",
+	    .field = "" },
+	{ .in = "{\"a\\nb\":1}", .rc = PARSE_BAD, .code = "json_text",
+	    .field = "" },
+	{ .in = "{\"a\":1,\"b\":2}", .lim = &lim_two,
+	    .want = { "a", "1", "b", "2" } },
+	{ .in = "{\"a\":1,\"b\":2,\"c\":3}", .lim = &lim_two,
+	    .rc = PARSE_TOO_BIG, .code = "json_too_big", .field = "c" },
+	{ .in = "{\"c\":[1,2,3]}", .lim = &lim_two, .rc = PARSE_TOO_BIG,
+	    .code = "json_too_big", .field = "c" },
+	{ .in = "{\"a\":\"12345\"}", .lim = &lim_two, .rc = PARSE_TOO_BIG,
+	    .code = "json_too_big", .field = "a" },
+	{ .in = "{\"abcde\":1}", .lim = &lim_two, .rc = PARSE_TOO_BIG,
+	    .code = "json_too_big", .field = "abcde" },
+};
+
+START_TEST(test_json_table)
+{
+	const struct json_case *c = &json_cases[_i];
+	struct param_list l = { NULL, 0, 0 };
+	struct param_json_error err;
+	enum parse_result rc;
+	size_t n;
+	char *in;
+
+	n = strlen(c->in);
+	in = exact_copy(c->in, n);
+	rc = parse_json_object(in, n, c->lim != NULL ? c->lim : &lim_std, &l,
+	    &err);
+	ck_assert_msg(rc == c->rc, "%s: got %d, want %d (%s %s)", c->in,
+	    rc, c->rc, err.code != NULL ? err.code : "-", err.detail);
+	if (c->rc == PARSE_OK)
+		check_pairs(&l, c->want);
+	else {
+		ck_assert_str_eq(err.code, c->code);
+		ck_assert_str_eq(err.field, c->field);
+	}
+	if (c->rc != PARSE_OK && strcmp(c->code, "json") == 0)
+		ck_assert_msg(strncmp(err.detail, "line ", 5) == 0,
+		    "%s: detail '%s'", c->in, err.detail);
+	param_list_free(&l);
+	free(in);
+}
+END_TEST
+
 #define NITEMS(a)	((int)(sizeof(a) / sizeof((a)[0])))
 
 static Suite *
@@ -755,6 +850,9 @@ params_suite(void)
 	tc = tcase_create("cookies");
 	tcase_add_loop_test(tc, test_cookies_table, 0, NITEMS(cookie_cases));
 	tcase_add_test(tc, test_cookies_null);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("json");
+	tcase_add_loop_test(tc, test_json_table, 0, NITEMS(json_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -267,6 +267,32 @@ START_TEST(test_load_dir)
 }
 END_TEST
 
+/* Each refusal logged is kept in the set, in order, with its reason. */
+START_TEST(test_load_dir_refusals)
+{
+	const char *reason, *verdict;
+	size_t i, k = 0, len;
+
+	ck_assert_msg(fixture_error == NULL, "%s", fixture_error);
+	for (i = 0; i < sizeof(expected_log) / sizeof(expected_log[0]); i++) {
+		verdict = expected_log[i].verdict;
+		if (strncmp(verdict, "skipped: ", 9) != 0)
+			continue;
+		ck_assert_uint_lt(k, loaded.n_refused);
+		ck_assert_str_eq(loaded.refused[k].path,
+		    in_dir(plugin_dir, expected_log[i].file));
+		/* The log's reason, without its newline (or what follows). */
+		reason = verdict + 9;
+		len = strcspn(reason, "\n");
+		ck_assert_msg(strncmp(loaded.refused[k].reason, reason, len) ==
+		    0, "%s: kept \"%s\", logged \"%s\"",
+		    expected_log[i].file, loaded.refused[k].reason, reason);
+		k++;
+	}
+	ck_assert_uint_eq(loaded.n_refused, k);
+}
+END_TEST
+
 START_TEST(test_find)
 {
 	ck_assert_msg(fixture_error == NULL, "%s", fixture_error);
@@ -469,7 +495,7 @@ END_TEST
 START_TEST(test_load_missing_dir)
 {
 	static struct plugin dummy;
-	struct plugin_set set = { &dummy, 1 };
+	struct plugin_set set = { .items = &dummy, .n = 1 };
 	char *log;
 	int rc = 0;
 
@@ -857,6 +883,7 @@ plugin_suite(void)
 	tc = tcase_create("loaded");
 	tcase_add_unchecked_fixture(tc, setup_loaded, teardown_loaded);
 	tcase_add_test(tc, test_load_dir);
+	tcase_add_test(tc, test_load_dir_refusals);
 	tcase_add_test(tc, test_find);
 	tcase_add_test(tc, test_signup_declarations);
 	tcase_add_loop_test(tc, test_signup_campaign, 0, NELEM(url_cases));

@@ -42,6 +42,8 @@ static const struct {
 	{ "campaign_form_errors", "campaign_new.cs" },
 	{ "campaign_preview", "campaign_preview.cs" },
 	{ "admin_campaigns", "admin_campaigns.cs" },
+	{ "admin_campaign_search", "admin_campaigns.cs" },
+	{ "admin_campaign", "admin_campaign.cs" },
 	/* The worker's side. */
 	{ "job_claim", "job.cs" },
 	{ "job_taken", "job.cs" },
@@ -51,9 +53,14 @@ static const struct {
 	{ "notifications", "notifications.cs" },
 	{ "dashboard", "dashboard.cs" },
 	{ "admin_disputes", "admin_disputes.cs" },
-	{ "admin_flags", "admin_flags.cs" },
+	{ "admin_fraud", "admin_fraud.cs" },
+	{ "admin_fraud_section", "admin_fraud.cs" },
 	/* Outgoing mail. */
 	{ "admin_mail", "admin_mail.cs" },
+	/* The audit log. */
+	{ "admin_audit", "admin_audit.cs" },
+	{ "admin_audit_errors", "admin_audit.cs" },
+	{ "admin_jobtypes", "admin_jobtypes.cs" },
 };
 
 static struct render_env env;

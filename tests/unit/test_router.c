@@ -20,6 +20,7 @@
 
 #include "storage/db.h"
 #include "front/router.h"
+#include "front/routes.h"
 
 #define KEY "4f1c2e9a7b3d5f60112233445566778899aabbccddeeff00123456789abcdef0"
 
@@ -337,6 +338,54 @@ START_TEST(test_id_paths)
 }
 END_TEST
 
+/* An id in the middle of a route's path (route_find). */
+static const struct {
+	const char *method, *path;
+	int status;		/* 0: found */
+	int64_t id;
+	const char *pattern;	/* of the route found */
+} mid_ids[] = {
+	{ "GET", "/api/v1/campaigns/12/submissions", 0, 12,
+	    "/api/v1/campaigns/#/submissions" },
+	{ "POST", "/api/v1/campaigns/5/pause", 0, 5,
+	    "/api/v1/campaigns/#/pause" },
+	{ "GET", "/api/v1/campaigns/7", 0, 7, "/api/v1/campaigns/#" },
+	{ "POST", "/api/v1/submissions/rate", 0, 0,
+	    "/api/v1/submissions/rate" },
+	{ "POST", "/api/v1/submissions/9/rate", 0, 9,
+	    "/api/v1/submissions/#/rate" },
+	{ "GET", "/api/v1/campaigns/5/pause", 405, 0, NULL },
+	{ "GET", "/api/v1/campaigns/012/submissions", 404, 0, NULL },
+	{ "GET", "/api/v1/campaigns/0/submissions", 404, 0, NULL },
+	{ "GET", "/api/v1/campaigns//submissions", 404, 0, NULL },
+	{ "GET", "/api/v1/campaigns/12/submissionsx", 404, 0, NULL },
+	{ "GET", "/api/v1/campaigns/12/", 404, 0, NULL },
+	{ "GET", "/api/v1/campaigns/1234567890123456789/submissions", 404,
+	    0, NULL },
+	{ "GET", "/api/v1/campaigns/123456789012345678/submissions", 0,
+	    123456789012345678LL, "/api/v1/campaigns/#/submissions" },
+};
+
+START_TEST(test_mid_ids)
+{
+	char allow[64];
+	int64_t id = 0;
+	int status = 0;
+	const struct route *r;
+
+	r = route_find(mid_ids[_i].method, mid_ids[_i].path, &id, &status,
+	    allow, sizeof(allow));
+	if (mid_ids[_i].status == 0) {
+		ck_assert_msg(r != NULL, "%s not found", mid_ids[_i].path);
+		ck_assert_str_eq(r->pattern, mid_ids[_i].pattern);
+		ck_assert_int_eq(id, mid_ids[_i].id);
+	} else {
+		ck_assert_msg(r == NULL, "%s found", mid_ids[_i].path);
+		ck_assert_int_eq(status, mid_ids[_i].status);
+	}
+}
+END_TEST
+
 /* A method the path does not take: 405 and the methods it does take. */
 static const struct {
 	const char *method, *path, *allow;
@@ -467,6 +516,8 @@ main(void)
 	tcase_add_checked_fixture(tc, at_root, NULL);
 	tcase_add_loop_test(tc, test_error_page, 0,
 	    (int)(sizeof(error_cases) / sizeof(error_cases[0])));
+	tcase_add_loop_test(tc, test_mid_ids, 0,
+	    (int)(sizeof(mid_ids) / sizeof(mid_ids[0])));
 	tcase_add_loop_test(tc, test_id_paths, 0,
 	    (int)(sizeof(id_paths) / sizeof(id_paths[0])));
 	tcase_add_loop_test(tc, test_wrong_method, 0,
