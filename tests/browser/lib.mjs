@@ -105,6 +105,22 @@ export function shotPath(file) {
   return join(process.env.KAAJ_SHOTS, file);
 }
 
+// saveShot(PAGE, FILE): a full-page screenshot into KAAJ_SHOTS, if set.
+// The pictures are for people to look at, not a check: on a loaded
+// machine a tall page can take Chromium longer than Playwright's 30 s,
+// so it gets a minute, and a picture that still cannot be taken is noted
+// on the output instead of failing the checks that already ran.
+export async function saveShot(page, file) {
+  const path = shotPath(file);
+  if (!path)
+    return;
+  try {
+    await page.screenshot({ path, fullPage: true, timeout: 60000 });
+  } catch (e) {
+    console.log(`  # screenshot ${file} not taken: ${String(e.message).split('\n')[0]}`);
+  }
+}
+
 // The measures of a page (checkPage, below).
 export const PHONE = 600;	// widths below this are a phone's
 export const MIN_TAP = 44;	// px, WCAG 2.5.5
@@ -267,9 +283,7 @@ export async function checkPage(page, name, opts = {}) {
     const axe = await axeCheck(page);
     expect(axe.length === 0, `${at}: axe-core finds no serious or critical violation`,
       ...axe);
-    const shot = shotPath(`${lang}-${name}-${width}.png`);
-    if (shot)
-      await page.screenshot({ path: shot, fullPage: true });
+    await saveShot(page, `${lang}-${name}-${width}.png`);
   }
 }
 

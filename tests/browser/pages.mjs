@@ -39,7 +39,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import {
   FLAGS, MIN_TAP, STEP_MS, StepFailed, checkPage, expect, fail, langText,
-  measure, norm, ok, readHdf, shotPath, step, summary, withTimeout,
+  measure, norm, ok, readHdf, saveShot, step, summary, withTimeout,
 } from './lib.mjs';
 
 const WIDTHS = (process.env.KAAJ_WIDTHS || '360,1280').split(',')
@@ -261,9 +261,7 @@ async function menuWorks(browser, base, cfg) {
     expect(m.small.length === 0 && m.offscreen.length === 0,
       'phone: the open menu\'s links and button are 44 px and on the screen',
       ...m.small, ...m.offscreen);
-    const shot = shotPath(`${LANG}-menu-open-360.png`);
-    if (shot)
-      await page.screenshot({ path: shot, fullPage: true });
+    await saveShot(page, `${LANG}-menu-open-360.png`);
     await page.setViewportSize({ width: 1280, height: 800 });
     await open(page, base, '/');
     shown = 0;

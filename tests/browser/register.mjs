@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import {
   FLAGS, STEP_MS, StepFailed, expect, fail, langText, norm, ok, readHdf,
-  shotPath, step, summary, tally, withTimeout,
+  saveShot, step, summary, tally, withTimeout,
 } from './lib.mjs';
 
 // How Chromium's console reports a CSP violation: "Refused to load ..."
@@ -158,12 +158,7 @@ async function registerWithScript(browser, base, lang, user, email) {
     ok(`the status shows "${state.done}" and the button is enabled ` +
       `(nonce ${state.nonce})`);
 
-    const shot = shotPath('register.png');
-    if (shot) {
-      await step('screenshot of the filled form', () =>
-        page.screenshot({ path: shot, fullPage: true }));
-      console.log(`  # screenshot: ${shot}`);
-    }
+    await saveShot(page, 'register.png');
 
     const answer = await step('submit the form', async () => {
       const [r] = await Promise.all([
@@ -187,9 +182,7 @@ async function registerWithScript(browser, base, lang, user, email) {
     }
     const body = norm(await page.locator('body').textContent());
     expect(body.includes(email), `the page names ${email}`);
-    const doneShot = shotPath('register-done.png');
-    if (doneShot)
-      await page.screenshot({ path: doneShot, fullPage: true }).catch(() => {});
+    await saveShot(page, 'register-done.png');
   } catch (e) {
     if (!(e instanceof StepFailed))
       fail('register (JavaScript on)', e.stack || e);
@@ -232,9 +225,7 @@ async function registerWithoutScript(browser, base, lang) {
     });
     expect(await page.locator(SUBMIT).isDisabled(),
       'the submit button stays disabled after filling (JavaScript off)');
-    const shot = shotPath('register-noscript.png');
-    if (shot)
-      await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+    await saveShot(page, 'register-noscript.png');
   } catch (e) {
     if (!(e instanceof StepFailed))
       fail('register (JavaScript off)', e.stack || e);
