@@ -166,7 +166,8 @@ db_settings_differ(const struct kaaj_config *a, const struct kaaj_config *b)
 	    differ(a->db_host, b->db_host) || a->db_port != b->db_port ||
 	    differ(a->db_name, b->db_name) || differ(a->db_user, b->db_user) ||
 	    differ(a->db_password, b->db_password) ||
-	    a->db_timeout != b->db_timeout;
+	    a->db_timeout != b->db_timeout ||
+	    a->db_sync_wait != b->db_sync_wait;
 }
 
 /*

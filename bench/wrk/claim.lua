@@ -2,7 +2,8 @@
 -- campaigns and send their proof, as the site's forms do.
 --
 -- BENCH_WORKERS names a file of "cookie csrf" lines, one per worker;
--- BENCH_CAMPAIGNS the campaign ids of this run, separated by commas.
+-- BENCH_CAMPAIGNS the campaign ids of this run, separated by commas;
+-- BENCH_PROOF the proof's field (default "entry", a data-entry job's).
 -- Thread t of n takes the workers t, t+n, t+2n, ... and walks the
 -- campaigns in turn, so no (worker, campaign) pair is tried twice. A claim
 -- answers 303 to /tasks/ID; the next request of that thread is the proof
@@ -37,6 +38,7 @@ function init(args)
 	-- wrk calls request() of its first thread once before any
 	-- connection, to look at the request; that one is never sent.
 	dry_run = tid == 0
+	proof_field = os.getenv("BENCH_PROOF") or "entry"
 	proofs = {}
 	pending = {}
 	wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -56,7 +58,7 @@ function request()
 	if p ~= nil then
 		table.insert(pending, false)
 		return post("/tasks/submit", p.w, "task=" .. p.task ..
-		    "&entry=bench+entry+" .. p.task)
+		    "&" .. proof_field .. "=bench_entry_" .. p.task)
 	end
 	local w = workers[next_pair % #workers + 1]
 	local c = campaigns[math.floor(next_pair / #workers) % #campaigns + 1]

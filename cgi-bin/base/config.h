@@ -63,6 +63,16 @@ struct config_level {
 
 #define CONFIG_LEVELS_MAX 10
 
+/* database.host: at most this many servers, each name this long. */
+#define CONFIG_DB_NODES_MAX 8
+#define CONFIG_DB_HOST_MAX 255
+
+/* One server of database.host. */
+struct config_db_node {
+	char host[CONFIG_DB_HOST_MAX + 1];
+	int port;		/* 0: database.port */
+};
+
 struct kaaj_config {
 	char *path;		/* the file this was read from */
 
@@ -85,13 +95,14 @@ struct kaaj_config {
 
 	/* database */
 	char *db_socket;	/* "" when host is used */
-	char *db_host;
+	char *db_host;		/* one server, or several: "a, b:3307, c" */
 	int db_port;
 	char *db_name;
 	char *db_user;
 	char *db_password;
 	int db_retries;		/* whole-transaction retries on 1213/1205 */
 	int db_timeout;		/* seconds a read or write may wait */
+	int db_sync_wait;	/* wsrep_sync_wait of each session, 0: unset */
 
 	/* limits */
 	size_t max_body;	/* bytes of a request body */
@@ -183,6 +194,15 @@ struct kaaj_config {
  * then empty. On success the caller owns *cfg and frees it with
  * config_free().
  */
+/*
+ * Split database.host's list into out (at most max servers): names
+ * separated by commas and spaces, each with an optional ":PORT". Returns
+ * how many, or -1 with *why set when the list is empty, too long, or a
+ * name or port is wrong.
+ */
+int config_db_nodes(const char *list, struct config_db_node *out, int max,
+    const char **why);
+
 int config_load(const char *path, struct kaaj_config *cfg, char *err,
     size_t errlen);
 

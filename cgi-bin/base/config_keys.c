@@ -18,6 +18,7 @@
 enum key_kind {
 	K_STR,		/* any non-empty string up to max bytes */
 	K_OPTSTR,	/* a string that may be empty */
+	K_HOSTS,	/* servers: "host[:port], ..." (config_db_nodes) */
 	K_PATH,		/* an absolute path */
 	K_URL,		/* http:// or https://, no trailing slash */
 	K_LANG,		/* [a-z]{2,3} */
@@ -61,13 +62,15 @@ static const struct config_key config_keys[] = {
 	{ "paths", "run", K_PATH, OFF(run_dir), 0, 1024, "", 0 },
 	{ "paths", "static", K_PATH, OFF(static_dir), 0, 1024, "", 0 },
 	{ "database", "socket", K_OPTSTR, OFF(db_socket), 0, 1024, "", 0 },
-	{ "database", "host", K_STR, OFF(db_host), 0, 255, "127.0.0.1", 0 },
+	{ "database", "host", K_HOSTS, OFF(db_host), 0, 2048, "127.0.0.1",
+	    0 },
 	{ "database", "port", K_INT, OFF(db_port), 1, 65535, NULL, 3306 },
 	{ "database", "name", K_STR, OFF(db_name), 0, 64, "kaaj", 0 },
 	{ "database", "user", K_STR, OFF(db_user), 0, 80, "kaaj", 0 },
 	{ "database", "password", K_OPTSTR, OFF(db_password), 0, 256, "", 0 },
 	{ "database", "retries", K_INT, OFF(db_retries), 0, 20, NULL, 5 },
 	{ "database", "timeout", K_INT, OFF(db_timeout), 1, 3600, NULL, 20 },
+	{ "database", "sync_wait", K_INT, OFF(db_sync_wait), 0, 15, NULL, 0 },
 	{ "limits", "max_body", K_SIZE, OFF(max_body), 1024, 104857600, NULL,
 	    10485760 },
 	{ "limits", "max_fields", K_SIZE, OFF(max_fields), 1, 10000, NULL,
@@ -189,7 +192,6 @@ hexval(char c)
 	return (unsigned char)(c - 'A' + 10);
 }
 
-/* Check a string value for its kind; NULL when fine, else the reason. */
 /* Why v is not a time zone this system knows, or NULL. */
 static const char *
 zone_problem(const char *v)
@@ -207,10 +209,81 @@ zone_problem(const char *v)
 	return NULL;
 }
 
+/*
+ * Whether the len bytes at s are a host name or IPv4 address: letters,
+ * digits, '.', '-' and '_', not starting with '-'.
+ */
+static int
+host_name_ok(const char *s, size_t len)
+{
+	static const char ok[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_";
+	size_t i;
+
+	if (len == 0 || len > CONFIG_DB_HOST_MAX || s[0] == '-')
+		return 0;
+	for (i = 0; i < len; i++)
+		if (strchr(ok, s[i]) == NULL)
+			return 0;
+	return 1;
+}
+
+int
+config_db_nodes(const char *list, struct config_db_node *out, int max,
+    const char **why)
+{
+	const char *p = list, *end, *colon;
+	size_t len;
+	long port;
+	char *stop;
+	int n = 0;
+
+	for (;;) {
+		p += strspn(p, ", ");
+		if (*p == '\0')
+			break;
+		end = p + strcspn(p, ", ");
+		if (n == max) {
+			*why = "names more than 8 servers";
+			return -1;
+		}
+		colon = memchr(p, ':', (size_t)(end - p));
+		len = (size_t)((colon != NULL ? colon : end) - p);
+		if (!host_name_ok(p, len)) {
+			*why = "must be host names or addresses, separated by "
+			    "commas, each with an optional :PORT";
+			return -1;
+		}
+		memcpy(out[n].host, p, len);
+		out[n].host[len] = '\0';
+		out[n].port = 0;
+		if (colon != NULL) {
+			port = strtol(colon + 1, &stop, 10);
+			if (stop != end || colon + 1 == end || port < 1 ||
+			    port > 65535 || colon[1] == '+' ||
+			    colon[1] == '-') {
+				*why = "has a port that is not 1 to 65535";
+				return -1;
+			}
+			out[n].port = (int)port;
+		}
+		n++;
+		p = end;
+	}
+	if (n == 0) {
+		*why = "must name at least one server";
+		return -1;
+	}
+	return n;
+}
+
+/* Check a string value for its kind; NULL when fine, else the reason. */
 static const char *
 check_string(const struct config_key *k, const char *v)
 {
+	struct config_db_node nodes[CONFIG_DB_NODES_MAX];
 	size_t i, len = strlen(v);
+	const char *why = NULL;
 	int64_t amount;
 
 	for (i = 0; i < len; i++)
@@ -223,6 +296,9 @@ check_string(const struct config_key *k, const char *v)
 		return len == 0 ? "must not be empty" : NULL;
 	case K_OPTSTR:
 		return NULL;
+	case K_HOSTS:
+		return config_db_nodes(v, nodes, CONFIG_DB_NODES_MAX, &why) ==
+		    -1 ? why : NULL;
 	case K_PATH:
 		return v[0] == '/' ? NULL : "must be an absolute path";
 	case K_URL:

@@ -9,9 +9,11 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include <mysql.h>
 
+#include "base/config.h"
 #include "storage/db.h"
 
 #define DB_STMT_CACHE	64	/* prepared statements kept per connection */
@@ -35,6 +37,12 @@ struct db {
 	uint64_t tick;		/* statement cache clock */
 	uint32_t rand_state;	/* back-off jitter */
 	const void *actor;	/* who acts, for the audit log; not owned */
+	/* database.host's servers; node is the one in use or tried next */
+	struct config_db_node nodes[CONFIG_DB_NODES_MAX];
+	int n_nodes;
+	int node;
+	time_t resting[CONFIG_DB_NODES_MAX];	/* failed: skip until then */
+	int cluster;		/* Galera: transactions carry a mark */
 	struct db_stmt_entry cache[DB_STMT_CACHE];
 };
 

@@ -1023,3 +1023,11 @@ mpost() {
 sget() {
 	http GET "$2" -b "kaaj_session=$1"
 }
+
+# A test run by tests/cluster/run talks to two app servers on a Galera
+# cluster: that driver names its overrides of the stack's helpers here
+# (fcgi_start starting both servers, conf_set editing both configs, ...).
+if [[ -n ${KAAJ_CLUSTER_LIB:-} ]]; then
+	# shellcheck source=/dev/null
+	. "$KAAJ_CLUSTER_LIB"
+fi

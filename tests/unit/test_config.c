@@ -100,6 +100,8 @@ static const struct {
 	{ "signup = \"0.05\";", "signup = \"0.0000001\";", ":14: jobtypes.min_pay.signup must be an amount" },
 	{ "min_pay = {", "minpay = {", ":14: unknown key jobtypes.minpay" },
 	{ "site = {", "site = 5; x = {", ":1: site must be a group" },
+	{ "socket = \"/tmp/db.sock\";", "host = \"db1, db2:99999\";", ":12: database.host has a port that is not 1 to 65535" },
+	{ "socket = \"/tmp/db.sock\";", "sync_wait = 16;", ":12: database.sync_wait is 16, out of range" },
 };
 
 START_TEST(test_bad_table)
@@ -414,6 +416,66 @@ START_TEST(test_webhook_keys)
 }
 END_TEST
 
+/*
+ * database.host: one server by default, a Galera cluster's list with its
+ * ports, sync_wait; and lists that are refused, with the reason.
+ */
+START_TEST(test_db_hosts)
+{
+	static const struct {
+		const char *list, *why;
+	} bad[] = {
+		{ "", "at least one server" },
+		{ " , ,", "at least one server" },
+		{ "db1:0", "port that is not 1 to 65535" },
+		{ "db1:65536", "port that is not 1 to 65535" },
+		{ "db1:", "port that is not 1 to 65535" },
+		{ "db1:+3", "port that is not 1 to 65535" },
+		{ "db1:33o6", "port that is not 1 to 65535" },
+		{ "db 1;x", "host names or addresses" },
+		{ "-db", "host names or addresses" },
+		{ ":3306", "host names or addresses" },
+		{ "a,b,c,d,e,f,g,h,i", "more than 8 servers" },
+	};
+	struct config_db_node n[CONFIG_DB_NODES_MAX];
+	struct kaaj_config cfg;
+	char err[512] = "", *path;
+	const char *why = NULL;
+	size_t i;
+
+	ck_assert_msg(load_with("", &cfg, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_str_eq(cfg.db_host, "127.0.0.1");
+	ck_assert_int_eq(cfg.db_sync_wait, 0);
+	config_free(&cfg);
+	ck_assert_int_eq(config_db_nodes("10.0.0.1, db-2.example:3307,db_3",
+	    n, CONFIG_DB_NODES_MAX, &why), 3);
+	ck_assert_str_eq(n[0].host, "10.0.0.1");
+	ck_assert_int_eq(n[0].port, 0);
+	ck_assert_str_eq(n[1].host, "db-2.example");
+	ck_assert_int_eq(n[1].port, 3307);
+	ck_assert_str_eq(n[2].host, "db_3");
+	ck_assert_int_eq(config_db_nodes("a,b", n, 1, &why), -1);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		why = NULL;
+		ck_assert_msg(config_db_nodes(bad[i].list, n,
+		    CONFIG_DB_NODES_MAX, &why) == -1, "\"%s\" taken",
+		    bad[i].list);
+		ck_assert_msg(why != NULL && strstr(why, bad[i].why) != NULL,
+		    "\"%s\": %s", bad[i].list, why != NULL ? why : "(none)");
+	}
+	/* In the file: a cluster's list and sync_wait are kept. */
+	path = write_temp(variant("socket = \"/tmp/db.sock\";",
+	    "socket = \"\"; host = \"127.0.0.1:3307, 127.0.0.1:3308\";"
+	    " sync_wait = 1;"));
+	ck_assert_msg(config_load(path, &cfg, err, sizeof(err)) == 0, "%s",
+	    err);
+	unlink(path);
+	ck_assert_str_eq(cfg.db_host, "127.0.0.1:3307, 127.0.0.1:3308");
+	ck_assert_int_eq(cfg.db_sync_wait, 1);
+	config_free(&cfg);
+}
+END_TEST
+
 /* workers.levels: the default ladder, a site's own, and bad ladders. */
 START_TEST(test_levels)
 {
@@ -526,6 +588,7 @@ main(void)
 	tcase_add_test(tc, test_mail_keys);
 	tcase_add_test(tc, test_webhook_keys);
 	tcase_add_test(tc, test_levels);
+	tcase_add_test(tc, test_db_hosts);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_shipped_sample);
 	suite_add_tcase(s, tc);
