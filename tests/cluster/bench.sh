@@ -3,7 +3,8 @@
 # tests/cluster/bench.sh: throughput of the cluster that tests/cluster/run
 # started (run --bench), for docs/scaling.md: wrk on the board (GET /,
 # 2 threads, 32 connections) and on the claim-and-proof cycle of
-# bench/wrk/claim.lua (16 connections, 2,000 workers on 4 campaigns),
+# bench/wrk/claim.lua (16 connections, 200 workers on 20 campaigns of 200
+# slots, as bench/run --size tiny has them),
 # SECS seconds each (default 10), through nginx to both app servers.
 # Prints wrk's figures; fails only when a request failed.
 set -euo pipefail
@@ -42,11 +43,11 @@ figures "board (GET /), 2 app servers x 2 kaaj.fcgi, 3 Galera nodes" "$out"
 
 make_user "$EMP" >/dev/null
 camps=""
-for i in 1 2 3 4; do
-	camps+="${camps:+,}$(new_campaign 2000 0)"
+for i in $(seq 1 20); do
+	camps+="${camps:+,}$(new_campaign 200 0)"
 done
-worker_pool "tcbw${RUN}_" 2000
-for ((i = 0; i < 2000; i++)); do
+worker_pool "tcbw${RUN}_" 200
+for ((i = 0; i < 200; i++)); do
 	printf '%s %s\n' "${POOL_TOKS[i]}" "$(csrf_token "${POOL_TOKS[i]}")"
 done >"$BENCH_WORKERS"
 out=$KAAJ_TMP/bench.claim
