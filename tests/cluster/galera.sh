@@ -92,6 +92,7 @@ node_opts() {
 		peers+="${peers:+,}127.0.0.1:$(node_port "$i" group)"
 	done
 	printf '%s\n' --datadir="$(node_dir "$n")/data" \
+		--tmpdir="$(node_dir "$n")/tmp" \
 		--innodb-log-file-size=16M --innodb-buffer-pool-size=64M \
 		--innodb-flush-log-at-trx-commit=2 \
 		--binlog-format=ROW --default-storage-engine=InnoDB \
@@ -126,12 +127,13 @@ node_install() {
 	dir=$(node_dir "$n")
 	log=$dir/install-db.log
 	[[ -d $dir/data/mysql ]] && return 0
-	mkdir -p "$dir"
-	chown "$(node_user)" "$dir"
+	# Its own temporary folder: $TMPDIR may not be the mysql user's.
+	mkdir -p "$dir/tmp"
+	chown "$(node_user)" "$dir" "$dir/tmp"
 	# shellcheck disable=SC2046 # one option a line, no spaces
-	if ! mariadb-install-db --no-defaults --user="$(node_user)" \
+	if ! TMPDIR=$dir/tmp mariadb-install-db --no-defaults --user="$(node_user)" \
 		--auth-root-authentication-method=normal --skip-test-db \
-		--datadir="$dir/data" --innodb-log-file-size=16M \
+		--datadir="$dir/data" --tmpdir="$dir/tmp" --innodb-log-file-size=16M \
 		--innodb-buffer-pool-size=64M >"$log" 2>&1; then
 		show_tail "$log"
 		die "mariadb-install-db failed for Galera node $n (log: $log)"
@@ -145,8 +147,8 @@ node_start() {
 	shift
 	rm -f "$(node_socket "$n")"
 	# shellcheck disable=SC2046 # one option a line, no spaces
-	mariadbd --no-defaults --user="$(node_user)" $(node_opts "$n") \
-		--socket="$(node_socket "$n")" --bind-address=127.0.0.1 \
+	TMPDIR=$(node_dir "$n")/tmp mariadbd --no-defaults --user="$(node_user)" \
+		$(node_opts "$n") --socket="$(node_socket "$n")" --bind-address=127.0.0.1 \
 		--port="$(node_port "$n" sql)" \
 		--pid-file="$(node_dir "$n")/mariadbd.pid" \
 		--log-error="$(node_log "$n")" "$@" \
@@ -185,8 +187,8 @@ node_recover_start() {
 	local n=$1 log pos
 	log=$(node_dir "$n")/recover.log
 	# shellcheck disable=SC2046 # one option a line, no spaces
-	mariadbd --no-defaults --user="$(node_user)" $(node_opts "$n") \
-		--wsrep-recover --log-error="$log" </dev/null >/dev/null 2>&1 ||
+	TMPDIR=$(node_dir "$n")/tmp mariadbd --no-defaults --user="$(node_user)" \
+		$(node_opts "$n") --wsrep-recover --log-error="$log" </dev/null >/dev/null 2>&1 ||
 		die "mariadbd --wsrep-recover failed for node $n (log: $log)"
 	pos=$(sed -n 's/.*WSREP: Recovered position: *\([^ ]*\).*/\1/p' "$log" |
 		tail -n 1)
