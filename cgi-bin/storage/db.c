@@ -23,11 +23,13 @@
  * retried like the rest: money transactions carry a unique idempotency key,
  * so a second run that finds its key taken fails with DB_DUPLICATE.
  *
- * database.host may name several servers of one Galera cluster. The handle
- * keeps to the one it is connected to; when a connection cannot be made,
- * or is lost, or the server says it is not part of the cluster's primary
- * component (1047), that server rests for NODE_REST seconds and the next
- * one in the list is tried. With database.sync_wait set, every session
+ * database.host may name several servers of one Galera cluster. Each
+ * connection goes to the first of them in the list's order that answers;
+ * a server that refused a connection, or said it is not part of the
+ * cluster's primary component (1047), rests for NODE_REST seconds, tried
+ * only when no other answers. So every app server writes through the
+ * first node it lists while that node is up, and comes back to it once
+ * it is. With database.sync_wait set, every session
  * sets wsrep_sync_wait, so a read waits until the node has applied what
  * the cluster committed before it: a page that follows a POST served by
  * another app server on another node still sees that POST's write. A
@@ -64,7 +66,7 @@
 #define CONNECT_TIMEOUT	5	/* seconds */
 #define BACKOFF_MAX_MS	20
 #define CLUSTER_BACKOFF_MAX_MS	200
-#define NODE_REST	10	/* seconds a failed server is not tried first */
+#define NODE_REST	30	/* seconds a failed server is tried last */
 
 /* MySQL's "disconnected by the server because of inactivity". */
 #define ER_KAAJ_INACTIVITY	4031
@@ -121,13 +123,11 @@ node_not_ready(unsigned int no)
 	return no == ER_UNKNOWN_COM_ERROR;
 }
 
-/* Let the server in use rest, and make the next one the first to try. */
+/* Let the server in use rest: the others are tried first for a while. */
 static void
 node_rest(struct db *db)
 {
 	db->resting[db->node] = time(NULL) + NODE_REST;
-	if (db->n_nodes > 1)
-		db->node = (db->node + 1) % db->n_nodes;
 }
 
 /* Close the connection and forget the statements prepared on it. */
@@ -159,7 +159,12 @@ db_fail(struct db *db, const char *sql)
 		log_warn(NULL, "db: connection lost: %s (errno %u)", db->err,
 		    db->err_no);
 		db_disconnect(db);
-		node_rest(db);
+		/*
+		 * A lost connection may be an idle one the server let go;
+		 * a dead server refuses the next connect and rests then.
+		 */
+		if (node_not_ready(db->err_no))
+			node_rest(db);
 		break;
 	}
 	if (db->in_txn)
@@ -303,7 +308,7 @@ db_connect(struct db *db)
 {
 	const struct kaaj_config *cfg = db->cfg;
 	const char *sock;
-	int pass, k, i;
+	int pass, i;
 	time_t now;
 
 	if (db->conn != NULL)
@@ -315,8 +320,7 @@ db_connect(struct db *db)
 		    DB_ERROR;
 	now = time(NULL);
 	for (pass = 0; pass < 2; pass++)
-		for (k = 0; k < db->n_nodes; k++) {
-			i = (db->node + k) % db->n_nodes;
+		for (i = 0; i < db->n_nodes; i++) {
 			if ((db->resting[i] > now) != (pass == 1))
 				continue;
 			if ((db->conn = db_open(db, NULL, i)) != NULL) {
