@@ -40,7 +40,7 @@ galera_init() {
 	for kind in sql group ist sst; do
 		for i in 1 2 3; do
 			while :; do
-				p=$(node_free_port)
+				p=$(pick_free_port)
 				[[ " ${ports[*]} " != *" $p "* ]] && break
 			done
 			ports+=("$p")
@@ -49,22 +49,6 @@ galera_init() {
 	done
 	# The nodes may run as mysql: they must reach their folders.
 	chmod 711 "$KAAJ_WORK"
-}
-
-# node_free_port: a loopback port nothing listens on, below the kernel's
-# range for outgoing connections: the nodes' own connections to each
-# other (and rsync's) take ports from that range, and one of them took a
-# port chosen there before the node that was to listen on it started (or
-# restarted after node_kill).
-node_free_port() {
-	local lo p i
-	read -r lo _ </proc/sys/net/ipv4/ip_local_port_range
-	((lo > 12000)) || die "the local port range starts at $lo: no room below it"
-	for ((i = 0; i < 200; i++)); do
-		p=$((10000 + (RANDOM * 32768 + RANDOM) % (lo - 10000)))
-		port_in_use "$p" || { echo "$p"; return 0; }
-	done
-	die "no free loopback port in 10000-$((lo - 1))"
 }
 
 # node_port N KIND: node N's port of KIND (sql, group, ist, sst).

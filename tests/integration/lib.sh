@@ -83,19 +83,24 @@ port_in_use() {
 	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# pick_free_port: print a random loopback port in 20000-60000 that nothing
-# listens on. Another program may still take it before we bind it; callers
-# that bind retry (nginx_start).
+# pick_free_port: print a random loopback port that nothing listens on,
+# from 10000 up to the start of the kernel's range for outgoing
+# connections (ip_local_port_range, 32768 by default): a port chosen in
+# that range was once taken by some program's outgoing connection before
+# the server meant for it could bind it. Another program may still take
+# it first; callers that bind retry (nginx_start, start_receiver).
 pick_free_port() {
-	local i p
+	local i p lo=32768
+	read -r lo _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+	((lo > 12000)) || die "the local port range starts at $lo: no room below it"
 	for ((i = 0; i < 200; i++)); do
-		p=$((20000 + (RANDOM * 32768 + RANDOM) % 40001))
+		p=$((10000 + (RANDOM * 32768 + RANDOM) % (lo - 10000)))
 		if ! port_in_use "$p"; then
 			echo "$p"
 			return 0
 		fi
 	done
-	die "found no free loopback port in 20000-60000 after 200 tries"
+	die "found no free loopback port in 10000-$((lo - 1)) after 200 tries"
 }
 
 # ------------------------------------------------------------ the stack

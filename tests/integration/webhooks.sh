@@ -79,15 +79,27 @@ cron() {
 # start_receiver: start the receiver on a free loopback port, answering
 # ok; HOOK_URL is its address, RECV_PID its process (the caller stops it).
 start_receiver() {
-	PORT=$(pick_free_port)
+	local try
 	echo ok >"$RECV_MODE"
 	: >"$RECV_LOG"
-	python3 "$KAAJ_TMP/receiver.py" "$RECV_LOG" "$RECV_MODE" "$PORT" \
-		2>>"$KAAJ_LOG_DIR/receiver.log" &
-	RECV_PID=$!
-	for _ in $(seq 1 50); do port_in_use "$PORT" && break; sleep 0.1; done
-	port_in_use "$PORT" || die "the receiver did not start on port $PORT"
-	HOOK_URL="http://127.0.0.1:$PORT/hook"
+	# Another program may take the chosen port first: then another port.
+	for ((try = 0; try < 5; try++)); do
+		PORT=$(pick_free_port)
+		python3 "$KAAJ_TMP/receiver.py" "$RECV_LOG" "$RECV_MODE" "$PORT" \
+			2>>"$KAAJ_LOG_DIR/receiver.log" &
+		RECV_PID=$!
+		for _ in $(seq 1 100); do
+			if port_in_use "$PORT"; then
+				HOOK_URL="http://127.0.0.1:$PORT/hook"
+				return 0
+			fi
+			proc_alive "$RECV_PID" || break
+			sleep 0.1
+		done
+		kill "$RECV_PID" 2>/dev/null || true
+		wait "$RECV_PID" 2>/dev/null || true
+	done
+	die "the receiver did not start (log: $KAAJ_LOG_DIR/receiver.log)"
 }
 
 # open_loopback: start the receiver and let kaaj send to loopback
