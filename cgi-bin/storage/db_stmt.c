@@ -281,12 +281,26 @@ db_vquery(struct db *db, struct db_result *res, const char *sql,
     const char *types, va_list ap)
 {
 	MYSQL_STMT *stmt;
-	int rc;
+	va_list again;
+	int rc, tries;
 
 	memset(res, 0, sizeof(*res));
-	rc = db_run(db, &stmt, sql, types, ap);
-	if (rc != DB_OK)
-		return rc;
-	return db_fetch(db, stmt, res, sql);
+	for (tries = 0;; tries++) {
+		va_copy(again, ap);
+		rc = db_run(db, &stmt, sql, types, again);
+		va_end(again);
+		if (rc == DB_OK)
+			rc = db_fetch(db, stmt, res, sql);
+		/*
+		 * A read outside a transaction whose connection broke on
+		 * the way (its server died: t_kill_node saw a page fail so)
+		 * is sent once more, on a new connection, to the next server
+		 * when there are several: reading twice changes nothing.
+		 */
+		if (rc != DB_RETRY || db->in_txn || db->conn != NULL ||
+		    tries > 0)
+			return rc;
+		db_result_free(res);
+	}
 }
 
